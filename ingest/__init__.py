@@ -1,0 +1,1 @@
+"""Turn files into typed records: canonical text, passages with spans, extracted entities."""
