@@ -1,0 +1,141 @@
+"""Findings of safeguarding reviews: "Finding N" table rows and paragraphs.
+
+A findings table lists each finding's subject and the agencies leading the response;
+a lead cell such as "No rec as system amended" means the finding carries no
+recommendation (the system was already changed).
+"""
+
+from __future__ import annotations
+
+import re
+
+from scrutiny.ingest.extract.records import Entity, Extraction, Finding
+from scrutiny.ingest.extract.tables import (
+    TableCell,
+    TableRow,
+    parse_table_rows,
+    split_organisations,
+    strip_markup,
+)
+from scrutiny.ingest.records import Span
+
+_FINDING_NUMBER = r"\d{1,3}[a-z]?"
+_FINDING_LABEL = re.compile(rf"^\W*Finding\s+(?P<number>{_FINDING_NUMBER})\b\s*[:.\-–—]?\s*", re.I)
+_NO_RECOMMENDATION = re.compile(
+    r"\bno\s+(?:rec(?:ommendation)?s?\b|further\s+action\b)|\bnot\s+required\b", re.I
+)
+_LEAD_HEADER = re.compile(r"lead|responsib|agenc|owner|organisation", re.I)
+_SUBJECT_HEADER = re.compile(r"subject|finding|issue|description|area|theme", re.I)
+_PROSE_FINDING = re.compile(
+    rf"^[ \t]*(?:[-*•·#]+[ \t]*)*(?:\*\*)?Finding[ \t]+(?P<number>{_FINDING_NUMBER})"
+    r"[ \t]*(?:\*\*)?[ \t]*(?::|[–—]|-(?=\s))(?:\*\*)?[ \t]*(?P<text>\S[^\n]*)$",
+    re.I | re.M,
+)
+
+
+def _column_roles(row: TableRow) -> tuple[int, int] | None:
+    """(subject, lead) column indexes if ``row`` heads a findings table."""
+    lead = next((i for i, c in enumerate(row.cells) if _LEAD_HEADER.search(c.text)), None)
+    subject = next(
+        (i for i, c in enumerate(row.cells) if i != lead and _SUBJECT_HEADER.search(c.text)),
+        None,
+    )
+    if lead is None or subject is None or _FINDING_LABEL.match(row.cells[0].text):
+        return None
+    return subject, lead
+
+
+def _cell_at(row: TableRow, index: int | None) -> TableCell | None:
+    if index is None or index >= len(row.cells):
+        return None
+    return row.cells[index]
+
+
+def _finding_from_row(
+    row: TableRow, roles: tuple[int, int] | None
+) -> Finding | None:
+    first = row.cells[0]
+    label = _FINDING_LABEL.match(first.text)
+    if label is None:
+        return None
+    number = label.group("number").lower()
+    subject_in_label = first.text[label.end() :].strip()
+    if roles is not None:
+        subject_cell, lead_cell = _cell_at(row, roles[0]), _cell_at(row, roles[1])
+        if roles[0] == 0:
+            subject_cell = None
+    else:
+        rest = [cell for cell in row.cells[1:] if not cell.is_empty]
+        if subject_in_label:
+            subject_cell, lead_cell = None, rest[0] if rest else None
+        else:
+            subject_cell = rest[0] if rest else None
+            lead_cell = rest[-1] if len(rest) >= 2 else None
+    subject = subject_cell.text if subject_cell is not None else subject_in_label
+    if not subject:
+        return None
+    lead_text = lead_cell.text if lead_cell is not None else ""
+    no_recommendation = bool(_NO_RECOMMENDATION.search(lead_text))
+    filled = row.filled
+    return Finding(
+        key=f"finding-{number}",
+        label=f"Finding {number}",
+        span=Span(filled[0].span.start, filled[-1].span.end),
+        confidence=0.95 if roles is not None else 0.85,
+        number=number,
+        subject=subject,
+        leads=() if no_recommendation or not lead_text else split_organisations(lead_text),
+        no_recommendation=no_recommendation,
+    )
+
+
+def _table_findings(text: str) -> list[Finding]:
+    findings: list[Finding] = []
+    roles: tuple[int, int] | None = None
+    for row in parse_table_rows(text):
+        if row.is_blank:
+            continue
+        header = _column_roles(row)
+        if header is not None:
+            roles = header
+            continue
+        finding = _finding_from_row(row, roles)
+        if finding is not None:
+            findings.append(finding)
+    return findings
+
+
+def _prose_findings(text: str, taken: set[str]) -> list[Finding]:
+    findings: list[Finding] = []
+    for match in _PROSE_FINDING.finditer(text):
+        line = match.group(0)
+        number = match.group("number").lower()
+        if "|" in line or "\t" in line.strip() or number in taken:
+            continue
+        taken.add(number)
+        findings.append(
+            Finding(
+                key=f"finding-{number}",
+                label=f"Finding {number}",
+                span=Span(match.start("text"), match.end("text")),
+                confidence=0.7,
+                number=number,
+                subject=strip_markup(match.group("text")).strip("* "),
+                leads=(),
+                no_recommendation=False,
+            )
+        )
+    return findings
+
+
+def extract_findings(text: str) -> Extraction:
+    """Findings with their lead agencies, from findings tables and "Finding N:" lines."""
+    findings: list[Finding] = []
+    taken: set[str] = set()
+    for finding in _table_findings(text):
+        if finding.number not in taken:
+            taken.add(finding.number)
+            findings.append(finding)
+    findings.extend(_prose_findings(text, taken))
+    entities: tuple[Entity, ...] = tuple(findings)
+    return Extraction(entities=entities)
