@@ -1,1 +1,1 @@
-"""graph"""
+"""The knowledge graph: schema, SQLite store, networkx view and linked-data export."""

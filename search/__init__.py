@@ -1,1 +1,1 @@
-"""search"""
+"""Search: the embedder, the faiss vector index and ranking."""

@@ -1,0 +1,107 @@
+"""What the service returns: the search contract shared by the CLI and the JSON API."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class DocumentRef:
+    id: str
+    title: str
+    council: str | None
+    date: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "title": self.title, "council": self.council, "date": self.date}
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One result; ``text`` is always ``canonical_text[start:end]`` of its document."""
+
+    rank: int
+    score: float
+    kind: str
+    id: str
+    text: str
+    start: int
+    end: int
+    document: DocumentRef
+    section: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "rank": self.rank,
+            "score": round(self.score, 6),
+            "kind": self.kind,
+            "id": self.id,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "document": self.document.to_json(),
+        }
+
+
+@dataclass(frozen=True)
+class SearchResponse:
+    query: str
+    results: tuple[SearchHit, ...] = field(default_factory=tuple)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"query": self.query, "results": [hit.to_json() for hit in self.results]}
+
+
+@dataclass(frozen=True)
+class PassageView:
+    id: str
+    ordinal: int
+    kind: str
+    start: int
+    end: int
+    section: str | None
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    ref: DocumentRef
+    source_path: str
+    committee: str | None
+    source_url: str | None
+    format: str
+    canonical_text: str
+    passages: tuple[PassageView, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            **self.ref.to_json(),
+            "committee": self.committee,
+            "source_path": self.source_path,
+            "source_url": self.source_url,
+            "format": self.format,
+            "text": self.canonical_text,
+            "passages": [
+                {"id": p.id, "kind": p.kind, "start": p.start, "end": p.end, "section": p.section}
+                for p in self.passages
+            ],
+        }
+
+
+@dataclass(frozen=True)
+class IngestFailure:
+    path: str
+    message: str
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[IngestFailure] = field(default_factory=list)
+    passages: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed

@@ -1,0 +1,244 @@
+"""The service layer: composes ingest, graph and search behind one small API.
+
+It raises only ``ScrutinyError`` subclasses; the CLI and the web app translate them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from scrutiny.errors import (
+    IndexMismatchError,
+    IngestError,
+    InvalidQueryError,
+    NotFoundError,
+    StoreError,
+)
+from scrutiny.graph.builder import document_batch
+from scrutiny.graph.model import StoredPassage
+from scrutiny.graph.store import Store
+from scrutiny.ingest.metadata import CouncilDirectory
+from scrutiny.ingest.pipeline import content_hash, discover_files, parse_document, read_file
+from scrutiny.results import (
+    DocumentRef,
+    DocumentView,
+    IngestFailure,
+    IngestReport,
+    PassageView,
+    SearchHit,
+    SearchResponse,
+)
+from scrutiny.search.embedder import Embedder, HashingEmbedder, SentenceTransformerEmbedder
+from scrutiny.search.ranking import reciprocal_rank_fusion
+from scrutiny.search.vector_index import VectorIndex, read_manifest
+from scrutiny.settings import Settings
+
+#: Curated data shipped in the repository's data/ folder.
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+MAX_QUERY_CHARS = 1000
+
+ProgressCallback = Callable[[Path], None]
+
+
+def make_embedder(name: str) -> Embedder:
+    if name == "minilm":
+        return SentenceTransformerEmbedder()
+    if name == "hashing":
+        return HashingEmbedder()
+    raise StoreError(f"unknown embedder '{name}'; choose 'minilm' or 'hashing'")
+
+
+def document_id_for(source_path: str) -> str:
+    return "d" + hashlib.sha1(source_path.encode("utf-8")).hexdigest()[:12]
+
+
+class KnowledgeBase:
+    """One knowledge base: the SQLite store plus its vector index."""
+
+    def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
+        self.settings = settings
+        self.embedder = embedder or make_embedder(settings.embedder)
+        settings.store.mkdir(parents=True, exist_ok=True)
+        self.store = Store(settings.database_path)
+        self.councils = CouncilDirectory.from_gazetteer(DATA_DIR / "gazetteer" / "organisations.csv")
+        self._check_embedding_model()
+        self.index = self._open_index()
+        self._text_cache = lru_cache(maxsize=64)(self.store.canonical_text)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> KnowledgeBase:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # vector index --------------------------------------------------------------------
+
+    def _check_embedding_model(self) -> None:
+        stored = self.store.get_meta("embedding_model")
+        if stored is None:
+            self.store.set_meta("embedding_model", self.embedder.model_name)
+        elif stored != self.embedder.model_name and self.store.passage_count():
+            raise IndexMismatchError(
+                f"the knowledge base in {self.settings.store} was embedded with '{stored}' "
+                f"but the configured embedder is '{self.embedder.model_name}'; run "
+                f"`scrutiny reindex --store {self.settings.store}` to re-embed it"
+            )
+
+    def _open_index(self) -> VectorIndex:
+        manifest = read_manifest(self.settings.store)
+        if manifest is not None:
+            index, manifest = VectorIndex.load(
+                self.settings.store, self.embedder.model_name, self.embedder.dimension
+            )
+            if manifest.generation == self.store.generation:
+                return index
+        # Missing or stale (an interrupted run): rebuild from the embeddings in SQLite.
+        return self._rebuild_index()
+
+    def _rebuild_index(self) -> VectorIndex:
+        index = VectorIndex(self.embedder.model_name, self.embedder.dimension)
+        for ids, vectors in self.store.iter_embeddings():
+            index.add(ids, vectors)
+        index.save(self.settings.store, self.store.generation)
+        return index
+
+    def reindex(self, progress: Callable[[int], None] | None = None) -> int:
+        """Re-embed every passage with the configured embedder; returns the passage count."""
+        rows = self.store.passages_without_embedding_model()
+        batch = 256
+        for i in range(0, len(rows), batch):
+            chunk = rows[i : i + batch]
+            vectors = self.embedder.embed([text for _, text in chunk])
+            self.store.set_embeddings(zip([rid for rid, _ in chunk], vectors, strict=True))
+            if progress:
+                progress(len(chunk))
+        self.store.set_meta("embedding_model", self.embedder.model_name)
+        self.index = self._rebuild_index()
+        return len(rows)
+
+    # ingest --------------------------------------------------------------------------
+
+    def ingest(
+        self, paths: Iterable[Path], progress: ProgressCallback | None = None
+    ) -> IngestReport:
+        """Ingest files and directories; failures are reported, the rest still ingest."""
+        report = IngestReport()
+        try:
+            for path in discover_files(paths):
+                try:
+                    self._ingest_file(path, report)
+                except IngestError as exc:
+                    report.failed.append(IngestFailure(str(exc.path), str(exc)))
+                if progress:
+                    progress(path)
+        finally:
+            self.index.save(self.settings.store, self.store.generation)
+        return report
+
+    def _ingest_file(self, path: Path, report: IngestReport) -> None:
+        source_path = str(path.resolve())
+        document_id = document_id_for(source_path)
+        data = read_file(path)
+        if self.store.document_hash(document_id) == content_hash(data):
+            report.unchanged.append(source_path)
+            return
+        existed = self.store.document_hash(document_id) is not None
+        parsed = parse_document(path.resolve(), data, self.councils, self.settings.max_file_bytes)
+        vectors = self.embedder.embed([p.search_text for p in parsed.passages])
+        batch = document_batch(document_id, parsed)
+        removed, added = self.store.replace_document(document_id, parsed, vectors, batch)
+        self.index.remove(removed)
+        self.index.add(np.array(added, dtype=np.int64), vectors)
+        self._text_cache.cache_clear()
+        (report.updated if existed else report.added).append(source_path)
+        report.passages += len(parsed.passages)
+
+    def delete(self, document_id: str) -> None:
+        if self.store.document(document_id) is None:
+            raise NotFoundError(f"no document with id '{document_id}'")
+        removed = self.store.delete_document(document_id)
+        self.index.remove(removed)
+        self.index.save(self.settings.store, self.store.generation)
+        self._text_cache.cache_clear()
+
+    # search --------------------------------------------------------------------------
+
+    def search(self, query: str, limit: int | None = None) -> SearchResponse:
+        query = query.strip()
+        if not query:
+            raise InvalidQueryError("the query is empty")
+        if len(query) > MAX_QUERY_CHARS:
+            raise InvalidQueryError(f"the query is longer than {MAX_QUERY_CHARS} characters")
+        limit = self._limit(limit)
+        pool = max(self.settings.candidate_pool, limit)
+        keyword = [rid for rid, _ in self.store.keyword_search(query, pool)]
+        dense = [rid for rid, _ in self.index.search(self.embedder.embed([query])[0], pool)]
+        fused = reciprocal_rank_fusion([keyword, dense])[:limit]
+        passages = self.store.passages_by_row_ids([rid for rid, _ in fused])
+        hits = []
+        for rid, score in fused:
+            passage = passages.get(rid)
+            if passage is not None:
+                hits.append(self._hit(len(hits) + 1, score, passage))
+        return SearchResponse(query=query, results=tuple(hits))
+
+    def _limit(self, limit: int | None) -> int:
+        if limit is None:
+            return self.settings.default_limit
+        if not 1 <= limit <= self.settings.max_limit:
+            raise InvalidQueryError(f"limit must be between 1 and {self.settings.max_limit}")
+        return limit
+
+    def _hit(self, rank: int, score: float, passage: StoredPassage) -> SearchHit:
+        text = self._text_cache(passage.document_id) or ""
+        return SearchHit(
+            rank=rank,
+            score=score,
+            kind="passage",
+            id=passage.id,
+            text=text[passage.start : passage.end],
+            start=passage.start,
+            end=passage.end,
+            document=self._document_ref(passage.document_id),
+            section=passage.section,
+        )
+
+    def _document_ref(self, document_id: str) -> DocumentRef:
+        document = self.store.document(document_id)
+        if document is None:
+            raise NotFoundError(f"no document with id '{document_id}'")
+        return DocumentRef(document.id, document.title, document.council, document.meeting_date)
+
+    # documents -----------------------------------------------------------------------
+
+    def document(self, document_id: str) -> DocumentView:
+        stored = self.store.document(document_id)
+        text = self.store.canonical_text(document_id)
+        if stored is None or text is None:
+            raise NotFoundError(f"no document with id '{document_id}'")
+        passages = tuple(
+            PassageView(p.id, p.ordinal, p.kind, p.start, p.end, p.section)
+            for p in self.store.passages_of(document_id)
+        )
+        return DocumentView(
+            ref=self._document_ref(document_id),
+            source_path=stored.source_path,
+            committee=stored.committee,
+            source_url=stored.source_url,
+            format=stored.format,
+            canonical_text=text,
+            passages=passages,
+        )
+
+    def documents(self) -> list[DocumentRef]:
+        return [
+            DocumentRef(d.id, d.title, d.council, d.meeting_date) for d in self.store.documents()
+        ]

@@ -1,0 +1,83 @@
+"""Settings, declared once with defaults and help text.
+
+Nothing is read from the environment at import time: ``Settings.from_env`` does it
+when a command or the web app starts.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+
+def default_store() -> Path:
+    data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(data_home) / "scrutiny-graph" / "store"
+
+
+def _setting(default: Any, help: str, env: str | None = None) -> Any:
+    return field(default=default, metadata={"help": help, "env": env})
+
+
+@dataclass(frozen=True)
+class Settings:
+    store: Path = field(
+        default_factory=default_store,
+        metadata={
+            "help": "Directory of the knowledge base (SQLite file and vector index); "
+            "default $XDG_DATA_HOME/scrutiny-graph/store.",
+            "env": "SCRUTINY_STORE",
+        },
+    )
+    embedder: str = _setting(
+        "minilm",
+        "Embedding model: 'minilm' (all-MiniLM-L6-v2 shipped as a package) or "
+        "'hashing' (deterministic bag of words, for tests only).",
+        "SCRUTINY_EMBEDDER",
+    )
+    max_file_bytes: int = _setting(
+        50_000_000, "Largest file ingest accepts, in bytes.", "SCRUTINY_MAX_FILE_BYTES"
+    )
+    default_limit: int = _setting(10, "Results returned when a search gives no limit.")
+    max_limit: int = _setting(100, "Most results one search may return.")
+    candidate_pool: int = _setting(
+        100, "Candidates each retriever (keyword, dense) contributes before fusion."
+    )
+    host: str = _setting("127.0.0.1", "Address the web server listens on.", "SCRUTINY_HOST")
+    port: int = _setting(5000, "Port the web server listens on.", "SCRUTINY_PORT")
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:
+        environ = dict(os.environ if environ is None else environ)
+        values: dict[str, Any] = {}
+        for spec in fields(cls):
+            name = spec.metadata.get("env")
+            if name and name in environ:
+                values[spec.name] = _coerce(spec.type, environ[name])
+        settings = cls(**values)
+        return replace(settings, **{k: v for k, v in overrides.items() if v is not None})
+
+    @property
+    def database_path(self) -> Path:
+        return self.store / "knowledge.sqlite3"
+
+
+def describe() -> list[tuple[str, str, str, str | None]]:
+    """(name, default, help, environment variable) for every setting, for docs and --help."""
+    rows = []
+    defaults = Settings()
+    for spec in fields(Settings):
+        rows.append(
+            (spec.name, str(getattr(defaults, spec.name)), spec.metadata["help"], spec.metadata["env"])
+        )
+    return rows
+
+
+def _coerce(type_name: object, raw: str) -> Any:
+    if type_name in ("int", int):
+        return int(raw)
+    if type_name in ("Path", Path):
+        return Path(raw)
+    return raw

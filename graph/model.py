@@ -1,0 +1,76 @@
+"""Typed rows of the knowledge base, as the store reads and writes them."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from scrutiny.graph.schema import EdgeKind, NodeKind
+
+AttributeValue = str | int | float | bool | None | tuple[str, ...] | list[str]
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    id: str
+    source_path: str
+    sha256: str
+    format: str
+    title: str
+    council: str | None
+    committee: str | None
+    meeting_date: str | None
+    source_url: str | None
+    passage_count: int
+    ingested_at: str
+
+
+@dataclass(frozen=True)
+class StoredPassage:
+    row_id: int
+    id: str
+    document_id: str
+    ordinal: int
+    kind: str
+    start: int
+    end: int
+    section: str | None
+    search_text: str
+
+
+@dataclass(frozen=True)
+class Node:
+    id: str
+    kind: NodeKind
+    label: str
+    document_id: str | None = None  # None for nodes shared across documents
+    start: int | None = None
+    end: int | None = None
+    confidence: float = 1.0
+    text: str = ""
+    attributes: dict[str, AttributeValue] = field(default_factory=dict, hash=False)
+
+    def attributes_json(self) -> str:
+        return json.dumps(self.attributes, sort_keys=True, default=list)
+
+    @staticmethod
+    def parse_attributes(raw: str | None) -> dict[str, Any]:
+        return dict(json.loads(raw)) if raw else {}
+
+
+@dataclass(frozen=True)
+class Edge:
+    source: str
+    kind: EdgeKind
+    target: str
+    document_id: str | None = None  # the document this edge was extracted from
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class GraphBatch:
+    """Everything one document contributes to the graph."""
+
+    nodes: tuple[Node, ...] = ()
+    edges: tuple[Edge, ...] = ()

@@ -1,0 +1,398 @@
+"""The knowledge base's SQLite file: documents, passages (with FTS5), nodes and edges.
+
+SQLite is the source of truth, including passage embeddings; the faiss index beside
+it is a cache that can always be rebuilt from here.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from scrutiny.errors import StoreError
+from scrutiny.graph.model import Edge, GraphBatch, Node, StoredDocument, StoredPassage
+from scrutiny.graph.schema import EdgeKind, NodeKind
+from scrutiny.ingest.records import ParsedDocument
+
+SCHEMA_VERSION = "1"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    id TEXT PRIMARY KEY,
+    source_path TEXT NOT NULL UNIQUE,
+    sha256 TEXT NOT NULL,
+    format TEXT NOT NULL,
+    title TEXT NOT NULL,
+    council TEXT,
+    committee TEXT,
+    meeting_date TEXT,
+    source_url TEXT,
+    canonical_text TEXT NOT NULL,
+    ingested_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS passages (
+    row_id INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    ordinal INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    section TEXT,
+    search_text TEXT NOT NULL,
+    embedding BLOB
+);
+CREATE INDEX IF NOT EXISTS passages_document ON passages(document_id, ordinal);
+CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(
+    search_text, content='passages', content_rowid='row_id', tokenize='porter unicode61'
+);
+CREATE TRIGGER IF NOT EXISTS passages_ai AFTER INSERT ON passages BEGIN
+    INSERT INTO passages_fts(rowid, search_text) VALUES (new.row_id, new.search_text);
+END;
+CREATE TRIGGER IF NOT EXISTS passages_ad AFTER DELETE ON passages BEGIN
+    INSERT INTO passages_fts(passages_fts, rowid, search_text)
+    VALUES ('delete', old.row_id, old.search_text);
+END;
+CREATE TABLE IF NOT EXISTS nodes (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    label TEXT NOT NULL,
+    document_id TEXT REFERENCES documents(id) ON DELETE CASCADE,
+    start INTEGER,
+    "end" INTEGER,
+    confidence REAL NOT NULL DEFAULT 1.0,
+    text TEXT NOT NULL DEFAULT '',
+    attributes TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX IF NOT EXISTS nodes_kind ON nodes(kind);
+CREATE INDEX IF NOT EXISTS nodes_document ON nodes(document_id);
+CREATE TABLE IF NOT EXISTS edges (
+    source TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    target TEXT NOT NULL,
+    document_id TEXT REFERENCES documents(id) ON DELETE CASCADE,
+    confidence REAL NOT NULL DEFAULT 1.0,
+    UNIQUE (source, kind, target, document_id)
+);
+CREATE INDEX IF NOT EXISTS edges_source ON edges(source);
+CREATE INDEX IF NOT EXISTS edges_target ON edges(target);
+"""
+
+_STOPWORDS = frozenset(
+    """a an and are as at be been but by for from had has have how i if in into is it its
+    of on or our so that the their them there these they this to was we were what when
+    where which who whom why will with would you your about any can did do does""".split()
+)
+_TOKEN = re.compile(r"\w+")
+
+
+def keyword_query(text: str) -> str | None:
+    """An FTS5 MATCH expression: the query's content words, OR-ed, each quoted."""
+    words = [w for w in _TOKEN.findall(text.lower()) if w not in _STOPWORDS]
+    if not words:
+        words = _TOKEN.findall(text.lower())
+    unique = list(dict.fromkeys(words))
+    return " OR ".join(f'"{w}"' for w in unique) if unique else None
+
+
+class Store:
+    """One knowledge base's SQLite file. Use as a context manager or call ``close``."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path) if str(path) != ":memory:" else None
+        try:
+            self._db = sqlite3.connect(str(path), check_same_thread=False)
+            self._db.execute("PRAGMA foreign_keys = ON")
+            if self.path is not None:
+                self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.executescript(_SCHEMA)
+            self._check_version()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path}: not a usable knowledge base ({exc})") from None
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _check_version(self) -> None:
+        found = self.get_meta("schema_version")
+        if found is None:
+            with self._db:
+                self._set_meta("schema_version", SCHEMA_VERSION)
+        elif found != SCHEMA_VERSION:
+            raise StoreError(
+                f"knowledge base schema version {found} is not {SCHEMA_VERSION}; "
+                "rebuild it with `scrutiny ingest` into a new --store"
+            )
+
+    def get_meta(self, key: str) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self._db.execute(
+            "INSERT INTO meta(key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self._db:
+            self._set_meta(key, value)
+
+    @property
+    def generation(self) -> int:
+        """Counts committed changes, so the vector index can tell that it is stale."""
+        return int(self.get_meta("generation") or 0)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._db:
+            yield self._db
+            self._set_meta("generation", str(self.generation + 1))
+
+    # documents -------------------------------------------------------------------------
+
+    def document_id_for_path(self, source_path: str) -> str | None:
+        row = self._db.execute(
+            "SELECT id FROM documents WHERE source_path = ?", (source_path,)
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def document_hash(self, document_id: str) -> str | None:
+        row = self._db.execute(
+            "SELECT sha256 FROM documents WHERE id = ?", (document_id,)
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def replace_document(
+        self,
+        document_id: str,
+        parsed: ParsedDocument,
+        embeddings: npt.NDArray[np.float32],
+        batch: GraphBatch,
+    ) -> tuple[list[int], list[int]]:
+        """Atomically replace a document, its passages and its graph contribution.
+
+        Returns the row ids of the removed passages and of the added ones, in order.
+        """
+        if len(embeddings) != len(parsed.passages):
+            raise StoreError("one embedding per passage is required")
+        with self._transaction() as db:
+            removed = self._delete_document(db, document_id)
+            meta = parsed.metadata
+            db.execute(
+                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    document_id, parsed.source_path, parsed.sha256, parsed.format.value,
+                    meta.title, meta.council, meta.committee, meta.meeting_date,
+                    meta.source_url, parsed.canonical_text,
+                    datetime.now(UTC).isoformat(timespec="seconds"),
+                ),
+            )  # fmt: skip
+            added = []
+            for passage, vector in zip(parsed.passages, embeddings, strict=True):
+                cursor = db.execute(
+                    "INSERT INTO passages(id, document_id, ordinal, kind, start, \"end\", "
+                    "section, search_text, embedding) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        passage_id(document_id, passage.ordinal), document_id, passage.ordinal,
+                        passage.kind.value, passage.span.start, passage.span.end,
+                        passage.section, passage.search_text,
+                        np.asarray(vector, dtype=np.float32).tobytes(),
+                    ),
+                )  # fmt: skip
+                assert cursor.lastrowid is not None
+                added.append(cursor.lastrowid)
+            self._write_batch(db, batch)
+        return removed, added
+
+    def _write_batch(self, db: sqlite3.Connection, batch: GraphBatch) -> None:
+        for node in batch.nodes:
+            if node.document_id is None:
+                db.execute(
+                    "INSERT INTO nodes(id, kind, label, confidence, text, attributes) "
+                    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+                    "label = excluded.label, attributes = excluded.attributes",
+                    (node.id, node.kind.value, node.label, node.confidence, node.text,
+                     node.attributes_json()),
+                )  # fmt: skip
+            else:
+                db.execute(
+                    "INSERT OR REPLACE INTO nodes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (node.id, node.kind.value, node.label, node.document_id, node.start,
+                     node.end, node.confidence, node.text, node.attributes_json()),
+                )  # fmt: skip
+        db.executemany(
+            "INSERT OR IGNORE INTO edges VALUES (?, ?, ?, ?, ?)",
+            [(e.source, e.kind.value, e.target, e.document_id, e.confidence) for e in batch.edges],
+        )
+
+    def delete_document(self, document_id: str) -> list[int]:
+        """Delete a document and everything extracted from it; returns removed passage row ids."""
+        with self._transaction() as db:
+            return self._delete_document(db, document_id)
+
+    def _delete_document(self, db: sqlite3.Connection, document_id: str) -> list[int]:
+        removed = [
+            int(r[0])
+            for r in db.execute("SELECT row_id FROM passages WHERE document_id = ?", (document_id,))
+        ]
+        db.execute("DELETE FROM documents WHERE id = ?", (document_id,))
+        # Shared nodes (organisations, themes, …) that no remaining edge touches go too.
+        db.execute(
+            "DELETE FROM nodes WHERE document_id IS NULL AND NOT EXISTS "
+            "(SELECT 1 FROM edges WHERE edges.source = nodes.id OR edges.target = nodes.id)"
+        )
+        return removed
+
+    def documents(self) -> list[StoredDocument]:
+        rows = self._db.execute(
+            "SELECT d.id, source_path, sha256, format, title, council, committee, meeting_date, "
+            "source_url, (SELECT count(*) FROM passages p WHERE p.document_id = d.id), "
+            "ingested_at FROM documents d ORDER BY title"
+        )
+        return [StoredDocument(*row) for row in rows]
+
+    def document(self, document_id: str) -> StoredDocument | None:
+        return next((d for d in self._documents_where("d.id = ?", document_id)), None)
+
+    def _documents_where(self, clause: str, value: str) -> Iterator[StoredDocument]:
+        rows = self._db.execute(
+            "SELECT d.id, source_path, sha256, format, title, council, committee, meeting_date, "
+            "source_url, (SELECT count(*) FROM passages p WHERE p.document_id = d.id), "
+            f"ingested_at FROM documents d WHERE {clause}",
+            (value,),
+        )
+        return (StoredDocument(*row) for row in rows)
+
+    def canonical_text(self, document_id: str) -> str | None:
+        row = self._db.execute(
+            "SELECT canonical_text FROM documents WHERE id = ?", (document_id,)
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    # passages --------------------------------------------------------------------------
+
+    _PASSAGE_COLUMNS = 'row_id, id, document_id, ordinal, kind, start, "end", section, search_text'
+
+    def passages_by_row_ids(self, row_ids: Sequence[int]) -> dict[int, StoredPassage]:
+        found: dict[int, StoredPassage] = {}
+        for chunk in _chunks(list(row_ids), 500):
+            marks = ",".join("?" * len(chunk))
+            for row in self._db.execute(
+                f"SELECT {self._PASSAGE_COLUMNS} FROM passages WHERE row_id IN ({marks})", chunk
+            ):
+                found[row[0]] = StoredPassage(*row)
+        return found
+
+    def passages_of(self, document_id: str) -> list[StoredPassage]:
+        rows = self._db.execute(
+            f"SELECT {self._PASSAGE_COLUMNS} FROM passages WHERE document_id = ? ORDER BY ordinal",
+            (document_id,),
+        )
+        return [StoredPassage(*row) for row in rows]
+
+    def passage_count(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM passages").fetchone()[0])
+
+    def iter_embeddings(
+        self, batch_size: int = 10_000
+    ) -> Iterator[tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]]:
+        """(row ids, vectors) in batches, for rebuilding the vector index."""
+        cursor = self._db.execute(
+            "SELECT row_id, embedding FROM passages WHERE embedding IS NOT NULL ORDER BY row_id"
+        )
+        while rows := cursor.fetchmany(batch_size):
+            ids = np.array([r[0] for r in rows], dtype=np.int64)
+            vectors = np.stack([np.frombuffer(r[1], dtype=np.float32) for r in rows])
+            yield ids, vectors
+
+    def passages_without_embedding_model(self) -> list[tuple[int, str]]:
+        return [
+            (int(r[0]), str(r[1]))
+            for r in self._db.execute("SELECT row_id, search_text FROM passages ORDER BY row_id")
+        ]
+
+    def set_embeddings(self, rows: Iterable[tuple[int, npt.NDArray[np.float32]]]) -> None:
+        with self._transaction() as db:
+            db.executemany(
+                "UPDATE passages SET embedding = ? WHERE row_id = ?",
+                [(np.asarray(v, dtype=np.float32).tobytes(), rid) for rid, v in rows],
+            )
+
+    def keyword_search(self, text: str, limit: int) -> list[tuple[int, float]]:
+        """(passage row id, BM25 score — higher is better) for the query's words."""
+        expression = keyword_query(text)
+        if expression is None:
+            return []
+        rows = self._db.execute(
+            "SELECT rowid, -bm25(passages_fts) AS score FROM passages_fts "
+            "WHERE passages_fts MATCH ? ORDER BY score DESC LIMIT ?",
+            (expression, limit),
+        )
+        return [(int(r[0]), float(r[1])) for r in rows]
+
+    # graph -----------------------------------------------------------------------------
+
+    _NODE_COLUMNS = 'id, kind, label, document_id, start, "end", confidence, text, attributes'
+
+    def _node(self, row: Sequence[object]) -> Node:
+        (node_id, kind, label, document_id, start, end, confidence, text, attributes) = row
+        return Node(
+            id=str(node_id), kind=NodeKind(str(kind)), label=str(label),
+            document_id=None if document_id is None else str(document_id),
+            start=None if start is None else int(str(start)),
+            end=None if end is None else int(str(end)),
+            confidence=float(str(confidence)), text=str(text),
+            attributes=Node.parse_attributes(str(attributes)),
+        )  # fmt: skip
+
+    def node(self, node_id: str) -> Node | None:
+        row = self._db.execute(
+            f"SELECT {self._NODE_COLUMNS} FROM nodes WHERE id = ?", (node_id,)
+        ).fetchone()
+        return None if row is None else self._node(row)
+
+    def nodes(self, kind: NodeKind | None = None) -> list[Node]:
+        if kind is None:
+            rows = self._db.execute(f"SELECT {self._NODE_COLUMNS} FROM nodes ORDER BY id")
+        else:
+            rows = self._db.execute(
+                f"SELECT {self._NODE_COLUMNS} FROM nodes WHERE kind = ? ORDER BY id", (kind,)
+            )
+        return [self._node(row) for row in rows]
+
+    def edges(self) -> list[Edge]:
+        rows = self._db.execute("SELECT source, kind, target, document_id, confidence FROM edges")
+        return [Edge(str(s), EdgeKind(str(k)), str(t), d, float(c)) for s, k, t, d, c in rows]
+
+    def edges_touching(self, node_id: str) -> list[Edge]:
+        rows = self._db.execute(
+            "SELECT source, kind, target, document_id, confidence FROM edges "
+            "WHERE source = ? OR target = ?",
+            (node_id, node_id),
+        )
+        return [Edge(str(s), EdgeKind(str(k)), str(t), d, float(c)) for s, k, t, d, c in rows]
+
+
+def passage_id(document_id: str, ordinal: int) -> str:
+    return f"{document_id}-p{ordinal}"
+
+
+def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
