@@ -1,0 +1,563 @@
+"""People named in scrutiny documents, with the roles the text gives them.
+
+Recognised forms: a title before a name ("Assistant Director Jennifer Wynter",
+"Cllr Soraya Adejare", "Councillors Joseph, Rathbone and Conway"), a role in
+brackets or after a comma ("Dominic Clout (Independent Scrutineer)", "Barbara
+Peacock, Executive Director"), and names listed under an attendance heading.
+A person known only by title and surname ("Councillor Sizer") joins the one full
+name in the document with that surname; otherwise the title stays in the label so
+that two different Councillor Conways in two boroughs do not meet on one node.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from scrutiny.ingest.extract.organisations import OrganisationGazetteer, find_organisations, slugify
+from scrutiny.ingest.extract.records import Extraction, Link, LinkKind, Mention, Person
+from scrutiny.ingest.records import Span
+
+TITLED_CONFIDENCE = 0.9
+ROLE_CONFIDENCE = 0.85
+LISTED_CONFIDENCE = 0.8
+SURNAME_ONLY_CONFIDENCE = 0.6
+
+# Titles that are roles worth keeping, longest first so that "Assistant Director"
+# wins over "Director"; the value is the role as recorded.
+_ROLE_TITLES: dict[str, str] = {
+    "Detective Chief Superintendent": "Detective Chief Superintendent",
+    "Detective Superintendent": "Detective Superintendent",
+    "Detective Chief Inspector": "Detective Chief Inspector",
+    "Detective Inspector": "Detective Inspector",
+    "Detective Sergeant": "Detective Sergeant",
+    "Chief Superintendent": "Chief Superintendent",
+    "Chief Inspector": "Chief Inspector",
+    "Superintendent": "Superintendent",
+    "Inspector": "Inspector",
+    "Sergeant": "Sergeant",
+    "Det Supt": "Detective Superintendent",
+    "Det Sup": "Detective Superintendent",
+    "Borough Commander": "Borough Commander",
+    "Commander": "Commander",
+    "Assistant Director": "Assistant Director",
+    "Group Director": "Group Director",
+    "Executive Director": "Executive Director",
+    "Strategic Director": "Strategic Director",
+    "Corporate Director": "Corporate Director",
+    "Service Director": "Service Director",
+    "Director": "Director",
+    "Deputy Mayor": "Deputy Mayor",
+    "Mayor": "Mayor",
+    "Councillor": "Councillor",
+    "Cllr": "Councillor",
+    "Co-opted Member": "Co-opted Member",
+    "Headteacher": "Headteacher",
+    "Head Teacher": "Headteacher",
+    "Judge": "Judge",
+    "Baroness": "Baroness",
+    "Lord": "Lord",
+    "Dame": "Dame",
+    "Sir": "Sir",
+    "Professor": "Professor",
+    "Prof": "Professor",
+    "Minister": "Minister",
+}
+# Honorifics introduce a name but are not roles.
+_HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr")
+
+_NAME_TOKEN = r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*"
+_NAME = rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,2}}"
+_FULL_NAME = rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,2}}"
+_TITLE_ALTERNATION = "|".join(
+    re.escape(title) for title in sorted([*_ROLE_TITLES, *_HONORIFICS], key=len, reverse=True)
+)
+_TITLED_RE = re.compile(rf"\b(?P<title>{_TITLE_ALTERNATION})\.?[ \t]+(?P<name>{_NAME})")
+_PLURAL_COUNCILLORS_RE = re.compile(
+    rf"\bCouncillors[ \t]+(?P<names>{_NAME}(?:[ \t]*\([^()\n]{{1,60}}\))?"
+    rf"(?:(?:,[ \t]*|,?[ \t]+and[ \t]+){_NAME}(?:[ \t]*\([^()\n]{{1,60}}\))?)*)"
+)
+_BRACKETED_ROLE_RE = re.compile(
+    rf"(?<![\w-])(?P<name>{_FULL_NAME})[ \t]*\((?P<role>[^()\n]{{2,160}})\)"
+)
+_COMMA_ROLE_RE = re.compile(
+    rf"(?<![\w-])(?P<name>{_FULL_NAME}),[ \t]+(?:(?:the|our)[ \t]+)?(?P<role>[^,;.\n]{{3,120}})"
+)
+_ATTENDANCE_HEADING_RE = re.compile(
+    r"^[ \t]*(?:Attendees|Attendance(?: Details)?|Present|Also present|In attendance|"
+    r"Members present|Officers present|Officers in attendance|Apologies(?: for absence)?)"
+    r"[ \t]*:?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_LIST_ITEM_RE = re.compile(r"^[ \t]*(?:[-•·*–][ \t]*)?(?P<item>[^\n]+)$")
+
+# Words that are never part of a person's name; a candidate name is cut at the first.
+_NOT_NAME_WORDS = frozenset(
+    [
+        "the",
+        "and",
+        "of",
+        "for",
+        "in",
+        "on",
+        "at",
+        "to",
+        "a",
+        "an",
+        "i",
+        "we",
+        "you",
+        "he",
+        "she",
+        "they",
+        "it",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "thank",
+        "thanks",
+        "yes",
+        "no",
+        "so",
+        "okay",
+        "ok",
+        "can",
+        "could",
+        "would",
+        "should",
+        "will",
+        "just",
+        "also",
+        "well",
+        "right",
+        "but",
+        "chair",
+        "chairman",
+        "vice",
+        "mayor",
+        "director",
+        "council",
+        "councils",
+        "committee",
+        "scrutiny",
+        "commission",
+        "board",
+        "police",
+        "service",
+        "services",
+        "team",
+        "panel",
+        "partnership",
+        "department",
+        "directorate",
+        "unit",
+        "office",
+        "children",
+        "child",
+        "childrens",
+        "families",
+        "family",
+        "learning",
+        "education",
+        "social",
+        "care",
+        "health",
+        "safeguarding",
+        "report",
+        "item",
+        "minutes",
+        "agenda",
+        "meeting",
+        "members",
+        "member",
+        "officer",
+        "officers",
+        "cabinet",
+        "executive",
+        "strategic",
+        "assistant",
+        "group",
+        "deputy",
+        "head",
+        "independent",
+        "lead",
+        "portfolio",
+        "borough",
+        "london",
+        "county",
+        "city",
+        "district",
+        "sub",
+        "review",
+        "report",
+        "inquiry",
+        "strategy",
+        "plan",
+        "help",
+        "early",
+        "years",
+        "people",
+        "service's",
+        "centre",
+        "national",
+        "unit",
+        "hub",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+_ROLE_WORDS = frozenset(
+    [
+        "director",
+        "chair",
+        "chairman",
+        "chairperson",
+        "manager",
+        "member",
+        "officer",
+        "commander",
+        "superintendent",
+        "inspector",
+        "sergeant",
+        "constable",
+        "councillor",
+        "mayor",
+        "executive",
+        "lead",
+        "head",
+        "scrutineer",
+        "convenor",
+        "commissioner",
+        "advisor",
+        "adviser",
+        "coordinator",
+        "co-ordinator",
+        "consultant",
+        "nurse",
+        "doctor",
+        "headteacher",
+        "teacher",
+        "governor",
+        "principal",
+        "clerk",
+        "secretary",
+        "minister",
+        "representative",
+        "practitioner",
+        "worker",
+        "partner",
+    ]
+)
+_ROLE_ENDS_BEFORE_NEXT_PERSON_RE = re.compile(rf"\s+and\s+(?=(?:{_TITLE_ALTERNATION})\b)")
+_LEADING_ROLE_NOISE_RE = re.compile(r"^(?:the|our)\s+(?:council['’]s\s+)?", re.IGNORECASE)
+
+
+@dataclass
+class _PersonDraft:
+    name: str  # name without title
+    title_role: str | None
+    confidence: float
+    spans: list[tuple[Span, str]] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    role_texts: list[str] = field(default_factory=list)
+
+    @property
+    def single_token(self) -> bool:
+        return len(self.name.split()) == 1
+
+
+@dataclass(frozen=True)
+class _Sighting:
+    span: Span  # the whole mention, title included
+    name: str
+    title_role: str | None
+    role: str | None
+    confidence: float
+    context: str | None = None  # text next to the name that may name an organisation
+
+
+@lru_cache(maxsize=1)
+def _default_gazetteer() -> OrganisationGazetteer:
+    return OrganisationGazetteer.from_csv()
+
+
+def _clean_name(raw: str) -> str:
+    kept = []
+    for token in raw.split():
+        if token.lower().strip("’'") in _NOT_NAME_WORDS:
+            break
+        kept.append(token)
+    return " ".join(kept)
+
+
+def _clean_role(raw: str) -> str | None:
+    """The first comma- or dash-separated segment of ``raw`` that names a post."""
+    for segment in re.split(r",|\s[-–]\s|/", raw):
+        role = _LEADING_ROLE_NOISE_RE.sub("", " ".join(segment.split())).strip(" -–")
+        if role.count("(") != role.count(")"):
+            role = role.strip("()")
+        role = _ROLE_ENDS_BEFORE_NEXT_PERSON_RE.split(role)[0]
+        if not role[:1].isupper():
+            continue
+        if role in _ROLE_TITLES:
+            return _ROLE_TITLES[role]
+        words = {word.lower().strip("(),") for word in role.split()}
+        if words & _ROLE_WORDS:
+            return role
+    return None
+
+
+def _continues_capitalised_run(text: str, start: int) -> bool:
+    return re.search(r"[A-Z][\w’'-]*[ \t]+$", text[max(0, start - 40) : start]) is not None
+
+
+def _split_title(name: str) -> tuple[str | None, str]:
+    """("Cllr", "Soraya Adejare") from "Cllr Soraya Adejare"."""
+    match = re.match(
+        rf"(?:(?P<title>{_TITLE_ALTERNATION}|Councillors)(?:\.?[ \t]+|$))?(?P<rest>.*)$", name
+    )
+    assert match is not None
+    return match["title"], match["rest"]
+
+
+def _titled(text: str) -> Iterator[_Sighting]:
+    for match in _TITLED_RE.finditer(text):
+        name = _clean_name(match["name"])
+        if not name:
+            continue
+        title = match["title"]
+        end = match.start("name") + len(name)
+        yield _Sighting(
+            Span(match.start(), end), name, _ROLE_TITLES.get(title), None, TITLED_CONFIDENCE
+        )
+
+
+def _plural_councillors(text: str) -> Iterator[_Sighting]:
+    for match in _PLURAL_COUNCILLORS_RE.finditer(text):
+        offset = match.start("names")
+        for part in re.finditer(
+            rf"(?P<name>{_NAME})(?:[ \t]*\((?P<role>[^()\n]+)\))?", match["names"]
+        ):
+            name = _clean_name(part["name"])
+            if not name:
+                continue
+            start = offset + part.start("name")
+            role = _clean_role(part["role"]) if part["role"] else None
+            yield _Sighting(
+                Span(start, start + len(name)), name, "Councillor", role, TITLED_CONFIDENCE
+            )
+
+
+def _with_roles(text: str) -> Iterator[_Sighting]:
+    for pattern in (_BRACKETED_ROLE_RE, _COMMA_ROLE_RE):
+        for match in pattern.finditer(text):
+            title, untitled = _split_title(match["name"])
+            name = _clean_name(untitled)
+            if len(name.split()) < 2 or name != untitled:
+                continue
+            if title is None and _continues_capitalised_run(text, match.start("name")):
+                continue  # "National County Lines Coordination Centre" is not a person
+            role_text = match["role"]
+            role = _clean_role(role_text)
+            has_organisation = bool(find_organisations(role_text, _default_gazetteer()).entities)
+            if role is None and not has_organisation:
+                continue
+            start = match.start("name") + len(match["name"]) - len(name)
+            title_role = _ROLE_TITLES.get(title) if title and title != "Councillors" else None
+            if title == "Councillors":
+                title_role = "Councillor"
+            yield _Sighting(
+                Span(start, start + len(name)), name, title_role, role, ROLE_CONFIDENCE, role_text
+            )
+
+
+def _attendance_lists(text: str) -> Iterator[_Sighting]:
+    for heading in _ATTENDANCE_HEADING_RE.finditer(text):
+        position = heading.end() + 1
+        while position < len(text):
+            line_end = text.find("\n", position)
+            line_end = len(text) if line_end < 0 else line_end
+            line = text[position:line_end]
+            if not line.strip():
+                if position == heading.end() + 1:
+                    position = line_end + 1
+                    continue
+                break
+            item = _LIST_ITEM_RE.match(line)
+            entries = _list_entries(item["item"], position + item.start("item")) if item else []
+            if not entries:
+                break
+            yield from entries
+            position = line_end + 1
+
+
+def _list_entries(item: str, offset: int) -> list[_Sighting]:
+    """One line of an attendance list: "Name", "Title Name, Role" or "A B, C D and E F"."""
+    parts = [
+        (part.group(), part.start()) for part in re.finditer(r"[^,]+", item) for part in [part]
+    ]
+    several = _several_names(item, offset)
+    if several:
+        return several
+    first = (
+        _list_entry(parts[0][0], offset + parts[0][1], rest=item[len(parts[0][0]) :])
+        if parts
+        else None
+    )
+    return [first] if first else []
+
+
+def _several_names(item: str, offset: int) -> list[_Sighting]:
+    pieces = list(re.finditer(r"[^,]+?(?=,|\s+and\s+|$)", item))
+    if len(pieces) < 2:
+        return []
+    sightings = []
+    for piece in pieces:
+        raw = re.sub(r"^\s*(?:and\s+)?", "", piece.group())
+        if not raw:
+            continue
+        sighting = _list_entry(raw, offset + piece.end() - len(raw), rest="")
+        if sighting is None:
+            return []
+        sightings.append(sighting)
+    return sightings
+
+
+def _list_entry(item: str, offset: int, rest: str) -> _Sighting | None:
+    match = re.fullmatch(
+        rf"\s*(?:(?P<title>{_TITLE_ALTERNATION})\.?[ \t]+)?(?P<name>{_NAME})\s*", item
+    )
+    if match is None:
+        return None
+    name = _clean_name(match["name"])
+    if name != match["name"] or (len(name.split()) < 2 and match["title"] is None):
+        return None
+    rest = rest.strip()
+    if rest and not rest.startswith((",", "(", "-", "–")):
+        return None
+    role = _clean_role(rest.strip(",()-– ")) if rest else None
+    title = match["title"]
+    start = offset + (match.start("title") if title else match.start("name"))
+    end = offset + match.start("name") + len(name)
+    title_role = _ROLE_TITLES.get(title) if title else None
+    return _Sighting(Span(start, end), name, title_role, role, LISTED_CONFIDENCE, rest or None)
+
+
+def find_people(text: str, gazetteer: OrganisationGazetteer | None = None) -> Extraction:
+    """People in ``text`` with their roles, and MEMBER_OF links to organisations the
+    text ties them to (in a bracket or after a comma next to the name)."""
+    gazetteer = gazetteer or _default_gazetteer()
+    sightings = sorted(
+        [*_titled(text), *_plural_councillors(text), *_with_roles(text), *_attendance_lists(text)],
+        key=lambda sighting: (sighting.span.start, -sighting.span.end),
+    )
+    drafts: dict[str, _PersonDraft] = {}
+    for sighting in sightings:
+        draft = drafts.setdefault(
+            sighting.name, _PersonDraft(sighting.name, sighting.title_role, sighting.confidence)
+        )
+        draft.spans.append((sighting.span, text[sighting.span.start : sighting.span.end]))
+        for role in (sighting.title_role, sighting.role):
+            if role and role not in draft.roles:
+                draft.roles.append(role)
+        if sighting.context:
+            draft.role_texts.append(sighting.context)
+        draft.confidence = max(draft.confidence, sighting.confidence)
+
+    by_key: dict[str, list[_PersonDraft]] = defaultdict(list)
+    for draft in _merge_surnames(list(drafts.values())):
+        by_key[_identity(draft)[0]].append(draft)
+    entities: list[Person] = []
+    links: list[Link] = []
+    mentions: list[Mention] = []
+    for key, same in by_key.items():
+        label = _identity(same[0])[1]
+        spans = _deduplicated(
+            [span for draft in same for span in draft.spans + _bare_mentions(text, draft)]
+        )
+        roles = tuple(dict.fromkeys(role for draft in same for role in draft.roles))
+        confidence = max(
+            SURNAME_ONLY_CONFIDENCE if draft.single_token else draft.confidence for draft in same
+        )
+        entities.append(Person(key, label, spans[0][0], confidence, roles=roles))
+        mentions.extend(Mention(key, span, surface) for span, surface in spans)
+        organisation_keys = dict.fromkeys(
+            organisation.key
+            for draft in same
+            for role_text in draft.role_texts
+            for organisation in find_organisations(role_text, gazetteer).entities
+        )
+        links.extend(Link(key, LinkKind.MEMBER_OF, target) for target in organisation_keys)
+    entities.sort(key=lambda person: person.span.start)
+    mentions.sort(key=lambda mention: mention.span.start)
+    return Extraction(entities=tuple(entities), links=tuple(links), mentions=tuple(mentions))
+
+
+def _merge_surnames(drafts: list[_PersonDraft]) -> list[_PersonDraft]:
+    full = [draft for draft in drafts if not draft.single_token]
+    merged = list(full)
+    for draft in drafts:
+        if not draft.single_token:
+            continue
+        same_surname = [other for other in full if other.name.split()[-1] == draft.name]
+        if len(same_surname) > 1 and draft.title_role:
+            same_surname = [other for other in same_surname if draft.title_role in other.roles]
+        if len(same_surname) == 1:
+            target = same_surname[0]
+            target.spans.extend(draft.spans)
+            target.roles.extend(role for role in draft.roles if role not in target.roles)
+            target.role_texts.extend(draft.role_texts)
+        else:
+            merged.append(draft)
+    return merged
+
+
+def _identity(draft: _PersonDraft) -> tuple[str, str]:
+    if draft.single_token:
+        label = f"{draft.title_role} {draft.name}" if draft.title_role else draft.name
+    else:
+        label = draft.name
+    return f"person:{slugify(label)}", label
+
+
+def _bare_mentions(text: str, draft: _PersonDraft) -> list[tuple[Span, str]]:
+    if draft.single_token:
+        return []
+    pattern = re.compile(
+        r"(?<![\w-])" + r"\s+".join(map(re.escape, draft.name.split())) + r"(?![\w-])"
+    )
+    return [(Span(m.start(), m.end()), m.group()) for m in pattern.finditer(text)]
+
+
+def _deduplicated(spans: Sequence[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """Longest first, then drop any span inside one already kept (a titled mention
+    contains the bare name)."""
+    kept: list[tuple[Span, str]] = []
+    for span, surface in sorted(
+        spans, key=lambda item: (-(item[0].end - item[0].start), item[0].start)
+    ):
+        if not any(other.start <= span.start and span.end <= other.end for other, _ in kept):
+            kept.append((span, surface))
+    return sorted(kept, key=lambda item: item[0].start)
