@@ -1,0 +1,861 @@
+"""Find commitments: undertakings by an organisation or person to do something.
+
+The extractor cuts a document into candidate units (sentences, or clauses of
+run-on transcript speech, or sentences inside response-table cells), keeps the
+units that contain an undertaking cue with an acting subject, and records who made
+the undertaking, who must act, any due date and the recommendation it answers.
+
+Future tense alone is not enough: descriptive subjects ("this will include",
+"it will be important"), hedged or conditional modals, questions, expectations of
+others ("we will expect") and meeting procedure ("I'll hand over") are rejected.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Generator, Iterator
+from dataclasses import dataclass, replace
+
+from scrutiny.ingest.extract.records import Commitment, Extraction, Link, LinkKind
+from scrutiny.ingest.records import Span
+
+
+def _words(listing: str) -> frozenset[str]:
+    return frozenset(listing.split())
+
+
+# Long unpunctuated transcript runs are cut into clauses no longer than this.
+MAX_UNIT_CHARS = 350
+LABEL_CHARS = 80
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+_NUMBER_WORD = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen)"
+_UNIT = r"(?:days?|weeks?|months?|years?|quarters?)"
+
+DUE_PATTERN = re.compile(
+    rf"""
+    \b(?:
+        (?:by|before|until|from)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?
+            (?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTH}(?:\s+\d{{4}})?
+      | (?:by|before|at)\s+the\s+end\s+of\s+(?:the\s+|this\s+)?
+            (?:financial\s+|academic\s+|calendar\s+|school\s+)?(?:year|term|month|quarter)
+      | within\s+(?:the\s+)?(?:next\s+)?{_NUMBER_WORD}\s+{_UNIT}
+      | in\s+{_NUMBER_WORD}\s+{_UNIT}['’]?\s+time
+      | (?:at|for|to)\s+the\s+next\s+(?:\w+\s+){{0,3}}?meeting
+            (?:\s+of\s+the(?:\s+[A-Z][\w&]*)+)?(?:\s+on\s+the\s+\d{{1,2}}\w*\s+of\s+{_MONTH})?
+      | (?:in|during|over|within)\s+the\s+(?:coming|next)\s+(?:few\s+)?{_UNIT}
+      | (?:in|during|by)\s+the\s+next\s+{_NUMBER_WORD}\s+{_UNIT}
+      | between\s+{_MONTH}\s+and\s+the\s+\w+(?:\s+next\s+year)?
+      | (?:for\s+the\s+entire\s+month\s+of|in|during|by)\s+{_MONTH}(?:\s+\d{{4}})?
+      | (?:in|during|by)\s+(?:the\s+)?(?:spring|summer|autumn|winter)(?:\s+(?:term\s+)?\d{{4}})?
+      | over\s+\d{{4}}
+      | after\s+the\s+summer\s+recess
+      | later\s+in\s+the\s+year
+      | (?:this|next)\s+(?:financial\s+|academic\s+)?year
+      | at\s+a\s+later\s+date
+      | shortly
+      | soon
+    )\b
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# Verbs that report a meeting's business rather than commit to work.
+PROCEDURAL_VERBS = _words(
+    """
+    move hand skip start talk speak say see hear go let give answer expect need want try
+    just probably restrict rush stop pause whiz summarise introduce welcome invite thank
+    note ask wonder be have get come take look_forward present remain include require
+    mean depend reflect allow help enable become feature not never no we i you they he
+    she it
+    """
+)
+# Passive participles that denote work being done ("will be held", "is being developed").
+# Participles that, in "is/are being ...", describe work still to come rather than routine.
+FORWARD_PARTICIPLES = _words(
+    """
+    developed planned commissioned designed drafted prepared established formed reviewed
+    refreshed procured piloted explored scoped revised updated
+    """
+)
+ACTION_PARTICIPLES = _words(
+    """
+    held delivered published launched developed revised reviewed presented circulated
+    provided produced established introduced implemented updated refreshed rolled
+    brought submitted shared sent completed undertaken commissioned designed drafted
+    planned prepared arranged hosted extended expanded issued set created formed written
+    added strengthened agreed appointed funded procured piloted tested evaluated
+    considered explored
+    """
+)
+PROGRESSIVE_ACTIONS = _words(
+    """
+    developing drafting exploring scoping reviewing planning preparing refreshing
+    designing establishing commissioning piloting procuring evaluating consulting
+    """
+)
+PRONOUN_ACTORS = frozenset({"we", "i", "they", "he", "she"})
+DESCRIPTIVE_SUBJECTS = _words(
+    """
+    it this that there which who what these those whom whose you one everyone nobody
+    anybody anyone people children pupils claimants parents families schools students
+    """
+)
+ACTOR_HEADS = _words(
+    """
+    council government department officer officers service services team teams group
+    groups board partnership committee commission director directors manager managers
+    authority la unit police cabinet minister ministers panel network staff colleagues
+    executive office directorate division trust agency partners partner secretary chair
+    mayor member members scrutineer commissioner coordinator co-ordinator lead leads
+    provider providers
+    """
+)
+
+_WORD = r"[A-Za-z][\w'’-]*"
+MODAL_FUTURE = re.compile(
+    r"\b(?P<modal>will|shall|would|'ll|’ll)\b(?P<adverbs>(?:\s+(?:also|certainly|definitely|"
+    r"obviously|further|then|now|soon|again|continue\s+to|still|absolutely|[a-z]+ly))*)"
+    rf"\s+(?P<verb>{_WORD})(?:\s+(?P<next>{_WORD}))?",
+    re.IGNORECASE,
+)
+PROGRESSIVE_PASSIVE = re.compile(
+    r"\b(?:is|are)\s+(?:now\s+|currently\s+|also\s+)?being\s+(?P<verb>[a-z]+)", re.IGNORECASE
+)
+PRESENT_PROGRESSIVE = re.compile(
+    r"\b(?P<aux>is|are|am|'re|’re)\s+(?:now\s+|currently\s+|also\s+|actively\s+)?(?P<verb>[a-z]+ing)\b",
+    re.IGNORECASE,
+)
+EXPLICIT_CUE = re.compile(
+    r"""
+    \b(?:
+        (?:have|has|had|'ve|’ve)\s+committed\s+(?:to|that)
+      | committed\s+that
+      | commit(?:s|ted)?\s+to\s+\w+ing
+      | make\s+a\s+commitment
+      | undert(?:ook|akes|ake|aken)\s+to
+      | (?:agreed|agrees|agreeing|agree)\s+to\s+(?!the\b|this\b|these\b|that\b|a\b|an\b)
+      | (?:we|I|they|has|have|had)\s+promised?\s+(?:to|that)
+      | (?:a|our|this)\s+promise\s+(?:\S+\s+){0,4}?that\s+we\b
+      | made\s+(?:a|this|the|that)\s+commitment
+      | (?:we|I)(?:['’]re|['’]m|\s+are|\s+am)\s+going\s+to\s+
+        (?!have\b|take\b|talk\b|ask\b|hand\b|bring\b|move\b|start\b|come\b|go\b|be\b|try\b|say\b|skip\b)
+      | in\s+the\s+process\s+of\s+\w+ing
+      | (?:have|has|with)\s+plans?\s+to
+      | plans\s+(?:to|include)
+      | (?:is|are|am)\s+(?:also\s+)?intending\s+to
+      | intends?\s+to
+      | it\s+is\s+proposed\s+that
+      | would\s+welcome\s+the\s+opportunity\s+to
+      | written\s+responses?\s+(?:would|will)\s+be
+      | (?:would|will|'ll|’ll)\s+(?:\w+\s+)?provide\s+(?:\w+\s+){0,2}written\s+response
+      | happy\s+to\s+provide
+      | action\s+we(?:'ll|’ll|\s+will)\s+take
+      | (?:have|has)\s+(?:\S+\s+){1,10}?planned\s+for
+      | (?:has|have)\s+been\s+(?:secured|allocated|approved)\s+(?:\S+\s+){0,8}?to\s+
+        (?:develop|deliver|establish|launch|create|provide|fund|extend|expand)
+    )
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+DESIRE_OR_EXPECTATION = re.compile(
+    r"\b(?:expect|expects|expected|awaiting|hope|hoped|hopefully|wish|would\s+like|want)\b",
+    re.IGNORECASE,
+)
+HEDGE_BEFORE = re.compile(
+    r"\b(?:if|unless|whether|could|might|may|wonder\w*|how|is\s+there|are\s+there|do\s+you|"
+    r"can\s+you|could\s+you|would\s+you|will\s+you)\b",
+    re.IGNORECASE,
+)
+# Work done at the meeting itself ("will present this to members this evening").
+SAME_MEETING = re.compile(r"\b(?:this\s+evening|tonight|today|in\s+a\s+moment|now)\b", re.I)
+QUESTION_OPENING = re.compile(
+    r"^(?:what|how|why|when|where|which|whether|can|could|would|will|do|does|did|is|are)\b",
+    re.IGNORECASE,
+)
+REPORTING_VERB = re.compile(
+    r"(?P<who>(?:[A-Z][\w'’&-]*\s+){0,6}?(?:[A-Z][\w'’&-]*|officers|colleagues|the\s+\w+))\s+"
+    r"(?:had\s+)?(?:confirmed|advised|explained|stated|undertook|reported|indicated|"
+    r"assured|informed\s+\w+|agreed|said)\b",
+)
+RESOLUTION = re.compile(
+    r"^(?:\(?[a-z0-9]{1,3}[.)]\s*)?that\s+(?P<subject>.{3,160}?)\s+be\s+(?P<verb>[a-z]+)\b",
+    re.IGNORECASE,
+)
+DIRECTIVE = re.compile(
+    r"\b(?:ask|asks|asked|instruct|instructs|request|requests|requested)\s+(?:that\s+)?"
+    r"(?P<actor>the\s+[A-Z][^,.;]{2,120}?)(?:,[^,]{0,120},)?\s+to\s+(?P<verb>[a-z]+)\b",
+)
+INFINITIVE_MANDATE = re.compile(
+    r"^(?P<actor>(?:[A-Z][\w'’-]*\s+){0,4}?(?:officers?|team|service|council|board|group|"
+    r"directorate|partnership|lead|manager|director)s?)\s+to\s+(?P<verb>[a-z]+)\b",
+    re.IGNORECASE,
+)
+ACTION_BY = re.compile(r"^\s*Action\s+By\s*[-–—:]\s*(?P<owner>.+?)\s*$", re.IGNORECASE)
+FORWARD_HEADING = re.compile(
+    r"future\s+plans|next\s+steps|in\s+the\s+pipeline|forward\s+plan|planned\s+(?:work|actions?)|"
+    r"actions?\s+(?:to\s+be\s+taken|planned)|going\s+forward|areas?\s+for\s+development",
+    re.IGNORECASE,
+)
+ANSWER_HEADING = re.compile(
+    r"^(?:<[^>]+>|\s)*(?P<kind>Recommendation|Rec\.?|Finding)\s*(?P<number>\d+[a-z]?)\b",
+    re.IGNORECASE,
+)
+BULLET = re.compile(r"\s*(?:[-·•●▪*]|\(?[a-z0-9]{1,3}[.)](?=\s)|\d+(?:\.\d+)+\.?(?=\s))\s*")
+TAG = re.compile(r"<[^>]+>")
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9·•-])")
+CLAUSE_BREAK = re.compile(
+    r"(?:[;:]\s+|,\s+|\s+(?=(?:so|but|um|uh|okay|because|and\s+then|and\s+so)\s))",
+    re.IGNORECASE,
+)
+SUBJECT_BOUNDARY = re.compile(
+    r"(?:[,;:(—–]|\b(?:and|but|that|so|then|because|as|since|although|while|um|uh|confirmed|"
+    r"advised|explained|stated|said|agreed|indicated|assured|reported|informed)\b)",
+    re.IGNORECASE,
+)
+RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which)\b[^,]*,")
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """A candidate sentence or clause and the context it was found in."""
+
+    start: int
+    end: int
+    owners: tuple[str, ...] = ()  # organisation cell of a table row
+    answers_key: str | None = None
+    forward_section: bool = False
+    block_start: int = 0  # start of the paragraph, bullet or table row holding the unit
+
+
+@dataclass(frozen=True)
+class _Cue:
+    position: int  # where the undertaking verb phrase begins
+    subject: str  # the phrase before the verb, as written ("" when none was found)
+    confidence: float
+    passive: bool = False  # the subject is what is done, not who does it
+
+
+@dataclass(frozen=True)
+class _TableColumns:
+    recommendation: int | None = None
+    identifier: int | None = None
+    organisation: int | None = None
+    status: int | None = None
+    responses: tuple[int, ...] = ()
+
+
+@dataclass
+class _Row:
+    """Cells of one table row (mutable only while continuation rows are merged)."""
+
+    answers_key: str | None
+    owners: list[str]
+    text_spans: list[tuple[int, int]]
+    block_start: int
+
+
+def extract_commitments(text: str) -> Extraction:
+    """Extract commitments (and their ANSWERS links) from a document's canonical text."""
+    found: list[tuple[_Unit, _Cue]] = []
+    action_owners: list[tuple[int, int, str]] = []  # (line start, previous block start, owner)
+    for unit in _units(text, action_owners):
+        cue = _find_cue(text, unit)
+        if cue is not None:
+            found.append((unit, cue))
+    commitments = _build_commitments(text, found, action_owners)
+    links = tuple(
+        Link(commitment.key, LinkKind.ANSWERS, commitment.answers_key)
+        for commitment in commitments
+        if commitment.answers_key is not None
+    )
+    return Extraction(entities=tuple(commitments), links=links)
+
+
+# --- segmentation -------------------------------------------------------------------------
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for match in re.finditer(r"\n", text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _is_table_line(line: str) -> bool:
+    stripped = line.strip()
+    return stripped.count("|") >= 2 and (stripped.startswith("|") or " | " in stripped)
+
+
+def _units(text: str, action_owners: list[tuple[int, int, str]]) -> Iterator[_Unit]:
+    lines = _line_spans(text)
+    index = 0
+    columns: _TableColumns | None = None
+    answers_key: str | None = None
+    forward = False
+    paragraph: list[tuple[int, int]] = []
+    last_block_start = 0
+
+    def flush() -> Iterator[_Unit]:
+        nonlocal last_block_start
+        if paragraph:
+            start, end = paragraph[0][0], paragraph[-1][1]
+            last_block_start = start
+            yield from _sentence_units(text, start, end, answers_key, forward, start)
+            paragraph.clear()
+
+    while index < len(lines):
+        start, end = lines[index]
+        line = text[start:end]
+        if _is_table_line(line):
+            yield from flush()
+            block_end = index
+            while block_end < len(lines) and _is_table_line(text[slice(*lines[block_end])]):
+                block_end += 1
+            columns = yield from _table_units(text, lines[index:block_end], columns)
+            index = block_end
+            continue
+        stripped = line.strip()
+        owner_match = ACTION_BY.match(line)
+        if owner_match:
+            yield from flush()
+            action_owners.append((start, last_block_start, owner_match.group("owner")))
+        elif not stripped:
+            if paragraph and not _continues_after_gap(text, lines, index):
+                yield from flush()
+        elif _is_heading(stripped):
+            yield from flush()
+            forward = bool(FORWARD_HEADING.search(stripped))
+            heading = ANSWER_HEADING.match(stripped)
+            if heading and ":" in stripped and "..." not in stripped and "\t" not in stripped:
+                answers_key = _answer_key(heading.group("kind"), heading.group("number"))
+            elif not heading and not any(ch.isdigit() for ch in stripped[:3]):
+                # A new unnumbered top-level heading ends the previous recommendation's section.
+                answers_key = None if len(stripped) > 25 or stripped.istitle() else answers_key
+        else:
+            if paragraph and not _joins_previous(text, paragraph[-1], stripped):
+                yield from flush()
+            paragraph.append((start, end))
+        index += 1
+    yield from flush()
+
+
+def _continues_after_gap(text: str, lines: list[tuple[int, int]], index: int) -> bool:
+    """A blank line inside a sentence (page-break debris) when the next text is lowercase."""
+    previous = text[lines[index - 1][0] : lines[index - 1][1]].rstrip() if index else ""
+    for start, end in lines[index + 1 :]:
+        following = text[start:end].strip()
+        if following:
+            return following[0].islower() and not previous.endswith((".", ":", ";", "?", "!"))
+    return False
+
+
+def _joins_previous(text: str, previous: tuple[int, int], stripped: str) -> bool:
+    if BULLET.match(stripped) or ACTION_BY.match(stripped):
+        return False
+    before = text[previous[0] : previous[1]].rstrip()
+    if not before:
+        return False
+    if stripped[0].islower():
+        return True
+    return len(before) >= 40 and not before.endswith((".", ":", ";", "?", "!", "”", '"'))
+
+
+def _is_heading(stripped: str) -> bool:
+    if len(stripped) > 90 or stripped.endswith((".", ",", ";", "?")) or BULLET.match(stripped):
+        return bool(re.match(r"^\d+(?:\.\d+)*\.?\s+[A-Z][^.]{0,160}$", stripped))
+    words = stripped.split()
+    return bool(words) and (stripped[0].isupper() or stripped[0].isdigit()) and len(words) <= 12
+
+
+def _sentence_units(
+    text: str,
+    start: int,
+    end: int,
+    answers_key: str | None,
+    forward: bool,
+    block_start: int,
+    owners: tuple[str, ...] = (),
+) -> Iterator[_Unit]:
+    # Cells may carry HTML markup; tags end sentences and never belong to one.
+    segment_start = start
+    pieces: list[tuple[int, int]] = []
+    for tag in TAG.finditer(text, start, end):
+        pieces.append((segment_start, tag.start()))
+        segment_start = tag.end()
+    pieces.append((segment_start, end))
+    for piece_start, piece_end in pieces:
+        sentence_start = piece_start
+        for boundary in SENTENCE_END.finditer(text, piece_start, piece_end):
+            if not _is_abbreviation(text, boundary.start()):
+                yield from _clauses(text, sentence_start, boundary.start(), answers_key, forward,
+                                    block_start, owners)
+                sentence_start = boundary.end()
+        yield from _clauses(text, sentence_start, piece_end, answers_key, forward, block_start,
+                            owners)
+
+
+ABBREVIATIONS = _words("e.g i.e eg no dept cllr mr mrs ms dr")
+
+
+def _is_abbreviation(text: str, position: int) -> bool:
+    word = re.search(r"(\S+)$", text[max(0, position - 12) : position])
+    return word is not None and word.group(1).lower().rstrip(".") in ABBREVIATIONS
+
+
+def _clauses(
+    text: str,
+    start: int,
+    end: int,
+    answers_key: str | None,
+    forward: bool,
+    block_start: int,
+    owners: tuple[str, ...],
+) -> Iterator[_Unit]:
+    start, end = _trim(text, start, end)
+    if end - start < 8:
+        return
+    if end - start <= MAX_UNIT_CHARS:
+        yield _Unit(start, end, owners, answers_key, forward, block_start)
+        return
+    # Run-on speech: cut at clause breaks, keeping pieces as long as allowed.
+    piece_start = start
+    last_break = None
+    for match in CLAUSE_BREAK.finditer(text, start, end):
+        if match.start() - piece_start > MAX_UNIT_CHARS and last_break is not None:
+            yield from _clauses(text, piece_start, last_break[0], answers_key, forward,
+                                block_start, owners)
+            piece_start = last_break[1]
+        last_break = (match.start(), match.end())
+    if end - piece_start > MAX_UNIT_CHARS and last_break and last_break[1] > piece_start:
+        yield from _clauses(text, piece_start, last_break[0], answers_key, forward, block_start,
+                            owners)
+        piece_start = last_break[1]
+    piece_start, piece_end = _trim(text, piece_start, end)
+    if piece_end - piece_start > MAX_UNIT_CHARS:
+        # No usable break at all: fixed windows keep the work bounded.
+        for window in range(piece_start, piece_end, MAX_UNIT_CHARS):
+            yield _Unit(window, min(window + MAX_UNIT_CHARS, piece_end), owners, answers_key,
+                        forward, block_start)
+    elif piece_end - piece_start >= 8:
+        yield _Unit(piece_start, piece_end, owners, answers_key, forward, block_start)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in "|·•●▪-–*"):
+        start += 1
+    bullet = BULLET.match(text, start, end)  # BULLET has no "^": match() anchors at start
+    if bullet and bullet.end() > start:
+        start = bullet.end()
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+# --- tables -------------------------------------------------------------------------------
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    line = text[start:end]
+    pipes = [i for i, ch in enumerate(line) if ch == "|"]
+    if line.strip().startswith("|"):
+        bounds = list(itertools.pairwise(pipes))
+    else:
+        edges = [-1, *pipes, len(line)]
+        bounds = list(itertools.pairwise(edges))
+    return [(start + left + 1, start + right) for left, right in bounds]
+
+
+def _columns_from_header(headers: list[str]) -> _TableColumns | None:
+    recommendation = identifier = organisation = status = None
+    responses: list[int] = []
+    for position, header in enumerate(headers):
+        lowered = header.lower()
+        if re.search(r"status|accept|reject", lowered):
+            status = position
+        elif re.search(r"\b(?:rec(?:ommendation)?\s+id|id|no\.?|ref|number)\b", lowered):
+            identifier = position
+        elif "recommendation" in lowered or "finding" in lowered:
+            recommendation = position
+        elif re.search(r"organisation|owner|lead|responsib|agency|department", lowered):
+            organisation = position
+        elif re.search(r"comment|response|action|progress|update", lowered):
+            responses.append(position)
+    if recommendation is None and identifier is None and not responses:
+        return None
+    return _TableColumns(recommendation, identifier, organisation, status, tuple(responses))
+
+
+def _table_units(
+    text: str, lines: list[tuple[int, int]], columns: _TableColumns | None
+) -> Generator[_Unit, None, _TableColumns | None]:
+    """Yield units for response cells; returns the column roles for later tables."""
+    rows: list[_Row] = []
+    for number, (start, end) in enumerate(lines):
+        line = text[start:end]
+        if re.fullmatch(r"[\s|:\-]+", line):
+            continue
+        cells = _cells(text, start, end)
+        values = [TAG.sub(" ", text[a:b]).strip() for a, b in cells]
+        next_is_rule = number + 1 < len(lines) and re.fullmatch(
+            r"[\s|:\-]+", text[slice(*lines[number + 1])]
+        )
+        header = _columns_from_header(values) if all(len(v) < 80 for v in values) else None
+        if header is not None and (next_is_rule or not any(v[:1].isdigit() for v in values)):
+            columns = header
+            continue
+        if next_is_rule and not any(values):
+            continue
+        if columns is None:
+            columns = _TableColumns(recommendation=0, responses=tuple(range(1, len(cells))))
+        _add_row(text, rows, cells, values, columns)
+    for row in rows:
+        owners = tuple(row.owners)
+        for cell_start, cell_end in row.text_spans:
+            yield from _sentence_units(text, cell_start, cell_end, row.answers_key, False,
+                                       row.block_start, owners)
+    return columns
+
+
+def _cell(values: list[str], position: int | None) -> str:
+    return values[position] if position is not None and position < len(values) else ""
+
+
+def _add_row(
+    text: str,
+    rows: list[_Row],
+    cells: list[tuple[int, int]],
+    values: list[str],
+    columns: _TableColumns,
+) -> None:
+    identifier = _cell(values, columns.identifier)
+    recommendation = _cell(values, columns.recommendation)
+    heading = ANSWER_HEADING.match(recommendation)
+    key = None
+    if re.fullmatch(r"\d+[a-z]?", identifier):
+        key = _answer_key("recommendation", identifier)
+    elif heading:
+        key = _answer_key(heading.group("kind"), heading.group("number"))
+    owners = _split_owners(_cell(values, columns.organisation))
+    text_spans = [cells[i] for i in columns.responses if i < len(cells) and values[i]]
+    if columns.status is not None and columns.status < len(cells):
+        status_start, status_end = cells[columns.status]
+        status_cell = text[status_start:status_end]
+        word = re.search(r"(?i)\b(?:accept(?:ed)?|amend(?:ed)?|reject(?:ed)?|partial)\b\W*",
+                         status_cell)
+        rest_start = status_start + word.end() if word else status_start
+        if len(TAG.sub(" ", text[rest_start:status_end]).split()) > 3:
+            # Text after the status word ("Amend – Officers to provide ...") is an action.
+            text_spans.insert(0, (rest_start, status_end))
+    if key is None and rows and (recommendation[:1].islower() or not recommendation):
+        # Continuation of the previous row across a page break.
+        previous = rows[-1]
+        previous.owners.extend(owners)
+        previous.text_spans.extend(text_spans)
+        return
+    if key is None and not text_spans:
+        return  # a sub-heading row such as "| Education | | | |"
+    rows.append(_Row(key, owners, text_spans, cells[0][0] if cells else 0))
+
+
+def _split_owners(cell: str) -> list[str]:
+    return [part.strip() for part in re.split(r"[/,;]", cell) if part.strip()]
+
+
+def _answer_key(kind: str, number: str) -> str:
+    prefix = "finding" if kind.lower().startswith("finding") else "recommendation"
+    return f"{prefix}-{number.lower()}"
+
+
+# --- cues ---------------------------------------------------------------------------------
+
+
+def _find_cue(text: str, unit: _Unit) -> _Cue | None:
+    sentence = text[unit.start : unit.end]
+    if sentence.rstrip().endswith("?") or QUESTION_OPENING.match(sentence):
+        return None
+    resolution = RESOLUTION.match(sentence)
+    if resolution:
+        if resolution.group("verb").lower() in ACTION_PARTICIPLES - {"agreed", "considered"}:
+            return _Cue(resolution.start("verb"), resolution.group("subject"), 0.75)
+        return None
+    directive = DIRECTIVE.search(sentence)
+    if directive:
+        return _Cue(directive.start("verb"), directive.group("actor"), 0.75)
+    mandate = INFINITIVE_MANDATE.match(sentence)
+    if mandate and (unit.owners or unit.answers_key):
+        return _Cue(mandate.start("verb"), mandate.group("actor"), 0.7)
+    explicit = EXPLICIT_CUE.search(sentence)
+    if explicit and not _hedged(sentence, explicit.start()):
+        planned = explicit.group(0).lower().startswith("planned")
+        subject = "" if planned else _subject_before(sentence, explicit.start())
+        return _Cue(explicit.start(), subject, 0.85)
+    for match in MODAL_FUTURE.finditer(sentence):
+        cue = _modal_cue(sentence, match, unit)
+        if cue is not None:
+            return cue
+    for match in PROGRESSIVE_PASSIVE.finditer(sentence):
+        subject = _subject_before(sentence, match.start())
+        if match.group("verb").lower() in FORWARD_PARTICIPLES and _acts(subject, passive=True):
+            return _Cue(match.start(), subject, 0.65, passive=True)
+    if unit.owners or unit.answers_key or unit.forward_section:
+        for match in PRESENT_PROGRESSIVE.finditer(sentence):
+            subject = _subject_before(sentence, match.start())
+            verb = match.group("verb").lower()
+            working = verb == "working" and re.match(
+                r"\s+(?:\w+\s+){0,3}?(?:with|on|to)\b", sentence[match.end() :]
+            )
+            if (verb in PROGRESSIVE_ACTIONS or working) and _acts(subject, passive=False):
+                return _Cue(match.start(), subject, 0.6)
+    return None
+
+
+def _modal_cue(sentence: str, match: re.Match[str], unit: _Unit) -> _Cue | None:
+    modal = match.group("modal").lower()
+    verb = match.group("verb").lower()
+    following = (match.group("next") or "").lower()
+    subject = _subject_before(sentence, match.start())
+    if _hedged(sentence, match.start()) or DESIRE_OR_EXPECTATION.search(match.group(0)):
+        return None
+    if modal == "would" and not _reported(sentence, match.start()):
+        return None
+    if verb == "be":
+        if following not in ACTION_PARTICIPLES and not following.endswith("ing"):
+            return None
+        if following.endswith("ing") and following[:-3] in PROCEDURAL_VERBS:
+            return None
+        passive = following in ACTION_PARTICIPLES
+        coordinated = re.search(r"\band\s*$", sentence[: match.start()])
+        if passive and ((not subject and coordinated) or unit.forward_section):
+            # "... has been established and will be developed"; "it is hoped this will be
+            # launched" under a future-plans heading.
+            return _Cue(match.start(), subject, 0.7, passive=True)
+        if not _acts(subject, passive=passive):
+            return None
+        return _Cue(match.start(), subject, 0.7 if passive else 0.8, passive=passive)
+    if verb in PROCEDURAL_VERBS and not _committing_phrase(verb, sentence[match.end("verb") :]):
+        return None
+    if SAME_MEETING.search(sentence, match.end(), match.end() + 80):
+        return None
+    if not _acts(subject, passive=False):
+        return None
+    confidence = 0.8 if subject.lower() in PRONOUN_ACTORS else 0.75
+    if unit.forward_section or unit.owners:
+        confidence += 0.05
+    return _Cue(match.start(), subject, confidence)
+
+
+def _committing_phrase(verb: str, rest: str) -> bool:
+    """Procedural verbs that still commit in some phrases ("come back with a response")."""
+    rest = rest.lower()
+    if verb == "come":
+        return bool(re.match(r"\s+back\s+(?:\w+\s+){0,3}?with\b|\s+back\s+to\s+(?:the\s+)?"
+                             r"(?:committee|commission|members|panel|board|scrutiny)", rest))
+    if verb == "take":
+        return bool(re.match(r"\s+(?:\w+\s+){0,3}?(?:forward|away)\b", rest))
+    if verb == "look":
+        return bool(re.match(r"\s+(?:into|at)\b", rest))
+    if verb == "give":
+        return bool(re.match(r"\s+(?:\w+\s+){0,2}?(?:an?\s+)?update", rest))
+    return False
+
+
+def _hedged(sentence: str, position: int) -> bool:
+    clause_start = max(
+        [m.end() for m in re.finditer(r"[.;:]\s|\bbut\b", sentence[:position])], default=0
+    )
+    return bool(HEDGE_BEFORE.search(sentence[clause_start:position]))
+
+
+def _reported(sentence: str, position: int) -> bool:
+    """'would' commits only in reported undertakings ("Officers confirmed they would...")."""
+    return bool(
+        re.search(
+            r"\b(?:confirmed|advised|agreed|undertook|assured|explained|stated|informed|"
+            r"indicated|promised|committed)\b",
+            sentence[:position],
+            re.IGNORECASE,
+        )
+    )
+
+
+def _subject_before(sentence: str, position: int) -> str:
+    before = RELATIVE_CLAUSE.sub(" ", sentence[:position]).rstrip()
+    boundaries = list(SUBJECT_BOUNDARY.finditer(before))
+    if boundaries:
+        before = before[boundaries[-1].end() :]
+    words = before.split()[-8:]
+    while len(words) > 1 and words[0].lower() in {"also", "then", "now"}:
+        words = words[1:]
+    words = [re.sub(r"(?i)['’](?:ll|re|ve|m|d)$", "", w) for w in words]
+    if words and words[-1].lower() in PRONOUN_ACTORS:
+        words = words[-1:]
+    words = _after_auxiliary(words)
+    subject = " ".join(words).strip(" '\"“”‘’")
+    return re.sub(r"(?i)['’](?:ll|re|ve|m|d)$", "", subject)
+
+
+AUXILIARIES = _words("is are was were be been has have had do does did")
+ADVERBS = _words("still also now currently already just really")
+PREPOSITIONS = _words("under about over into onto from with by")
+
+
+def _after_auxiliary(words: list[str]) -> list[str]:
+    """Cut a clause back to its subject ("the MPS was still" -> "the MPS")."""
+    positions = [i for i, w in enumerate(words) if w.lower() in AUXILIARIES]
+    if not positions:
+        return words
+    last = positions[-1]
+    if all(w.lower() in ADVERBS for w in words[last + 1 :]):
+        return words[:last]
+    rest = words[last + 1 :]
+    while rest and rest[0].lower() in PREPOSITIONS:
+        rest = rest[1:]
+    rest = [re.sub(r"['’]s$", "", w) for w in rest]
+    return [w for i, w in enumerate(rest) if i == 0 or w.lower() != rest[i - 1].lower()]
+
+
+def _acts(subject: str, *, passive: bool) -> bool:
+    if not subject:
+        return False
+    words = subject.split()
+    last = words[-1].lower().strip("’'")
+    first = words[0].lower()
+    if last in DESCRIPTIVE_SUBJECTS or (len(words) == 1 and first in DESCRIPTIVE_SUBJECTS):
+        return False
+    if passive:
+        return True
+    if last in PRONOUN_ACTORS:
+        return last in {"we", "i", "they"}
+    if any(re.sub(r"['’]s?$", "", w.lower()) in ACTOR_HEADS for w in words):
+        return True
+    # Acronyms and names of organisations ("DBT", "Hackney Education"); a lone capital at
+    # the start of a sentence ("Designs will reflect") is not a name.
+    return any(re.fullmatch(r"[A-Z]{2,}[a-z]?", w) for w in words) or any(
+        re.fullmatch(r"[A-Z][A-Za-z&]*", w) for w in words[1:]
+    )
+
+
+# --- records ------------------------------------------------------------------------------
+
+
+def _build_commitments(
+    text: str,
+    found: list[tuple[_Unit, _Cue]],
+    action_owners: list[tuple[int, int, str]],
+) -> list[Commitment]:
+    actors_for: dict[int, str] = {}
+    fallback_units: list[tuple[_Unit, _Cue]] = []
+    for line_start, block_start, owner in action_owners:
+        candidates = [i for i, (u, _) in enumerate(found) if block_start <= u.start < line_start]
+        if candidates:
+            actors_for[candidates[-1]] = owner
+        elif line_start > block_start:
+            # An "Action By" line with no recognised undertaking: the block's last sentence.
+            unit = _Unit(*_last_sentence(text, block_start, line_start), block_start=block_start)
+            fallback_units.append((unit, _Cue(unit.start, "", 0.5)))
+    for unit, cue in fallback_units:
+        found.append((unit, cue))
+        actors_for[len(found) - 1] = next(o for s, b, o in action_owners if b == unit.block_start)
+
+    commitments: list[Commitment] = []
+    ordered = sorted(range(len(found)), key=lambda i: found[i][0].start)
+    for index in ordered:
+        unit, cue = found[index]
+        unit = _narrow(text, unit, cue)
+        sentence = _normalise(text[unit.start : unit.end])
+        made_by = _made_by(text, unit, cue)
+        action_owner = actors_for.get(index)
+        actor = (action_owner,) if action_owner else _actor(cue, made_by)
+        due_match = DUE_PATTERN.search(text, unit.start, unit.end)
+        commitment = Commitment(
+            key=f"commitment-{len(commitments) + 1}",
+            label=_label(sentence),
+            span=Span(unit.start, unit.end),
+            confidence=round(min(cue.confidence + (0.1 if action_owner else 0.0), 0.95), 2),
+            text=sentence,
+            made_by=made_by,
+            actor=actor,
+            due=_normalise(due_match.group(0)) if due_match else None,
+            answers_key=unit.answers_key,
+        )
+        commitments.append(commitment)
+    return _drop_duplicates(commitments)
+
+
+NARROW_ABOVE = 220
+
+
+def _narrow(text: str, unit: _Unit, cue: _Cue) -> _Unit:
+    """Cut a long run-on unit down to the clause around its cue."""
+    if unit.end - unit.start <= NARROW_ABOVE:
+        return unit
+    cue_at = unit.start + cue.position
+    subject_at = cue_at - len(cue.subject) - 1 if cue.subject else cue_at
+    breaks = [(m.start(), m.end()) for m in CLAUSE_BREAK.finditer(text, unit.start, unit.end)]
+    start = max([b_end for _, b_end in breaks if b_end <= subject_at], default=unit.start)
+    end = min([b_start for b_start, _ in breaks if b_start >= cue_at + 40], default=unit.end)
+    start, end = _trim(text, start, min(end, start + MAX_UNIT_CHARS))
+    return replace(unit, start=start, end=end) if end > start else unit
+
+
+def _drop_duplicates(commitments: list[Commitment]) -> list[Commitment]:
+    seen: set[tuple[int, int]] = set()
+    kept: list[Commitment] = []
+    for commitment in commitments:
+        span = (commitment.span.start, commitment.span.end)
+        if span not in seen:
+            seen.add(span)
+            kept.append(replace(commitment, key=f"commitment-{len(kept) + 1}"))
+    return kept
+
+
+def _last_sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    units = list(_sentence_units(text, start, end, None, False, start))
+    return (units[-1].start, units[-1].end) if units else _trim(text, start, end)
+
+
+def _made_by(text: str, unit: _Unit, cue: _Cue) -> tuple[str, ...]:
+    if unit.owners:
+        return unit.owners
+    sentence = text[unit.start : unit.end]
+    subject = "" if cue.passive else _clean_actor(cue.subject)
+    if subject and subject.lower() not in PRONOUN_ACTORS and _acts(subject, passive=False):
+        return (subject,)
+    reporter = REPORTING_VERB.search(sentence[: max(0, cue.position - 0)])
+    if reporter:
+        who = _clean_actor(reporter.group("who"))
+        if who and who.lower() not in {"it", "this"} and _acts(who, passive=False):
+            return (who,)
+    return ()
+
+
+def _actor(cue: _Cue, made_by: tuple[str, ...]) -> tuple[str, ...]:
+    subject = "" if cue.passive else _clean_actor(cue.subject)
+    if subject and subject.lower() not in PRONOUN_ACTORS and _acts(subject, passive=False):
+        return (subject,)
+    return made_by
+
+
+def _clean_actor(phrase: str) -> str:
+    phrase = re.sub(r"^(?:that|and|so|then|also|in\s+addition)\s+", "", phrase.strip(),
+                    flags=re.IGNORECASE)
+    phrase = re.sub(r"\s+(?:is|are|was|were|has|have|had)$", "", phrase)
+    return phrase.strip(" ,.;:'\"“”")
+
+
+def _normalise(value: str) -> str:
+    return " ".join(TAG.sub(" ", value).split())
+
+
+def _label(sentence: str) -> str:
+    if len(sentence) <= LABEL_CHARS:
+        return sentence
+    cut = sentence[:LABEL_CHARS].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"
