@@ -70,7 +70,7 @@ PROCEDURAL_VERBS = _words(
     just probably restrict rush stop pause whiz summarise introduce welcome invite thank
     note ask wonder be have get come take look_forward present remain include require
     mean depend reflect allow help enable become feature not never no we i you they he
-    she it
+    she it attend
     """
 )
 # Passive participles that denote work being done ("will be held", "is being developed").
@@ -118,7 +118,7 @@ ACTOR_HEADS = _words(
 _WORD = r"[A-Za-z][\w'’-]*"
 MODAL_FUTURE = re.compile(
     r"\b(?P<modal>will|shall|would|'ll|’ll)\b(?P<adverbs>(?:\s+(?:also|certainly|definitely|"
-    r"obviously|further|then|now|soon|again|continue\s+to|still|absolutely|[a-z]+ly))*)"
+    r"obviously|further|then|now|soon|again|continue\s+to|still|absolutely|of\s+course|[a-z]+ly))*)"
     rf"\s+(?P<verb>{_WORD})(?:\s+(?P<next>{_WORD}))?",
     re.IGNORECASE,
 )
@@ -137,7 +137,8 @@ EXPLICIT_CUE = re.compile(
       | commit(?:s|ted)?\s+to\s+\w+ing
       | make\s+a\s+commitment
       | undert(?:ook|akes|ake|aken)\s+to
-      | (?:agreed|agrees|agreeing|agree)\s+to\s+(?!the\b|this\b|these\b|that\b|a\b|an\b)
+      | (?<!been\s)(?<!be\s)(?<!was\s)(?<!were\s)
+        (?:agreed|agrees|agreeing|agree)\s+to\s+(?!the\b|this\b|these\b|that\b|a\b|an\b)
       | (?:we|I|they|has|have|had)\s+promised?\s+(?:to|that)
       | (?:a|our|this)\s+promise\s+(?:\S+\s+){0,4}?that\s+we\b
       | made\s+(?:a|this|the|that)\s+commitment
@@ -187,7 +188,8 @@ RESOLUTION = re.compile(
 )
 DIRECTIVE = re.compile(
     r"\b(?:ask|asks|asked|instruct|instructs|request|requests|requested)\s+(?:that\s+)?"
-    r"(?P<actor>the\s+[A-Z][^,.;]{2,120}?)(?:,[^,]{0,120},)?\s+to\s+(?P<verb>[a-z]+)\b",
+    r"(?P<actor>the(?:\s+(?:[A-Z][\w’'&-]*|of|for|and|the))+)(?:,[^,]{0,120},)?\s+to\s+"
+    r"(?P<verb>[a-z]+)\b",
 )
 INFINITIVE_MANDATE = re.compile(
     r"^(?P<actor>(?:[A-Z][\w'’-]*\s+){0,4}?(?:officers?|team|service|council|board|group|"
@@ -212,7 +214,8 @@ CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 SUBJECT_BOUNDARY = re.compile(
-    r"(?:[,;:(—–]|\b(?:and|but|that|so|then|because|as|since|although|while|um|uh|confirmed|"
+    r"(?:[,;:(—–]|\b(?:and|but|that|which|who|what|when|so|then|because|as|since|although|"
+    r"while|um|uh|confirmed|"
     r"advised|explained|stated|said|agreed|indicated|assured|reported|informed)\b)",
     re.IGNORECASE,
 )
@@ -329,6 +332,8 @@ def _units(text: str, action_owners: list[tuple[int, int, str]]) -> Iterator[_Un
         elif not stripped:
             if paragraph and not _continues_after_gap(text, lines, index):
                 yield from flush()
+        elif paragraph and _joins_previous(text, paragraph[-1], stripped):
+            paragraph.append((start, end))
         elif _is_heading(stripped):
             yield from flush()
             forward = bool(FORWARD_HEADING.search(stripped))
@@ -339,8 +344,7 @@ def _units(text: str, action_owners: list[tuple[int, int, str]]) -> Iterator[_Un
                 # A new unnumbered top-level heading ends the previous recommendation's section.
                 answers_key = None if len(stripped) > 25 or stripped.istitle() else answers_key
         else:
-            if paragraph and not _joins_previous(text, paragraph[-1], stripped):
-                yield from flush()
+            yield from flush()
             paragraph.append((start, end))
         index += 1
     yield from flush()
@@ -362,9 +366,13 @@ def _joins_previous(text: str, previous: tuple[int, int], stripped: str) -> bool
     before = text[previous[0] : previous[1]].rstrip()
     if not before:
         return False
+    if before.endswith((".", ":", ";", "?", "!", "”", '"')):
+        return False
     if stripped[0].islower():
         return True
-    return len(before) >= 40 and not before.endswith((".", ":", ";", "?", "!", "”", '"'))
+    # Hard-wrapped text: the previous line stops mid-phrase.
+    last_word = before.split()[-1]
+    return len(before) >= 25 and (last_word.islower() or last_word.endswith(","))
 
 
 def _is_heading(stripped: str) -> bool:
@@ -583,10 +591,10 @@ def _find_cue(text: str, unit: _Unit) -> _Cue | None:
     resolution = RESOLUTION.match(sentence)
     if resolution:
         if resolution.group("verb").lower() in ACTION_PARTICIPLES - {"agreed", "considered"}:
-            return _Cue(resolution.start("verb"), resolution.group("subject"), 0.75)
+            return _Cue(resolution.start("verb"), resolution.group("subject"), 0.75, passive=True)
         return None
     directive = DIRECTIVE.search(sentence)
-    if directive:
+    if directive and not re.match(r"(?:\W*\w+\W*){0,2}to\s+ask\b", sentence, re.IGNORECASE):
         return _Cue(directive.start("verb"), directive.group("actor"), 0.75)
     mandate = INFINITIVE_MANDATE.match(sentence)
     if mandate and (unit.owners or unit.answers_key):
