@@ -60,14 +60,23 @@ def document_id_for(source_path: str) -> str:
 class KnowledgeBase:
     """One knowledge base: the SQLite store plus its vector index."""
 
-    def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
+    def __init__(
+        self, settings: Settings, embedder: Embedder | None = None, reindexing: bool = False
+    ) -> None:
+        """Open (creating if needed) the knowledge base in ``settings.store``.
+
+        ``reindexing`` skips the embedding-model check, for ``reindex`` to repair it.
+        """
         self.settings = settings
         self.embedder = embedder or make_embedder(settings.embedder)
         settings.store.mkdir(parents=True, exist_ok=True)
         self.store = Store(settings.database_path)
         self.councils = CouncilDirectory.from_gazetteer(DATA_DIR / "gazetteer" / "organisations.csv")
-        self._check_embedding_model()
-        self.index = self._open_index()
+        if reindexing:
+            self.index = VectorIndex(self.embedder.model_name, self.embedder.dimension)
+        else:
+            self._check_embedding_model()
+            self.index = self._open_index()
         self._text_cache = lru_cache(maxsize=64)(self.store.canonical_text)
 
     def close(self) -> None:
@@ -181,7 +190,8 @@ class KnowledgeBase:
         pool = max(self.settings.candidate_pool, limit)
         keyword = [rid for rid, _ in self.store.keyword_search(query, pool)]
         dense = [rid for rid, _ in self.index.search(self.embedder.embed([query])[0], pool)]
-        fused = reciprocal_rank_fusion([keyword, dense])[:limit]
+        phrase = [rid for rid, _ in self.store.phrase_search(query, pool)]
+        fused = reciprocal_rank_fusion([keyword, dense, phrase], weights=[1.0, 1.0, 2.0])[:limit]
         passages = self.store.passages_by_row_ids([rid for rid, _ in fused])
         hits = []
         for rid, score in fused:

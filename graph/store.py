@@ -346,6 +346,18 @@ class Store:
         )
         return [(int(r[0]), float(r[1])) for r in rows]
 
+    def phrase_search(self, text: str, limit: int) -> list[tuple[int, float]]:
+        """Passages containing the query's words as one consecutive phrase."""
+        words = _TOKEN.findall(text.lower())
+        if len(words) < 2:
+            return []
+        rows = self._db.execute(
+            "SELECT rowid, -bm25(passages_fts) AS score FROM passages_fts "
+            "WHERE passages_fts MATCH ? ORDER BY score DESC LIMIT ?",
+            ('"' + " ".join(words) + '"', limit),
+        )
+        return [(int(r[0]), float(r[1])) for r in rows]
+
     # graph -----------------------------------------------------------------------------
 
     _NODE_COLUMNS = 'id, kind, label, document_id, start, "end", confidence, text, attributes'

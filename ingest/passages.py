@@ -74,8 +74,10 @@ def _classify(content: str) -> LineKind:
         return LineKind.TABLE_ROW
     if stripped.startswith("#"):
         return LineKind.HEADING
-    if _BULLET.match(content) or _NUMBERED.match(content):
+    if _BULLET.match(content):
         return LineKind.LIST_ITEM
+    if _NUMBERED.match(content):
+        return LineKind.HEADING if _looks_like_heading(stripped) else LineKind.LIST_ITEM
     if _looks_like_heading(stripped):
         return LineKind.HEADING
     return LineKind.PROSE

@@ -1,0 +1,180 @@
+"""The ``scrutiny`` command line. Thin: parses options, calls the service, prints.
+
+Errors from the service are translated in one place (``ScrutinyGroup.invoke``).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import click
+
+from scrutiny.errors import ScrutinyError
+from scrutiny.results import SearchResponse
+from scrutiny.settings import Settings, describe
+
+STORE_HELP = "Knowledge base directory (default: $SCRUTINY_STORE or $XDG_DATA_HOME/scrutiny-graph/store)."
+
+
+class ScrutinyGroup(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ScrutinyError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(1)
+
+
+def _settings(store: Path | None, **overrides: Any) -> Settings:
+    return Settings.from_env(store=store, **overrides)
+
+
+def _open(settings: Settings) -> Any:
+    from scrutiny.service import KnowledgeBase
+
+    return KnowledgeBase(settings)
+
+
+store_option = click.option(
+    "--store", type=click.Path(file_okay=False, path_type=Path), default=None, help=STORE_HELP
+)
+
+
+@click.group(cls=ScrutinyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="scrutiny-graph")
+def main() -> None:
+    """scrutiny-graph: find what councils and safeguarding partnerships promised about
+    children's services, and cite the exact passage.
+
+    Typical use: `scrutiny ingest data/samples`, then `scrutiny search "care leavers
+    housing"` or `scrutiny serve` for the web UI.
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@store_option
+@click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: on a terminal).")
+def ingest(paths: tuple[Path, ...], store: Path | None, progress: bool | None) -> None:
+    """Ingest files and directories (walked recursively) of .txt, .md, .html, .pdf and .docx.
+
+    Unchanged files are skipped; a changed file replaces its earlier version. A file that
+    cannot be read is reported with the problem and the others still ingest; the exit
+    status is then 1.
+    """
+    from tqdm import tqdm
+
+    from scrutiny.ingest.pipeline import discover_files
+
+    settings = _settings(store)
+    files = list(discover_files(paths))
+    show = sys.stderr.isatty() if progress is None else progress
+    with _open(settings) as kb, tqdm(total=len(files), unit="file", disable=not show) as bar:
+        report = kb.ingest(files, progress=lambda path: (bar.set_postfix_str(path.name[:40]), bar.update()))
+    for failure in report.failed:
+        click.echo(f"error: {failure.message}", err=True)
+    click.echo(
+        f"{len(files)} files: {len(report.added)} added, {len(report.updated)} updated, "
+        f"{len(report.unchanged)} unchanged, {len(report.failed)} failed; "
+        f"{report.passages} passages indexed in {settings.store}"
+    )
+    if report.failed:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("query")
+@store_option
+@click.option("--limit", "-n", type=int, default=None, help="Number of results (default 10, at most 100).")
+@click.option("--json", "as_json", is_flag=True, help="Print the JSON search contract.")
+def search(query: str, store: Path | None, limit: int | None, as_json: bool) -> None:
+    """Search passages by keywords and meaning; every result cites its exact span."""
+    with _open(_settings(store)) as kb:
+        response = kb.search(query, limit=limit)
+    if as_json:
+        click.echo(json.dumps(response.to_json(), indent=2, ensure_ascii=False))
+    else:
+        _print_results(response)
+
+
+def _print_results(response: SearchResponse) -> None:
+    if not response.results:
+        click.echo(f"No results for “{response.query}”.")
+        return
+    for hit in response.results:
+        doc = hit.document
+        where = ", ".join(part for part in (doc.council, doc.date) if part)
+        click.secho(f"{hit.rank}. {doc.title}" + (f" ({where})" if where else ""), bold=True)
+        click.echo(f"   {hit.id}  chars {hit.start}-{hit.end}  score {hit.score:.4f}")
+        snippet = " ".join(hit.text.split())
+        click.echo(textwrap.indent(textwrap.fill(textwrap.shorten(snippet, 400), 88), "   "))
+        click.echo()
+
+
+@main.command()
+@store_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def documents(store: Path | None, as_json: bool) -> None:
+    """List the documents in the knowledge base."""
+    with _open(_settings(store)) as kb:
+        refs = kb.documents()
+    if as_json:
+        click.echo(json.dumps([r.to_json() for r in refs], indent=2, ensure_ascii=False))
+        return
+    for ref in refs:
+        click.echo(f"{ref.id}  {ref.date or '----------'}  {ref.council or '-'}  {ref.title}")
+
+
+@main.command()
+@click.argument("document_id")
+@store_option
+def delete(document_id: str, store: Path | None) -> None:
+    """Remove a document and everything extracted from it."""
+    with _open(_settings(store)) as kb:
+        kb.delete(document_id)
+    click.echo(f"deleted {document_id}")
+
+
+@main.command()
+@store_option
+def reindex(store: Path | None) -> None:
+    """Re-embed every passage with the configured embedder and rebuild the vector index."""
+    from tqdm import tqdm
+
+    settings = _settings(store)
+    from scrutiny.service import KnowledgeBase
+
+    with KnowledgeBase(settings, reindexing=True) as kb, tqdm(unit="passage") as bar:
+        count = kb.reindex(progress=bar.update)
+    click.echo(f"re-embedded {count} passages in {settings.store}")
+
+
+@main.command()
+@store_option
+@click.option("--host", default=None, help="Address to listen on (default 127.0.0.1).")
+@click.option("--port", type=int, default=None, help="Port to listen on (default 5000).")
+def serve(store: Path | None, host: str | None, port: int | None) -> None:
+    """Serve the web UI and JSON API."""
+    from scrutiny.web import create_app
+
+    settings = _settings(store, host=host, port=port)
+    app = create_app(settings=settings)
+    click.echo(f"Serving {settings.store} on http://{settings.host}:{settings.port}/")
+    app.run(host=settings.host, port=settings.port, threaded=True)
+
+
+@main.command("settings")
+def show_settings() -> None:
+    """List every setting with its default, environment variable and meaning."""
+    for name, default, help_text, env in describe():
+        click.secho(name, bold=True, nl=False)
+        click.echo(f"  (default: {default}" + (f"; env {env})" if env else ")"))
+        click.echo(textwrap.indent(textwrap.fill(help_text, 84), "    "))
+
+
+if __name__ == "__main__":
+    main()
