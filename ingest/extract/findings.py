@@ -25,7 +25,10 @@ _NO_RECOMMENDATION = re.compile(
     r"\bno\s+(?:rec(?:ommendation)?s?\b|further\s+action\b)|\bnot\s+required\b", re.I
 )
 _LEAD_HEADER = re.compile(r"lead|responsib|agenc|owner|organisation", re.I)
-_SUBJECT_HEADER = re.compile(r"subject|finding|issue|description|area|theme", re.I)
+_SUBJECT_HEADERS = (
+    re.compile(r"subject|issue|description|area|theme|summary", re.I),
+    re.compile(r"finding", re.I),
+)
 _PROSE_FINDING = re.compile(
     rf"^[ \t]*(?:[-*•·#]+[ \t]*)*(?:\*\*)?Finding[ \t]+(?P<number>{_FINDING_NUMBER})"
     r"[ \t]*(?:\*\*)?[ \t]*(?::|[–—]|-(?=\s))(?:\*\*)?[ \t]*(?P<text>\S[^\n]*)$",
@@ -36,8 +39,14 @@ _PROSE_FINDING = re.compile(
 def _column_roles(row: TableRow) -> tuple[int, int] | None:
     """(subject, lead) column indexes if ``row`` heads a findings table."""
     lead = next((i for i, c in enumerate(row.cells) if _LEAD_HEADER.search(c.text)), None)
+    # Column 0 holds "Finding N"; the subject is another column, named most specifically.
     subject = next(
-        (i for i, c in enumerate(row.cells) if i != lead and _SUBJECT_HEADER.search(c.text)),
+        (
+            i
+            for pattern in _SUBJECT_HEADERS
+            for i, c in enumerate(row.cells)
+            if 0 < i != lead and pattern.search(c.text)
+        ),
         None,
     )
     if lead is None or subject is None or _FINDING_LABEL.match(row.cells[0].text):
@@ -62,8 +71,6 @@ def _finding_from_row(
     subject_in_label = first.text[label.end() :].strip()
     if roles is not None:
         subject_cell, lead_cell = _cell_at(row, roles[0]), _cell_at(row, roles[1])
-        if roles[0] == 0:
-            subject_cell = None
     else:
         rest = [cell for cell in row.cells[1:] if not cell.is_empty]
         if subject_in_label:

@@ -1,0 +1,228 @@
+"""Recommendation/response extraction from response tables and prose."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from scrutiny.ingest.extract.records import (
+    Extraction,
+    LinkKind,
+    Recommendation,
+    Response,
+    ResponseStatus,
+)
+from scrutiny.ingest.extract.tables import (
+    extract_recommendations,
+    normalise_status,
+    parse_table_rows,
+    split_organisations,
+    strip_markup,
+)
+
+FIXTURES = Path(__file__).parent / "fixtures" / "structured"
+SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
+
+
+def canonical(path: Path) -> str:
+    return path.read_bytes().decode("utf-8").replace("\r\n", "\n")
+
+
+def recommendations(extraction: Extraction) -> dict[str, Recommendation]:
+    return {e.number: e for e in extraction.entities if isinstance(e, Recommendation)}
+
+
+def responses(extraction: Extraction) -> dict[str, Response]:
+    by_recommendation = {
+        e.recommendation_key: e for e in extraction.entities if isinstance(e, Response)
+    }
+    return {key.removeprefix("recommendation-"): r for key, r in by_recommendation.items()}
+
+
+def assert_spans_slice_source(text: str, extraction: Extraction) -> None:
+    for entity in extraction.entities:
+        assert entity.span.slice(text).strip(), entity.key
+        assert 0.0 <= entity.confidence <= 1.0
+    keys = [entity.key for entity in extraction.entities]
+    assert len(keys) == len(set(keys))
+
+
+# --- helpers ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("Accept", ResponseStatus.ACCEPTED),
+        ("Accepted", ResponseStatus.ACCEPTED),
+        ("<p>Amend – Officers to provide Governor training</p>", ResponseStatus.PARTIALLY_ACCEPTED),
+        ("Amend", ResponseStatus.PARTIALLY_ACCEPTED),
+        ("Partial", ResponseStatus.PARTIALLY_ACCEPTED),
+        ("Reject – outside the council's remit", ResponseStatus.REJECTED),
+        ("Noted", ResponseStatus.NOTED),
+        ("Ongoing", None),
+    ],
+)
+def test_status_normalisation(cell: str, expected: ResponseStatus | None) -> None:
+    assert normalise_status(cell) is expected
+
+
+@pytest.mark.parametrize(
+    ("cell", "owners"),
+    [
+        ("LBWF, MOPAC, Dept of Ed and Ministry of Justice",
+         ("LBWF", "MOPAC", "Dept of Ed", "Ministry of Justice")),
+        ("Corporate Parenting Board/ Democratic services",
+         ("Corporate Parenting Board", "Democratic services")),
+        ("Voice and Influence", ("Voice and Influence",)),
+        ("Youth and Family Resilience Service", ("Youth and Family Resilience Service",)),
+        ("Housing; Children's Social Care", ("Housing", "Children's Social Care")),
+        ("LBWF and Dept of Ed", ("LBWF", "Dept of Ed")),
+    ],
+)
+def test_split_organisations(cell: str, owners: tuple[str, ...]) -> None:
+    assert split_organisations(cell) == owners
+
+
+def test_strip_markup_removes_tags_and_entities() -> None:
+    assert strip_markup("<p>Families&nbsp;Directorate</p> <ol style='x'>") == "Families Directorate"
+
+
+def test_parse_rows_with_and_without_leading_pipes_and_tabs() -> None:
+    text = "| a | b |\n|---|---|\n1 | x | y\nFinding 1\tSubject\tLead\nplain prose line\n"
+    rows = parse_table_rows(text)
+    assert [[cell.text for cell in row.cells] for row in rows] == [
+        ["a", "b"],
+        ["1", "x", "y"],
+        ["Finding 1", "Subject", "Lead"],
+    ]
+    for row in rows:
+        for cell in row.cells:
+            assert cell.span.slice(text) == cell.text
+
+
+# --- response table with page breaks -------------------------------------------------
+
+
+def test_page_break_continuations_rejoin_text_and_owners() -> None:
+    text = canonical(FIXTURES / "response_table_page_breaks.md")
+    extraction = extract_recommendations(text)
+    recs = recommendations(extraction)
+    assert sorted(recs, key=int) == [str(n) for n in range(4, 13)]
+    seven = recs["7"]
+    assert "simplified and well signposted" in seven.text
+    assert "entitled to support until the age of 25" in seven.text
+    assert "entitled to support until the age of 25" in seven.span.slice(text)
+    assert responses(extraction)["7"].owners == ("Corporate Parenting Team", "Voice and Influence")
+    assert recs["9"].text.endswith(
+        "provided by Waltham Forest council and its partners/stakeholders."
+    )
+    assert_spans_slice_source(text, extraction)
+
+
+def test_section_rows_label_following_recommendations() -> None:
+    text = canonical(FIXTURES / "response_table_page_breaks.md")
+    recs = recommendations(extract_recommendations(text))
+    assert recs["4"].section is None
+    assert {recs[n].section for n in ("5", "6", "7", "8", "9", "10")} == {"Care Leavers"}
+    assert recs["11"].section == "Education"
+    assert recs["12"].section == "Education"
+
+
+def test_html_stripped_but_span_verbatim() -> None:
+    text = canonical(FIXTURES / "response_table_page_breaks.md")
+    extraction = extract_recommendations(text)
+    twelve = recommendations(extraction)["12"]
+    response = responses(extraction)["12"]
+    assert twelve.text == (
+        "Officers seek to find ways to standardise careers training across schools"
+    )
+    assert twelve.span.slice(text).startswith("<p>Recommendation 12")
+    assert "<" not in response.comment and "<" not in response.status_text
+    assert response.status is ResponseStatus.PARTIALLY_ACCEPTED
+    assert response.status_text.startswith("Amend – Officers to provide Governor training")
+    assert response.owners == ("Families Directorate",)
+
+
+def test_responses_link_to_their_recommendations() -> None:
+    extraction = extract_recommendations(canonical(FIXTURES / "response_table_page_breaks.md"))
+    response_keys = {e.key for e in extraction.entities if isinstance(e, Response)}
+    assert {(link.source_key, link.kind, link.target_key) for link in extraction.links} == {
+        (key, LinkKind.RESPONDS_TO, key.replace("response-", "recommendation-"))
+        for key in response_keys
+    }
+
+
+def test_seed_response_table_acceptance() -> None:
+    text = canonical(SAMPLES / "000_d36982314f02b529.txt")
+    extraction = extract_recommendations(text)
+    recs = recommendations(extraction)
+    assert len(recs) == 12
+    statuses = {number: r.status for number, r in responses(extraction).items()}
+    assert len(statuses) == 12
+    partial = {n for n, s in statuses.items() if s is ResponseStatus.PARTIALLY_ACCEPTED}
+    assert partial == {"5", "10", "12"}
+    assert sum(s is ResponseStatus.ACCEPTED for s in statuses.values()) == 9
+    assert recs["2"].section == "Youth Justice System"
+    assert recs["1"].section is None
+    assert responses(extraction)["10"].owners == ("Workforce Development", "People's Directorate")
+    assert_spans_slice_source(text, extraction)
+
+
+# --- inquiry tables (no leading pipe, id column) ---------------------------------------
+
+
+def test_inquiry_table_rows_with_ids_and_statuses() -> None:
+    text = canonical(FIXTURES / "inquiry_response_table.txt")
+    extraction = extract_recommendations(text)
+    statuses = {number: r.status for number, r in responses(extraction).items()}
+    assert statuses == {
+        "1": ResponseStatus.ACCEPTED,
+        "2a": ResponseStatus.ACCEPTED,
+        "2b": ResponseStatus.ACCEPTED,
+        "4a(i)": ResponseStatus.ACCEPTED,
+        "4a(iv)": ResponseStatus.PARTIALLY_ACCEPTED,
+        "13": ResponseStatus.REJECTED,
+    }
+    recs = recommendations(extraction)
+    assert recs["1"].text == "The compensation scheme should be set up now."
+    assert responses(extraction)["1"].comment.startswith("This recommendation is accepted in full.")
+    assert recs["4a(i)"].key == "recommendation-4a(i)"
+    assert_spans_slice_source(text, extraction)
+
+
+def test_status_inferred_from_response_when_column_missing() -> None:
+    text = (
+        "Rec ID | Recommendation | Response\n"
+        "1 | Publish the plan. | The department rejects this recommendation.\n"
+        "2 | Fund advocacy. | Progress update to follow.\n"
+    )
+    extraction = extract_recommendations(text)
+    assert set(recommendations(extraction)) == {"1", "2"}
+    found = responses(extraction)
+    assert set(found) == {"1"}
+    assert found["1"].status is ResponseStatus.REJECTED
+    assert found["1"].confidence < 0.9
+
+
+# --- prose --------------------------------------------------------------------------
+
+
+def test_prose_recommendations_skip_contents_and_references() -> None:
+    text = canonical(FIXTURES / "prose_recommendations.txt")
+    extraction = extract_recommendations(text)
+    recs = recommendations(extraction)
+    assert set(recs) == {"1", "2"}
+    assert recs["1"].text == (
+        "A simplified structure for whole-system civil emergency preparedness and resilience"
+    )
+    assert recs["2"].text == "Regular use of red teams"
+    # both come from the body, not the table of contents
+    assert all(r.span.start > text.index("\n9\n") for r in recs.values())
+    assert not any(isinstance(e, Response) for e in extraction.entities)
+    assert_spans_slice_source(text, extraction)
+
+
+def test_mentions_without_label_colon_are_not_recommendations() -> None:
+    text = canonical(FIXTURES / "report_not_minutes.txt")
+    assert extract_recommendations(text).entities == ()
