@@ -51,7 +51,8 @@ DUE_PATTERN = re.compile(
       | between\s+{_MONTH}\s+and\s+the\s+\w+(?:\s+next\s+year)?
       | (?:for\s+the\s+entire\s+month\s+of|in|during|by)\s+{_MONTH}(?:\s+\d{{4}})?
       | (?:in|during|by)\s+(?:the\s+)?(?:spring|summer|autumn|winter)(?:\s+(?:term\s+)?\d{{4}})?
-      | over\s+\d{{4}}
+      | (?:over|by)\s+\d{{4}}
+      | on\s+\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s+\d{{4}}
       | after\s+the\s+summer\s+recess
       | later\s+in\s+the\s+year
       | (?:this|next)\s+(?:financial\s+|academic\s+)?year
@@ -70,7 +71,7 @@ PROCEDURAL_VERBS = _words(
     just probably restrict rush stop pause whiz summarise introduce welcome invite thank
     note ask wonder be have get come take look_forward present remain include require
     mean depend reflect allow help enable become feature not never no we i you they he
-    she it attend
+    she it attend leave
     """
 )
 # Passive participles that denote work being done ("will be held", "is being developed").
@@ -88,7 +89,7 @@ ACTION_PARTICIPLES = _words(
     brought submitted shared sent completed undertaken commissioned designed drafted
     planned prepared arranged hosted extended expanded issued set created formed written
     added strengthened agreed appointed funded procured piloted tested evaluated
-    considered explored
+    explored
     """
 )
 PROGRESSIVE_ACTIONS = _words(
@@ -136,7 +137,7 @@ EXPLICIT_CUE = re.compile(
       | committed\s+that
       | commit(?:s|ted)?\s+to\s+\w+ing
       | make\s+a\s+commitment
-      | undert(?:ook|akes|ake|aken)\s+to
+      | undert(?:ook|akes|ake)\s+to
       | (?<!been\s)(?<!be\s)(?<!was\s)(?<!were\s)
         (?:agreed|agrees|agreeing|agree)\s+to\s+(?!the\b|this\b|these\b|that\b|a\b|an\b)
       | (?:we|I|they|has|have|had)\s+promised?\s+(?:to|that)
@@ -219,7 +220,9 @@ SUBJECT_BOUNDARY = re.compile(
     r"advised|explained|stated|said|agreed|indicated|assured|reported|informed)\b)",
     re.IGNORECASE,
 )
-RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which)\b[^,]*,")
+RELATIVE_CLAUSE = re.compile(
+    r",\s*(?:who|which|working|together|alongside|in\s+consultation)\b[^,]*,", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -590,7 +593,7 @@ def _find_cue(text: str, unit: _Unit) -> _Cue | None:
         return None
     resolution = RESOLUTION.match(sentence)
     if resolution:
-        if resolution.group("verb").lower() in ACTION_PARTICIPLES - {"agreed", "considered"}:
+        if resolution.group("verb").lower() in ACTION_PARTICIPLES - {"agreed"}:
             return _Cue(resolution.start("verb"), resolution.group("subject"), 0.75, passive=True)
         return None
     directive = DIRECTIVE.search(sentence)
@@ -600,7 +603,10 @@ def _find_cue(text: str, unit: _Unit) -> _Cue | None:
     if mandate and (unit.owners or unit.answers_key):
         return _Cue(mandate.start("verb"), mandate.group("actor"), 0.7)
     explicit = EXPLICIT_CUE.search(sentence)
-    if explicit and not _hedged(sentence, explicit.start()):
+    embedded_question = explicit and re.search(
+        r"\b(?:what|how|whether)\s+$", sentence[: explicit.start()], re.IGNORECASE
+    )
+    if explicit and not embedded_question and not _hedged(sentence, explicit.start()):
         planned = explicit.group(0).lower().startswith("planned")
         subject = "" if planned else _subject_before(sentence, explicit.start())
         return _Cue(explicit.start(), subject, 0.85)
@@ -651,7 +657,9 @@ def _modal_cue(sentence: str, match: re.Match[str], unit: _Unit) -> _Cue | None:
         return None
     if SAME_MEETING.search(sentence, match.end(), match.end() + 80):
         return None
-    if not _acts(subject, passive=False):
+    # "It will ..." in a response to a numbered recommendation refers to the responding body.
+    responding_it = subject.lower() == "it" and unit.answers_key is not None
+    if not responding_it and not _acts(subject, passive=False):
         return None
     confidence = 0.8 if subject.lower() in PRONOUN_ACTORS else 0.75
     if unit.forward_section or unit.owners:
@@ -674,10 +682,14 @@ def _committing_phrase(verb: str, rest: str) -> bool:
     return False
 
 
+HEDGE_REACH = 60  # characters before a cue in which "if", "could", "how" ... hedge it
+
+
 def _hedged(sentence: str, position: int) -> bool:
     clause_start = max(
         [m.end() for m in re.finditer(r"[.;:]\s|\bbut\b", sentence[:position])], default=0
     )
+    clause_start = max(clause_start, position - HEDGE_REACH)
     return bool(HEDGE_BEFORE.search(sentence[clause_start:position]))
 
 
