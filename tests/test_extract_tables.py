@@ -226,3 +226,18 @@ def test_prose_recommendations_skip_contents_and_references() -> None:
 def test_mentions_without_label_colon_are_not_recommendations() -> None:
     text = canonical(FIXTURES / "report_not_minutes.txt")
     assert extract_recommendations(text).entities == ()
+
+
+def test_numbered_list_introduced_as_recommendations() -> None:
+    text = (
+        "The Society made the following recommendations as follows:-\n\n"
+        "1.    Make sure that care leavers face a less severe sanction regime.\n\n"
+        "2.    Exempt all care leavers under 25 from council tax.\n\n"
+        "Members acknowledged the report.\n"
+        "RESOLVED:\n1. That the report be noted.\n"
+    )
+    recs = recommendations(extract_recommendations(text))
+    assert set(recs) == {"1", "2"}
+    assert recs["2"].text == "Exempt all care leavers under 25 from council tax."
+    assert recs["2"].span.slice(text) == recs["2"].text
+    assert recs["1"].confidence < 0.75

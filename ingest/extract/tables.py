@@ -480,8 +480,43 @@ def _prose_recommendations(text: str, taken: set[str]) -> list[Recommendation]:
     return found
 
 
+_LIST_INTRODUCTION = re.compile(r"\brecommendations\b[^\n]*:-?[ \t]*$", re.I)
+_NUMBERED_ITEM = re.compile(r"^[ \t]*(?P<number>\d{1,2})[.)][ \t]+(?P<text>\S.*)$")
+
+
+def _listed_recommendations(text: str, taken: set[str]) -> list[Recommendation]:
+    """Numbered items under a line such as "… the following recommendations:"."""
+    found: list[Recommendation] = []
+    lines = list(_lines(text))
+    for index, (_, line) in enumerate(lines):
+        if len(line) > 400 or not _LIST_INTRODUCTION.search(line):
+            continue
+        for start, item_line in lines[index + 1 :]:
+            if not item_line.strip():
+                continue
+            item = _NUMBERED_ITEM.match(item_line)
+            if item is None:
+                break
+            number = item.group("number")
+            if number in taken:
+                continue
+            taken.add(number)
+            found.append(
+                Recommendation(
+                    key=f"recommendation-{number}",
+                    label=f"Recommendation {number}",
+                    span=Span(start + item.start("text"), start + item.end("text")),
+                    confidence=0.6,
+                    number=number,
+                    text=strip_markup(item.group("text")),
+                )
+            )
+    return found
+
+
 def extract_recommendations(text: str) -> Extraction:
-    """Recommendations (table rows and "Recommendation N:" paragraphs) with their responses."""
+    """Recommendations with their responses: table rows, "Recommendation N:" paragraphs
+    and numbered lists introduced as recommendations."""
     entities: list[Entity] = []
     links: list[Link] = []
     taken: set[str] = set()
@@ -493,4 +528,5 @@ def extract_recommendations(text: str) -> Extraction:
         entities.extend(new_entities)
         links.extend(new_links)
     entities.extend(_prose_recommendations(text, taken))
+    entities.extend(_listed_recommendations(text, taken))
     return Extraction(entities=tuple(entities), links=tuple(links))
