@@ -241,3 +241,17 @@ def test_numbered_list_introduced_as_recommendations() -> None:
     assert recs["2"].text == "Exempt all care leavers under 25 from council tax."
     assert recs["2"].span.slice(text) == recs["2"].text
     assert recs["1"].confidence < 0.75
+
+
+def test_repeated_header_after_page_break_keeps_section() -> None:
+    text = (
+        "| Recommendation | Status | Lead |\n|---|---|---|\n| Care Leavers | | |\n"
+        "| Recommendation 1: Review housing. | Agreed | Housing Service |\n\n"
+        "| Recommendation | Status | Lead |\n|---|---|---|\n"
+        "| Recommendation 2: Publish the offer. | Not agreed | Children's Services |\n"
+    )
+    extraction = extract_recommendations(text)
+    recs = recommendations(extraction)
+    assert recs["2"].section == "Care Leavers"
+    assert responses(extraction)["2"].status is ResponseStatus.REJECTED
+    assert responses(extraction)["1"].owners == ("Housing Service",)

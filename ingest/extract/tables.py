@@ -355,7 +355,9 @@ def _draft_rows(text: str) -> list[_Draft]:
             continue  # the blank header a page break repeats
         found_roles = header_roles(row)
         if found_roles is not None and not _LABELLED.match(row.cells[0].text):
-            roles, current, section = found_roles, None, None
+            if found_roles != roles:  # a header repeated after a page break keeps the section
+                section = None
+            roles, current = found_roles, None
             continue
         draft = _start_draft(row, roles, section)
         if draft is not None:
