@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from scrutiny.ingest.extract.people import find_people
+from scrutiny.ingest.extract.records import Link, LinkKind, Person
+
+FIXTURES = Path(__file__).parent / "fixtures" / "entities"
+
+
+def people(name: str) -> tuple[dict[str, Person], tuple[Link, ...], str]:
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    extraction = find_people(text)
+    found = {e.key: e for e in extraction.entities if isinstance(e, Person)}
+    assert len(found) == len(extraction.entities)
+    for mention in extraction.mentions:
+        assert text[mention.span.start : mention.span.end] == mention.surface
+        assert mention.entity_key in found
+    return found, extraction.links, text
+
+
+def test_titles_become_roles_and_attendees_join_them() -> None:
+    found, _, _ = people("transcript_excerpt.txt")
+    assert found["person:jennifer-wynter"].roles == ("Assistant Director",)
+    assert found["person:rickardo-hyatt"].roles == ("Group Director",)
+    assert found["person:caroline-woodley"].roles == ("Mayor",)
+    # "Councillor Sizer" joins the one attendee with that surname
+    sizer = found["person:anya-sizer"]
+    assert sizer.roles == ("Councillor",)
+    assert "person:councillor-sizer" not in found
+    assert set(found) == {
+        "person:jennifer-wynter",
+        "person:rickardo-hyatt",
+        "person:anya-sizer",
+        "person:caroline-woodley",
+    }
+
+
+def test_bracketed_and_comma_roles_with_organisation_links() -> None:
+    found, links, _ = people("minutes_excerpt.txt")
+    assert found["person:dominic-clout"].roles == ("Independent Scrutineer",)
+    assert found["person:carolyn-downs"].roles == ("Chief Executive",)
+    assert found["person:barry-loader"].roles == ("Detective Superintendent",)
+    assert found["person:barbara-peacock"].roles == ("Executive Director (People Department)",)
+    assert found["person:gavin-swann"].roles == (
+        "Head of Children's Safeguarding and Quality Assurance",
+    )
+    member_of = {(link.source_key, link.target_key) for link in links}
+    assert all(link.kind is LinkKind.MEMBER_OF for link in links)
+    assert ("person:carolyn-downs", "organisation:london-borough-of-brent") in member_of
+    assert ("person:barry-loader", "organisation:metropolitan-police-service") in member_of
+    assert ("person:paul-ridley", "organisation:metropolitan-police-service") in member_of
+    assert (
+        "person:david-pennington",
+        "organisation:north-central-london-integrated-care-board",
+    ) in member_of
+    assert not any(source == "person:dominic-clout" for source, _ in member_of)
+
+
+def test_surname_only_councillors_keep_their_title_in_the_key() -> None:
+    found, _, _ = people("minutes_excerpt.txt")
+    for surname in ("joseph", "rathbone", "ogundemuren"):
+        person = found[f"person:councillor-{surname}"]
+        assert person.roles == ("Councillor",)
+        assert person.confidence < 0.7
+
+
+def test_phrases_that_look_like_names_are_not_people() -> None:
+    found, _, _ = people("minutes_excerpt.txt")
+    assert not any("review" in key or "casey-review" in key for key in found)
+    assert "person:det-sup" not in found
+    text = (
+        "The National County Lines Coordination Centre, fund a dedicated British Transport Police."
+    )
+    assert find_people(text).entities == ()
