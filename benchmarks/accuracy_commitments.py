@@ -70,7 +70,7 @@ def _gold_items(text: str, items: list[dict[str, object]]) -> list[GoldCommitmen
 
 
 def _overlaps(commitment: Commitment, gold: GoldCommitment) -> bool:
-    return commitment.span.start < gold.end and gold.start < commitment.span.end
+    return bool(commitment.span.start < gold.end and gold.start < commitment.span.end)
 
 
 def _same_labels(predicted: tuple[str, ...], expected: tuple[str, ...]) -> bool:

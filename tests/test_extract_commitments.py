@@ -1,0 +1,168 @@
+"""Tests for the commitment extractor (fixtures in tests/fixtures/commitments/)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from scrutiny.ingest.extract.commitments import extract_commitments
+from scrutiny.ingest.extract.records import Commitment, Link, LinkKind
+
+FIXTURES = Path(__file__).parent / "fixtures" / "commitments"
+SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
+
+
+def _fixture(name: str) -> str:
+    return (FIXTURES / name).read_bytes().decode("utf-8").replace("\r\n", "\n")
+
+
+def _commitments(text: str) -> list[Commitment]:
+    return [e for e in extract_commitments(text).entities if isinstance(e, Commitment)]
+
+
+def _find(commitments: list[Commitment], fragment: str) -> Commitment:
+    matches = [c for c in commitments if fragment in c.text]
+    assert matches, f"no commitment contains {fragment!r}: {[c.text for c in commitments]}"
+    return matches[0]
+
+
+def _none_contains(commitments: list[Commitment], fragment: str) -> bool:
+    return all(fragment not in c.text for c in commitments)
+
+
+def test_response_table_rows_are_attributed_and_linked() -> None:
+    text = _fixture("response_table.md")
+    extraction = extract_commitments(text)
+    commitments = [e for e in extraction.entities if isinstance(e, Commitment)]
+
+    ether = _find(commitments, "are being commissioned to facilitate a further 2 groups")
+    assert ether.made_by == ("Youth Justice Service",)
+    assert ether.due == "within the next 12 months"
+    assert ether.answers_key == "recommendation-3"
+    assert Link(ether.key, LinkKind.ANSWERS, "recommendation-3") in extraction.links
+
+    survey = _find(commitments, "We will undertake a survey")
+    # The organisation cell continues on the next row after a page break.
+    assert survey.made_by == ("Corporate Parenting Team", "Voice and Influence")
+    assert survey.answers_key == "recommendation-7"
+
+    # Present-tense descriptions and generic statements are not undertakings, and the
+    # recommendation column ("Services to investigate ...") is never read as one.
+    assert _none_contains(commitments, "tests the payment system")
+    assert _none_contains(commitments, "will require all future scrutiny")
+    assert _none_contains(commitments, "Services to investigate")
+    assert len(commitments) == 2
+
+
+def test_spans_point_into_the_canonical_text() -> None:
+    text = _fixture("response_table.md")
+    for commitment in _commitments(text):
+        sliced = " ".join(commitment.span.slice(text).split())
+        assert sliced == commitment.text
+        assert 0.0 < commitment.confidence <= 1.0
+        assert len(commitment.label) <= 81
+
+
+def test_keys_are_unique_and_sequential() -> None:
+    commitments = _commitments(_fixture("pipe_response_table.txt"))
+    assert [c.key for c in commitments] == [f"commitment-{i}" for i in range(1, 4)]
+
+
+def test_action_by_lines_name_the_actor() -> None:
+    commitments = _commitments(_fixture("minutes_action_by.txt"))
+    assert len(commitments) == 2
+    first = _find(commitments, "a written response would be provided to the Committee")
+    assert first.actor == ("Director of Children’s Prevention, Family Help and Safeguarding",)
+    second = _find(commitments, "Officers confirmed they would provide a written response")
+    assert second.made_by == ("Officers",)
+    assert second.actor == ("Director of Education Commissioning and Inclusion",)
+    # Questions and conditionals are not commitments.
+    assert _none_contains(commitments, "whether the Council would publish")
+
+
+def test_national_context_and_generic_statements_are_not_commitments() -> None:
+    commitments = _commitments(_fixture("report_national_response.txt"))
+    texts = [c.text for c in commitments]
+    assert _none_contains(commitments, "The Home Office is investing")
+    assert _none_contains(commitments, "This will include a rescue element")
+    assert _none_contains(commitments, "awaiting further details")
+    assert _none_contains(commitments, "More children will take up support")
+    assert _none_contains(commitments, "It will be important")
+    _find(commitments, "We will be reviewing the content of the guidance")
+    welcome = _find(commitments, "We would welcome the opportunity to return")
+    assert welcome.due == "in six months' time"
+    assert len(texts) == 2
+
+
+def test_future_plans_section_yields_plans_but_not_hoped_outcomes() -> None:
+    commitments = _commitments(_fixture("future_plans.txt"))
+    assert _find(commitments, "will soon be revised").due == "soon"
+    assert _find(commitments, "intending to establish").made_by == ("The Youth Service",)
+    assert _find(commitments, "Two conferences").due == "in July"
+    assert _none_contains(commitments, "better identified")
+    assert _none_contains(commitments, "placement with foster carers")
+    assert len(commitments) == 3
+
+
+def test_transcript_without_line_breaks_skips_procedure_and_questions() -> None:
+    commitments = _commitments(_fixture("transcript_run_on.txt"))
+    assert len(commitments) == 1
+    housing = commitments[0]
+    assert "i've committed that we will have all of those 200" in housing.text
+    assert housing.due == "by the end of september"
+    # The span is cut to the clause around the undertaking, not the whole run-on line.
+    assert len(housing.text) < 250
+    assert "take us through the slides" not in housing.text
+
+
+def test_decisions_resolutions_and_directives() -> None:
+    commitments = _commitments(_fixture("decisions_hard_wrapped.txt"))
+    _find(commitments, "to agree to implement them")
+    _find(commitments, "That a formalised timetable be prepared")
+    directive = _find(commitments, "to prepare a response for the next meeting")
+    assert directive.actor == ("the Director for Children’s Services",)
+    assert directive.due == "for the next meeting of the Education Scrutiny Committee"
+    assert _none_contains(commitments, "be noted")
+    assert len(commitments) == 3
+
+
+def test_pipe_table_without_organisation_column_uses_rec_id() -> None:
+    commitments = _commitments(_fixture("pipe_response_table.txt"))
+    events = _find(commitments, "We will work with the Committee to plan")
+    assert events.answers_key == "recommendation-2c"
+    letter = _find(commitments, "The Post Office will send a reminder letter")
+    assert letter.made_by == ("The Post Office",)
+    closing = _find(commitments, "It will close the HSS")
+    assert closing.due == "on 31 January 2026"
+    assert closing.answers_key == "recommendation-15"
+    assert _none_contains(commitments, "Claimants will have 3 months")
+    # The recommendation column is never read as a commitment.
+    assert _none_contains(commitments, "There should be")
+
+
+def test_empty_text_gives_empty_extraction() -> None:
+    extraction = extract_commitments("")
+    assert extraction.entities == ()
+    assert extraction.links == ()
+
+
+@pytest.mark.skipif(not SAMPLES.is_dir(), reason="data/samples not present")
+def test_seed_samples() -> None:
+    camden = _commitments((SAMPLES / "001_e6f87c9fb8f3a54e.txt").read_text(encoding="utf-8"))
+    assert [c.actor for c in camden] == [
+        ("Director of Children’s Prevention, Family Help and Safeguarding",),
+        ("Director of Education Commissioning and Inclusion",),
+    ]
+    hackney = (SAMPLES / "003_1ba45f4be686293e.txt").read_text(encoding="utf-8")
+    start = time.perf_counter()
+    found = _commitments(hackney)
+    assert time.perf_counter() - start < 1.0
+    backdating = _find(found, "committed to backdating application start dates")
+    assert backdating.made_by == ("housing colleagues",)
+    _find(found, "agreed to send a number of outstanding questions to officers")
+    nottinghamshire = _commitments(
+        (SAMPLES / "004_fae1e0df7bdcf8f7.txt").read_text(encoding="utf-8")
+    )
+    _find(nottinghamshire, "The LA will host the Anne Frank and You Exhibition")
+    _find(nottinghamshire, "Briefing sessions will be delivered in the coming months")
