@@ -29,9 +29,16 @@ def read(name: str) -> str:
 
 @pytest.mark.parametrize(
     "name",
-    ["Met Police", "MPS", "Metropolitan Police Service", "the Met", "London Metropolitan Police Service",
-     "metropolitan police", "The Metropolitan Police's"],
-)  # fmt: skip
+    [
+        "Met Police",
+        "MPS",
+        "Metropolitan Police Service",
+        "the Met",
+        "London Metropolitan Police Service",
+        "metropolitan police",
+        "The Metropolitan Police's",
+    ],
+)
 def test_police_names_resolve_to_one_node(gazetteer: OrganisationGazetteer, name: str) -> None:
     organisation = gazetteer.resolve(name)
     assert organisation is not None
