@@ -1,0 +1,30 @@
+"""The JSON API: the service's own contracts, unchanged."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, request
+from scrutiny.errors import InvalidQueryError
+from scrutiny.web.knowledge import current_knowledge_base, parse_limit
+
+api = Blueprint("api", __name__, url_prefix="/api")
+
+
+@api.get("/search")
+def search() -> dict[str, Any]:
+    """``KnowledgeBase.search(q, limit).to_json()``."""
+    knowledge_base = current_knowledge_base()
+    query = request.args.get("q")
+    if query is None:
+        raise InvalidQueryError("the q parameter is required")
+    limit = parse_limit(request.args.get("limit"), knowledge_base.max_limit)
+    contract: dict[str, Any] = knowledge_base.search(query, limit).to_json()
+    return contract
+
+
+@api.get("/documents/<document_id>")
+def document(document_id: str) -> dict[str, Any]:
+    """``DocumentView.to_json()``: metadata, canonical text and passage offsets."""
+    view: dict[str, Any] = current_knowledge_base().document(document_id).to_json()
+    return view

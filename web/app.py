@@ -1,0 +1,58 @@
+"""The Flask application factory."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask, Response
+from scrutiny.service import KnowledgeBase
+from scrutiny.settings import Settings
+from scrutiny.web.api import api
+from scrutiny.web.errors import register_error_handlers
+from scrutiny.web.knowledge import EXTENSION_KEY, SharedKnowledgeBase
+from scrutiny.web.pages import pages
+from scrutiny.web.rendering import highlight, human_date
+
+#: Same-origin only: no external fonts, scripts or styles; embedded JSON is data, not script.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+
+
+def create_app(
+    test_config: Mapping[str, Any] | None = None,
+    *,
+    settings: Settings | None = None,
+    knowledge_base: KnowledgeBase | None = None,
+) -> Flask:
+    """Build the app around one KnowledgeBase.
+
+    ``knowledge_base`` is used as given (the caller keeps ownership); otherwise one is
+    opened from ``settings`` (default ``Settings.from_env()``), so a knowledge base that
+    cannot be opened fails here rather than on the first request.
+    """
+    app = Flask(__name__)
+    if test_config is not None:
+        app.config.update(test_config)
+    app.json.sort_keys = False  # type: ignore[attr-defined]
+
+    if knowledge_base is None:
+        knowledge_base = KnowledgeBase(settings or Settings.from_env())
+    app.extensions[EXTENSION_KEY] = SharedKnowledgeBase(knowledge_base)
+
+    app.register_blueprint(pages)
+    app.register_blueprint(api)
+    register_error_handlers(app)
+    app.add_template_filter(human_date)
+    app.add_template_filter(highlight)
+    app.after_request(add_security_headers)
+    return app
+
+
+def add_security_headers(response: Response) -> Response:
+    response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    return response
