@@ -382,8 +382,8 @@ def _with_roles(text: str) -> Iterator[_Sighting]:
             role_text = match["role"]
             role = _clean_role(role_text)
             has_organisation = bool(find_organisations(role_text, _default_gazetteer()).entities)
-            if role is None and not has_organisation:
-                continue
+            if role is None and not (has_organisation and pattern is _BRACKETED_ROLE_RE):
+                continue  # after a comma only a post makes the pair a person and role
             start = match.start("name") + len(match["name"]) - len(name)
             title_role = _ROLE_TITLES.get(title) if title and title != "Councillors" else None
             if title == "Councillors":
