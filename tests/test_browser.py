@@ -1,0 +1,157 @@
+"""The pages in headless Debian Chromium through Playwright: search, click, cited passage.
+
+Needs /usr/bin/chromium (``apt-get install chromium``); Playwright's own browser
+downloads are never used.
+"""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from scrutiny.search.embedder import HashingEmbedder
+from scrutiny.service import KnowledgeBase
+from scrutiny.settings import Settings
+from scrutiny.web import create_app
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
+SCREENSHOT = Path("/tmp/scrutiny-browser-document.png")
+#: Matches a table row near the end of a long sample, so the page must scroll to it.
+QUERY = "care informed approach training"
+
+if not CHROMIUM.exists():
+    pytest.skip(
+        f"{CHROMIUM} is missing: install Debian's Chromium (apt-get install -y chromium)",
+        allow_module_level=True,
+    )
+
+from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
+from werkzeug.serving import make_server  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def knowledge_base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeBase]:
+    root = tmp_path_factory.mktemp("browser")
+    shutil.copytree(SAMPLES, root / "samples")
+    settings = Settings(store=root / "store", embedder="hashing")
+    with KnowledgeBase(settings, embedder=HashingEmbedder()) as kb:
+        assert kb.ingest([root / "samples"]).ok
+        yield kb
+
+
+@pytest.fixture(scope="module")
+def base_url(knowledge_base: KnowledgeBase) -> Iterator[str]:
+    app: Flask = create_app({"TESTING": True}, knowledge_base=knowledge_base)
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, name="web-under-test", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture()
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+def test_search_then_open_a_result_scrolls_to_and_marks_the_cited_passage(
+    page: Page, base_url: str, knowledge_base: KnowledgeBase
+) -> None:
+    external_requests: list[str] = []
+    page.on(
+        "request",
+        lambda request: None
+        if request.url.startswith(base_url)
+        else external_requests.append(request.url),
+    )
+    page.goto(base_url + "/")
+    search_box = page.get_by_label("Search the scrutiny documents")
+    expect(search_box).to_be_focused()
+    search_box.fill(QUERY)
+    search_box.press("Enter")
+
+    page.wait_for_url("**/search?q=*")
+    results = page.locator("li.result")
+    expect(results.first).to_be_visible()
+    expect(results.first.locator("mark").first).to_be_visible()
+    expected = knowledge_base.search(QUERY).results
+    assert results.count() == len(expected)
+
+    first_link = results.first.locator("h2 a")
+    expect(first_link).to_have_text(expected[0].document.title)
+    first_link.click()
+
+    hit = expected[0]
+    page.wait_for_url(f"**/documents/{hit.document.id}#{hit.id}")
+    marks = page.locator("#document-text mark.cited-passage")
+    expect(marks.first).to_be_attached()
+    marked_text = "".join(marks.all_text_contents())
+    assert marked_text == hit.text
+    expect(marks.first).to_be_in_viewport()
+    assert page.evaluate("window.scrollY") > 0, "the page should have scrolled to the passage"
+    expect(page.locator("#cited-status")).to_contain_text(hit.id)
+    page.screenshot(path=str(SCREENSHOT))
+    assert external_requests == []
+
+
+def test_changing_the_fragment_moves_the_mark(
+    page: Page, base_url: str, knowledge_base: KnowledgeBase
+) -> None:
+    document_id = knowledge_base.documents()[0].id
+    view = knowledge_base.document(document_id)
+    first, last = view.passages[1], view.passages[-1]
+    page.goto(f"{base_url}/documents/{document_id}#{first.id}")
+    marks = page.locator("#document-text mark.cited-passage")
+    expect(marks.first).to_be_attached()
+    assert "".join(marks.all_text_contents()) == view.canonical_text[first.start : first.end]
+
+    page.evaluate(f"location.hash = {last.id!r}")
+    expect(page.locator("#cited-status")).to_contain_text(last.id)
+    assert "".join(marks.all_text_contents()) == view.canonical_text[last.start : last.end]
+    expect(marks.first).to_be_in_viewport()
+
+
+def test_raw_tags_in_a_document_show_as_text(
+    page: Page, base_url: str, knowledge_base: KnowledgeBase
+) -> None:
+    hit = knowledge_base.search("In My Shoes", 1).results[0]
+    page.goto(f"{base_url}/documents/{hit.document.id}?passage={hit.id}")
+    expect(page.locator("#document-text")).to_contain_text("<p>We have the In My Shoes")
+    assert page.locator("#document-text p").count() == 0
