@@ -12,12 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import click
-
 from scrutiny.errors import ScrutinyError
 from scrutiny.results import SearchResponse
 from scrutiny.settings import Settings, describe
 
-STORE_HELP = "Knowledge base directory (default: $SCRUTINY_STORE or $XDG_DATA_HOME/scrutiny-graph/store)."
+STORE_HELP = (
+    "Knowledge base directory (default: $SCRUTINY_STORE or $XDG_DATA_HOME/scrutiny-graph/store)."
+)
 
 
 class ScrutinyGroup(click.Group):
@@ -58,7 +59,9 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @store_option
-@click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: on a terminal).")
+@click.option(
+    "--progress/--no-progress", default=None, help="Show a progress bar (default: on a terminal)."
+)
 def ingest(paths: tuple[Path, ...], store: Path | None, progress: bool | None) -> None:
     """Ingest files and directories (walked recursively) of .txt, .md, .html, .pdf and .docx.
 
@@ -66,15 +69,16 @@ def ingest(paths: tuple[Path, ...], store: Path | None, progress: bool | None) -
     cannot be read is reported with the problem and the others still ingest; the exit
     status is then 1.
     """
-    from tqdm import tqdm
-
     from scrutiny.ingest.pipeline import discover_files
+    from tqdm import tqdm
 
     settings = _settings(store)
     files = list(discover_files(paths))
     show = sys.stderr.isatty() if progress is None else progress
     with _open(settings) as kb, tqdm(total=len(files), unit="file", disable=not show) as bar:
-        report = kb.ingest(files, progress=lambda path: (bar.set_postfix_str(path.name[:40]), bar.update()))
+        report = kb.ingest(
+            files, progress=lambda path: (bar.set_postfix_str(path.name[:40]), bar.update())
+        )
     for failure in report.failed:
         click.echo(f"error: {failure.message}", err=True)
     click.echo(
@@ -89,7 +93,9 @@ def ingest(paths: tuple[Path, ...], store: Path | None, progress: bool | None) -
 @main.command()
 @click.argument("query")
 @store_option
-@click.option("--limit", "-n", type=int, default=None, help="Number of results (default 10, at most 100).")
+@click.option(
+    "--limit", "-n", type=int, default=None, help="Number of results (default 10, at most 100)."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON search contract.")
 def search(query: str, store: Path | None, limit: int | None, as_json: bool) -> None:
     """Search passages by keywords and meaning; every result cites its exact span."""

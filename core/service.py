@@ -11,7 +11,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-
 from scrutiny.errors import (
     IndexMismatchError,
     IngestError,
@@ -71,7 +70,9 @@ class KnowledgeBase:
         self.embedder = embedder or make_embedder(settings.embedder)
         settings.store.mkdir(parents=True, exist_ok=True)
         self.store = Store(settings.database_path)
-        self.councils = CouncilDirectory.from_gazetteer(DATA_DIR / "gazetteer" / "organisations.csv")
+        self.councils = CouncilDirectory.from_gazetteer(
+            DATA_DIR / "gazetteer" / "organisations.csv"
+        )
         if reindexing:
             self.index = VectorIndex(self.embedder.model_name, self.embedder.dimension)
         else:
@@ -193,7 +194,7 @@ class KnowledgeBase:
         phrase = [rid for rid, _ in self.store.phrase_search(query, pool)]
         fused = reciprocal_rank_fusion([keyword, dense, phrase], weights=[1.0, 1.0, 2.0])[:limit]
         passages = self.store.passages_by_row_ids([rid for rid, _ in fused])
-        hits = []
+        hits: list[SearchHit] = []
         for rid, score in fused:
             passage = passages.get(rid)
             if passage is not None:

@@ -70,7 +70,12 @@ def describe() -> list[tuple[str, str, str, str | None]]:
     defaults = Settings()
     for spec in fields(Settings):
         rows.append(
-            (spec.name, str(getattr(defaults, spec.name)), spec.metadata["help"], spec.metadata["env"])
+            (
+                spec.name,
+                str(getattr(defaults, spec.name)),
+                spec.metadata["help"],
+                spec.metadata["env"],
+            )
         )
     return rows
 

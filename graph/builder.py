@@ -46,7 +46,9 @@ def document_batch(document_id: str, parsed: ParsedDocument) -> GraphBatch:
     edges: list[Edge] = []
     if meta.council:
         nodes.append(Node(id=council_id(meta.council), kind=NodeKind.COUNCIL, label=meta.council))
-        edges.append(Edge(document_id, EdgeKind.PUBLISHED_BY, council_id(meta.council), document_id))
+        edges.append(
+            Edge(document_id, EdgeKind.PUBLISHED_BY, council_id(meta.council), document_id)
+        )
     if meta.committee:
         committee = committee_id(meta.committee, meta.council)
         nodes.append(

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
-
 from scrutiny.errors import StoreError
 from scrutiny.graph.model import Edge, GraphBatch, Node, StoredDocument, StoredPassage
 from scrutiny.graph.schema import EdgeKind, NodeKind
@@ -87,9 +86,66 @@ CREATE INDEX IF NOT EXISTS edges_target ON edges(target);
 """
 
 _STOPWORDS = frozenset(
-    """a an and are as at be been but by for from had has have how i if in into is it its
-    of on or our so that the their them there these they this to was we were what when
-    where which who whom why will with would you your about any can did do does""".split()
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "but",
+        "by",
+        "for",
+        "from",
+        "had",
+        "has",
+        "have",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "our",
+        "so",
+        "that",
+        "the",
+        "their",
+        "them",
+        "there",
+        "these",
+        "they",
+        "this",
+        "to",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "about",
+        "any",
+        "can",
+        "did",
+        "do",
+        "does",
+    ]
 )
 _TOKEN = re.compile(r"\w+")
 

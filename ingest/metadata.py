@@ -142,7 +142,9 @@ def infer_committee(text: str) -> str | None:
 def infer_metadata(text: str, file_name: str, councils: CouncilDirectory) -> DocumentMetadata:
     head = text[:_HEAD_CHARS]
     date_line = _labelled_line(text, r"(?:Committee/)?Date")
-    dates = find_dates(date_line or "") or find_dates(head) or find_dates(file_name.replace("_", " "))
+    dates = (
+        find_dates(date_line or "") or find_dates(head) or find_dates(file_name.replace("_", " "))
+    )
     return DocumentMetadata(
         title=infer_title(text, fallback=Path(file_name).stem),
         council=councils.most_mentioned(text),

@@ -85,7 +85,7 @@ def _classify(content: str) -> LineKind:
 
 def _looks_like_heading(stripped: str) -> bool:
     words = stripped.split()
-    if len(stripped) > 90 or len(words) > 12 or stripped[-1] in ".,;:!?\"”":
+    if len(stripped) > 90 or len(words) > 12 or stripped[-1] in '.,;:!?"”':
         return False
     if not (stripped[0].isupper() or stripped[0].isdigit()):
         return False
@@ -124,7 +124,7 @@ class _Row:
 
 def split_passages(text: str) -> tuple[Passage, ...]:
     drafts = list(_drafts(scan_lines(text)))
-    passages = []
+    passages: list[Passage] = []
     for draft in drafts:
         search_text = clean(" ".join(draft.parts))
         if not search_text:
@@ -211,7 +211,7 @@ def _sentence_windows(line: Line, heading: Line | None, section: str | None) -> 
     while i < len(bounds):
         j = i
         size = 0
-        while j < len(bounds) and (j - i < WINDOW_SENTENCES and size < TARGET_CHARS or j == i):
+        while j < len(bounds) and ((j - i < WINDOW_SENTENCES and size < TARGET_CHARS) or j == i):
             size += bounds[j][1] - bounds[j][0]
             j += 1
         start, end = line.start + bounds[i][0], line.start + bounds[j - 1][1]

@@ -80,7 +80,9 @@ def _decode_text(path: Path, data: bytes) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise DecodingError(path, f"invalid byte 0x{data[exc.start]:02x} at offset {exc.start}") from None
+        raise DecodingError(
+            path, f"invalid byte 0x{data[exc.start]:02x} at offset {exc.start}"
+        ) from None
     control = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
     if control > max(8, len(text[:8192]) // 100):
         raise BinaryFileError(path, "mostly control characters")
@@ -136,7 +138,9 @@ def _docx_text(path: Path, data: bytes) -> str:
         if isinstance(block, Paragraph):
             blocks.append(block.text.strip())
         elif isinstance(block, Table):
-            rows = ("| " + " | ".join(c.text.strip() for c in row.cells) + " |" for row in block.rows)
+            rows = (
+                "| " + " | ".join(c.text.strip() for c in row.cells) + " |" for row in block.rows
+            )
             blocks.extend(rows)
             blocks.append("")
     return _join_blocks(blocks)

@@ -11,7 +11,6 @@ from typing import Protocol
 
 import numpy as np
 import numpy.typing as npt
-
 from scrutiny.errors import ModelUnavailableError
 
 Vectors = npt.NDArray[np.float32]
@@ -53,7 +52,8 @@ class HashingEmbedder:
                 out[row, int.from_bytes(digest, "little") % self._dimension] += 1.0
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         norms[norms == 0] = 1.0
-        return out / norms
+        normalised: Vectors = out / norms
+        return normalised
 
 
 class SentenceTransformerEmbedder:

@@ -10,7 +10,6 @@ from pathlib import Path
 import faiss
 import numpy as np
 import numpy.typing as npt
-
 from scrutiny.errors import IndexMismatchError, StoreError
 
 INDEX_FILE = "vectors.faiss"
@@ -50,7 +49,7 @@ class VectorIndex:
 
     def remove(self, ids: list[int]) -> None:
         if ids:
-            self._index.remove_ids(np.array(ids, dtype=np.int64))
+            self._index.remove_ids(np.array(ids, dtype=np.int64))  # type: ignore[arg-type]
 
     def search(self, vector: npt.NDArray[np.float32], limit: int) -> list[tuple[int, float]]:
         if self.count == 0 or limit <= 0:
@@ -85,7 +84,7 @@ class VectorIndex:
             )
         index = cls(model, dimension)
         try:
-            index._index = faiss.read_index(str(directory / INDEX_FILE))
+            index._index = faiss.read_index(str(directory / INDEX_FILE))  # type: ignore[assignment]
         except RuntimeError as exc:
             raise StoreError(f"{directory / INDEX_FILE}: unreadable ({exc})") from None
         if index.count != manifest.count:

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from scrutiny.search.embedder import HashingEmbedder
 from scrutiny.service import KnowledgeBase
 from scrutiny.settings import Settings

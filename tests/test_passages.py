@@ -1,10 +1,10 @@
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from scrutiny.ingest.passages import MAX_CHARS, clean, split_passages
 from scrutiny.ingest.records import PassageKind
 
@@ -15,7 +15,7 @@ PAGE_BROKEN_TABLE = """\
 |---|---|---|---|
 | Recommendation 1: Simplify the payment process | Accepted | Corporate Parenting | Done. |
 | Care Leavers | | | |
-| Recommendation 2: The criteria for a leaving care coach is simplified | Accept | Parenting Team/ | We will survey |
+| Recommendation 2: A leaving care coach is simplified | Accept | Parenting Team/ | We survey |
 
 | | | | |
 |---|---|---|---|
@@ -40,13 +40,15 @@ def test_a_table_row_broken_across_a_page_is_one_passage() -> None:
 
 
 def test_markup_inside_cells_is_removed_from_search_text_only() -> None:
-    row = [p for p in split_passages(PAGE_BROKEN_TABLE) if "Recommendation 3" in p.search_text][0]
+    row = next(p for p in split_passages(PAGE_BROKEN_TABLE) if "Recommendation 3" in p.search_text)
     assert "<p>" not in row.search_text
     assert "<p>" in row.span.slice(PAGE_BROKEN_TABLE)
 
 
 def test_tab_separated_rows_are_passages() -> None:
-    text = "Findings\n\nNumber\tSubject\tLead\nFinding 1\tElective home education\tDept of Education\n"
+    text = (
+        "Findings\n\nNumber\tSubject\tLead\nFinding 1\tElective home education\tDept of Education\n"
+    )
     rows = [p for p in split_passages(text) if p.kind is PassageKind.TABLE_ROW]
     assert any("Finding 1" in r.search_text and "Dept of Education" in r.search_text for r in rows)
 
@@ -72,7 +74,7 @@ def test_a_transcript_becomes_overlapping_sentence_windows() -> None:
     windows = [p for p in split_passages(text) if p.kind is PassageKind.TRANSCRIPT]
     assert len(windows) > 10
     assert all(p.span.end - p.span.start <= MAX_CHARS + 200 for p in windows)
-    for before, after in zip(windows, windows[1:], strict=False):
+    for before, after in pairwise(windows):
         assert after.span.start < before.span.end, "windows overlap by a sentence"
     covered = "".join(p.span.slice(text) for p in windows)
     assert "Speaker 199 said" in covered
@@ -102,8 +104,12 @@ def test_recommendation_7_of_the_sample_response_table_is_whole() -> None:
 
 lines = st.one_of(
     st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300),
-    st.builds(lambda cells: "| " + " | ".join(cells) + " |", st.lists(st.text(max_size=40), max_size=5)),
-    st.sampled_from(["", "|---|---|", "| | | |", "- bullet item.", "1.2 Numbered paragraph.", "# Heading"]),
+    st.builds(
+        lambda cells: "| " + " | ".join(cells) + " |", st.lists(st.text(max_size=40), max_size=5)
+    ),
+    st.sampled_from(
+        ["", "|---|---|", "| | | |", "- bullet item.", "1.2 Numbered paragraph.", "# Heading"]
+    ),
     st.builds(lambda n: "Sentence here. " * n, st.integers(min_value=50, max_value=300)),
 )
 

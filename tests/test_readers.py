@@ -3,7 +3,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from scrutiny.errors import (
     BinaryFileError,
     CorruptDocumentError,
@@ -34,7 +33,10 @@ def test_docx_paragraphs_and_tables_become_pipe_rows() -> None:
     fmt, text = read(FILES / "plan.docx")
     assert fmt is SourceFormat.DOCX
     assert "The youth offending service will report progress" in text
-    assert "| Recommendation 1: Expand the mentoring scheme | Accepted | Youth Justice Service |" in text
+    assert (
+        "| Recommendation 1: Expand the mentoring scheme | Accepted | Youth Justice Service |"
+        in text
+    )
 
 
 def test_html_is_reduced_to_text_with_table_cells_separated(tmp_path: Path) -> None:
