@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import click
+
 from scrutiny.errors import ScrutinyError
 from scrutiny.results import SearchResponse
 from scrutiny.settings import Settings, describe
@@ -69,8 +70,9 @@ def ingest(paths: tuple[Path, ...], store: Path | None, progress: bool | None) -
     cannot be read is reported with the problem and the others still ingest; the exit
     status is then 1.
     """
-    from scrutiny.ingest.pipeline import discover_files
     from tqdm import tqdm
+
+    from scrutiny.ingest.pipeline import discover_files
 
     settings = _settings(store)
     files = list(discover_files(paths))

@@ -11,6 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+
 from scrutiny.errors import (
     IndexMismatchError,
     IngestError,

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
+
 from scrutiny.errors import StoreError
 from scrutiny.graph.model import Edge, GraphBatch, Node, StoredDocument, StoredPassage
 from scrutiny.graph.schema import EdgeKind, NodeKind

@@ -11,6 +11,7 @@ from typing import Protocol
 
 import numpy as np
 import numpy.typing as npt
+
 from scrutiny.errors import ModelUnavailableError
 
 Vectors = npt.NDArray[np.float32]

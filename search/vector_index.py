@@ -10,6 +10,7 @@ from pathlib import Path
 import faiss
 import numpy as np
 import numpy.typing as npt
+
 from scrutiny.errors import IndexMismatchError, StoreError
 
 INDEX_FILE = "vectors.faiss"

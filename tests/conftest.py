@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from scrutiny.search.embedder import HashingEmbedder
 from scrutiny.service import KnowledgeBase
 from scrutiny.settings import Settings

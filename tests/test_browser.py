@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from flask import Flask
+
 from scrutiny.search.embedder import HashingEmbedder
 from scrutiny.service import KnowledgeBase
 from scrutiny.settings import Settings

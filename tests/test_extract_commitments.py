@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from scrutiny.ingest.extract.commitments import extract_commitments
 from scrutiny.ingest.extract.records import Commitment, Link, LinkKind
 

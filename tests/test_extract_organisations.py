@@ -3,6 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from scrutiny.ingest.extract.organisations import (
     DEFAULT_GAZETTEER_PATH,
     GazetteerEntry,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from scrutiny.ingest.extract.records import (
     Extraction,
     LinkKind,

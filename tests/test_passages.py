@@ -5,6 +5,7 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from scrutiny.ingest.passages import MAX_CHARS, clean, split_passages
 from scrutiny.ingest.records import PassageKind
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from scrutiny.errors import IndexMismatchError, InvalidQueryError, NotFoundError
 from scrutiny.search.embedder import HashingEmbedder
 from scrutiny.search.vector_index import MANIFEST_FILE

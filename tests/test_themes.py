@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+
 from scrutiny.graph.concepts import DEFAULT_SCHEME_PATH, Concept, ConceptScheme, load_concept_scheme
 from scrutiny.ingest.extract.records import Theme
 from scrutiny.ingest.extract.themes import (

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+
 from scrutiny.errors import StoreError
 from scrutiny.results import PassageView
 from scrutiny.search.embedder import HashingEmbedder

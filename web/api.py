@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, request
+
 from scrutiny.errors import InvalidQueryError
 from scrutiny.web.knowledge import current_knowledge_base, parse_limit
 

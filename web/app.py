@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from flask import Flask, Response
+
 from scrutiny.service import KnowledgeBase
 from scrutiny.settings import Settings
 from scrutiny.web.api import api

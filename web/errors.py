@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 
 from flask import Flask, Response, current_app, jsonify, render_template, request
-from scrutiny.errors import ScrutinyError
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
+
+from scrutiny.errors import ScrutinyError
 
 API_PREFIX = "/api/"
 

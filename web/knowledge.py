@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 
 from flask import current_app
+
 from scrutiny.errors import InvalidQueryError
 from scrutiny.results import DocumentRef, DocumentView, SearchResponse
 from scrutiny.service import KnowledgeBase

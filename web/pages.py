@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import PurePath
 
 from flask import Blueprint, render_template, request
+
 from scrutiny.results import PassageView
 from scrutiny.web.knowledge import current_knowledge_base, parse_limit
 from scrutiny.web.rendering import render_document_text

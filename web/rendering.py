@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from markupsafe import Markup, escape
+
 from scrutiny.results import PassageView
 
 #: Words too common to be worth highlighting.
