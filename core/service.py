@@ -19,9 +19,12 @@ from scrutiny.errors import (
     NotFoundError,
     StoreError,
 )
-from scrutiny.graph.builder import document_batch
+from scrutiny.graph.builder import build_document_graph
+from scrutiny.graph.concepts import load_concept_scheme
 from scrutiny.graph.model import StoredPassage
 from scrutiny.graph.store import Store
+from scrutiny.ingest.extract.organisations import OrganisationGazetteer
+from scrutiny.ingest.extract.pipeline import DocumentExtractor
 from scrutiny.ingest.metadata import CouncilDirectory
 from scrutiny.ingest.pipeline import content_hash, discover_files, parse_document, read_file
 from scrutiny.results import (
@@ -71,8 +74,11 @@ class KnowledgeBase:
         self.embedder = embedder or make_embedder(settings.embedder)
         settings.store.mkdir(parents=True, exist_ok=True)
         self.store = Store(settings.database_path)
-        self.councils = CouncilDirectory.from_gazetteer(
-            DATA_DIR / "gazetteer" / "organisations.csv"
+        gazetteer_path = DATA_DIR / "gazetteer" / "organisations.csv"
+        self.councils = CouncilDirectory.from_gazetteer(gazetteer_path)
+        self.concepts = load_concept_scheme(DATA_DIR / "themes.ttl")
+        self.extractor = DocumentExtractor(
+            OrganisationGazetteer.from_csv(gazetteer_path), self.concepts.concepts
         )
         if reindexing:
             self.index = VectorIndex(self.embedder.model_name, self.embedder.dimension)
@@ -164,7 +170,8 @@ class KnowledgeBase:
         existed = self.store.document_hash(document_id) is not None
         parsed = parse_document(path.resolve(), data, self.councils, self.settings.max_file_bytes)
         vectors = self.embedder.embed([p.search_text for p in parsed.passages])
-        batch = document_batch(document_id, parsed)
+        extraction = self.extractor.extract(parsed.canonical_text, parsed.metadata.title)
+        batch = build_document_graph(document_id, parsed, extraction)
         removed, added = self.store.replace_document(document_id, parsed, vectors, batch)
         self.index.remove(removed)
         self.index.add(np.array(added, dtype=np.int64), vectors)

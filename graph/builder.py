@@ -5,9 +5,23 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from scrutiny.graph.model import Edge, GraphBatch, Node
+from scrutiny.graph.model import AttributeValue, Edge, GraphBatch, MentionRow, Node
 from scrutiny.graph.schema import EdgeKind, NodeKind
-from scrutiny.ingest.records import ParsedDocument
+from scrutiny.graph.store import passage_id
+from scrutiny.ingest.extract.records import (
+    Commitment,
+    Entity,
+    Extraction,
+    Finding,
+    Meeting,
+    Recommendation,
+    Response,
+    Theme,
+)
+from scrutiny.ingest.records import ParsedDocument, Span
+
+#: Most passages an extracted entity is linked to as its provenance.
+MAX_SOURCE_PASSAGES = 3
 
 
 def slug(text: str) -> str:
@@ -23,7 +37,36 @@ def committee_id(name: str, council: str | None) -> str:
     return f"committee:{slug(f'{council} {name}' if council else name)}"
 
 
-def document_batch(document_id: str, parsed: ParsedDocument) -> GraphBatch:
+def build_document_graph(
+    document_id: str, parsed: ParsedDocument, extraction: Extraction
+) -> GraphBatch:
+    """Everything a document contributes: its metadata nodes and what was extracted."""
+    extracted_meeting = next((e for e in extraction.entities if isinstance(e, Meeting)), None)
+    base = document_batch(document_id, parsed, with_meeting=extracted_meeting is None)
+    extracted = _ExtractionGraph(document_id, parsed, extraction).batch()
+    edges = list(extracted.edges)
+    if extracted_meeting is not None:
+        meeting = f"{document_id}-{extracted_meeting.key}"
+        edges.append(Edge(document_id, EdgeKind.RECORDS, meeting, document_id))
+        committee_name = extracted_meeting.committee or parsed.metadata.committee
+        if committee_name:
+            council = extracted_meeting.council or parsed.metadata.council
+            committee = committee_id(committee_name, parsed.metadata.council)
+            edges.append(Edge(meeting, EdgeKind.HELD_BY, committee, document_id))
+            if not any(n.id == committee for n in base.nodes):
+                extra = Node(committee, NodeKind.COMMITTEE, committee_name,
+                             attributes={"council": council})  # fmt: skip
+                base = GraphBatch((*base.nodes, extra), base.edges)
+    return GraphBatch(
+        nodes=(*base.nodes, *extracted.nodes),
+        edges=(*base.edges, *edges),
+        mentions=extracted.mentions,
+    )
+
+
+def document_batch(
+    document_id: str, parsed: ParsedDocument, *, with_meeting: bool = True
+) -> GraphBatch:
     """Document, meeting, committee and council nodes stated by the document's metadata."""
     meta = parsed.metadata
     nodes = [
@@ -61,7 +104,7 @@ def document_batch(document_id: str, parsed: ParsedDocument) -> GraphBatch:
         )
         if meta.council:
             edges.append(Edge(committee, EdgeKind.PART_OF, council_id(meta.council), document_id))
-        if meta.meeting_date:
+        if meta.meeting_date and with_meeting:
             meeting = f"{document_id}-meeting"
             nodes.append(
                 Node(
@@ -79,3 +122,121 @@ def document_batch(document_id: str, parsed: ParsedDocument) -> GraphBatch:
             edges.append(Edge(document_id, EdgeKind.RECORDS, meeting, document_id))
             edges.append(Edge(meeting, EdgeKind.HELD_BY, committee, document_id))
     return GraphBatch(tuple(nodes), tuple(edges))
+
+
+class _ExtractionGraph:
+    """Nodes, edges and mentions for one document's extraction."""
+
+    def __init__(self, document_id: str, parsed: ParsedDocument, extraction: Extraction) -> None:
+        self.document_id = document_id
+        self.extraction = extraction
+        self.passages = [(p.span, passage_id(document_id, p.ordinal)) for p in parsed.passages]
+        self.local_keys = {e.key for e in extraction.entities if not e.global_scope}
+
+    def node_id(self, key: str) -> str:
+        return f"{self.document_id}-{key}" if key in self.local_keys else key
+
+    def passages_for(self, span: Span) -> list[str]:
+        """Passages holding the span: those containing it whole, else those overlapping it."""
+        containing = [
+            pid for s, pid in self.passages if s.start <= span.start and span.end <= s.end
+        ]
+        if containing:
+            return containing[:1]
+        overlapping = [pid for s, pid in self.passages if s.start < span.end and span.start < s.end]
+        return overlapping[:MAX_SOURCE_PASSAGES]
+
+    def batch(self) -> GraphBatch:
+        responses = {
+            e.recommendation_key: e for e in self.extraction.entities if isinstance(e, Response)
+        }
+        nodes: list[Node] = []
+        edges: list[Edge] = []
+        for entity in self.extraction.entities:
+            nodes.append(self._node(entity, responses))
+            if entity.global_scope:
+                continue
+            for source in self.passages_for(entity.span):
+                edges.append(
+                    Edge(self.node_id(entity.key), EdgeKind.EXTRACTED_FROM, source,
+                         self.document_id, entity.confidence)
+                )  # fmt: skip
+        for link in self.extraction.links:
+            edges.append(
+                Edge(self.node_id(link.source_key), EdgeKind(link.kind.value),
+                     self.node_id(link.target_key), self.document_id)
+            )  # fmt: skip
+        edges.extend(self._theme_edges())
+        mentions = []
+        for mention in self.extraction.mentions:
+            sources = self.passages_for(mention.span)
+            mentions.append(
+                MentionRow(
+                    node_id=self.node_id(mention.entity_key),
+                    document_id=self.document_id,
+                    passage_id=sources[0] if sources else None,
+                    start=mention.span.start,
+                    end=mention.span.end,
+                    surface=mention.surface,
+                    repaired_from=mention.repaired_from,
+                )
+            )
+            if sources and not mention.entity_key.startswith("theme:"):
+                edges.append(
+                    Edge(sources[0], EdgeKind.MENTIONS, self.node_id(mention.entity_key),
+                         self.document_id)
+                )  # fmt: skip
+        return GraphBatch(tuple(nodes), tuple(dict.fromkeys(edges)), tuple(mentions))
+
+    def _node(self, entity: Entity, responses: dict[str, Response]) -> Node:
+        attributes: dict[str, AttributeValue] = dict(entity.attributes())
+        text = entity.label
+        if isinstance(entity, Recommendation):
+            text = entity.text
+            response = responses.get(entity.key)
+            attributes["status"] = response.status.value if response else None
+            attributes["owners"] = response.owners if response else ()
+            attributes["comment"] = response.comment if response else None
+        elif isinstance(entity, Response):
+            text = entity.comment
+        elif isinstance(entity, Finding):
+            text = entity.subject
+        elif isinstance(entity, Commitment):
+            text = entity.text
+        elif isinstance(entity, Theme):
+            attributes.pop("score", None)  # per document: kept on the has_theme edge
+        if entity.global_scope:
+            return Node(self.node_id(entity.key), NodeKind(entity.kind.value), entity.label,
+                        confidence=entity.confidence, text=text, attributes=attributes)  # fmt: skip
+        return Node(
+            id=self.node_id(entity.key),
+            kind=NodeKind(entity.kind.value),
+            label=entity.label,
+            document_id=self.document_id,
+            start=entity.span.start,
+            end=entity.span.end,
+            confidence=entity.confidence,
+            text=text,
+            attributes=attributes,
+        )
+
+    def _theme_edges(self) -> list[Edge]:
+        """Document -> theme (scored), and passages and entities -> the themes they name."""
+        edges = [
+            Edge(self.document_id, EdgeKind.HAS_THEME, theme.key, self.document_id,
+                 round(theme.score, 4))
+            for theme in self.extraction.entities
+            if isinstance(theme, Theme)
+        ]  # fmt: skip
+        theme_mentions = [m for m in self.extraction.mentions if m.entity_key.startswith("theme:")]
+        local = [e for e in self.extraction.entities if not e.global_scope]
+        for mention in theme_mentions:
+            for source in self.passages_for(mention.span)[:1]:
+                edges.append(Edge(source, EdgeKind.HAS_THEME, mention.entity_key, self.document_id))
+            for entity in local:
+                if entity.span.start <= mention.span.start and mention.span.end <= entity.span.end:
+                    edges.append(
+                        Edge(self.node_id(entity.key), EdgeKind.HAS_THEME, mention.entity_key,
+                             self.document_id)
+                    )  # fmt: skip
+        return edges

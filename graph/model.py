@@ -69,8 +69,22 @@ class Edge:
 
 
 @dataclass(frozen=True)
+class MentionRow:
+    """Where a node is named in a document; ``repaired_from`` keeps a corrected mis-hearing."""
+
+    node_id: str
+    document_id: str
+    passage_id: str | None
+    start: int
+    end: int
+    surface: str
+    repaired_from: str | None = None
+
+
+@dataclass(frozen=True)
 class GraphBatch:
     """Everything one document contributes to the graph."""
 
     nodes: tuple[Node, ...] = ()
     edges: tuple[Edge, ...] = ()
+    mentions: tuple[MentionRow, ...] = ()

@@ -10,6 +10,7 @@ import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -17,7 +18,15 @@ import numpy as np
 import numpy.typing as npt
 
 from scrutiny.errors import StoreError
-from scrutiny.graph.model import Edge, GraphBatch, Node, StoredDocument, StoredPassage
+from scrutiny.graph.model import (
+    AttributeValue,
+    Edge,
+    GraphBatch,
+    MentionRow,
+    Node,
+    StoredDocument,
+    StoredPassage,
+)
 from scrutiny.graph.schema import EdgeKind, NodeKind
 from scrutiny.ingest.records import ParsedDocument
 
@@ -82,6 +91,16 @@ CREATE TABLE IF NOT EXISTS edges (
     confidence REAL NOT NULL DEFAULT 1.0,
     UNIQUE (source, kind, target, document_id)
 );
+CREATE TABLE IF NOT EXISTS mentions (
+    node_id TEXT NOT NULL,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    passage_id TEXT,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    surface TEXT NOT NULL,
+    repaired_from TEXT
+);
+CREATE INDEX IF NOT EXISTS mentions_node ON mentions(node_id);
 CREATE INDEX IF NOT EXISTS edges_source ON edges(source);
 CREATE INDEX IF NOT EXISTS edges_target ON edges(target);
 """
@@ -280,10 +299,16 @@ class Store:
     def _write_batch(self, db: sqlite3.Connection, batch: GraphBatch) -> None:
         for node in batch.nodes:
             if node.document_id is None:
+                found = db.execute(
+                    "SELECT attributes FROM nodes WHERE id = ?", (node.id,)
+                ).fetchone()
+                if found is not None:
+                    merged = merge_attributes(Node.parse_attributes(found[0]), node.attributes)
+                    node = replace(node, attributes=merged)
                 db.execute(
                     "INSERT INTO nodes(id, kind, label, confidence, text, attributes) "
                     "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
-                    "label = excluded.label, attributes = excluded.attributes",
+                    "attributes = excluded.attributes",
                     (node.id, node.kind.value, node.label, node.confidence, node.text,
                      node.attributes_json()),
                 )  # fmt: skip
@@ -293,6 +318,13 @@ class Store:
                     (node.id, node.kind.value, node.label, node.document_id, node.start,
                      node.end, node.confidence, node.text, node.attributes_json()),
                 )  # fmt: skip
+        db.executemany(
+            "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (m.node_id, m.document_id, m.passage_id, m.start, m.end, m.surface, m.repaired_from)
+                for m in batch.mentions
+            ],
+        )
         db.executemany(
             "INSERT OR IGNORE INTO edges VALUES (?, ?, ?, ?, ?)",
             [(e.source, e.kind.value, e.target, e.document_id, e.confidence) for e in batch.edges],
@@ -309,10 +341,12 @@ class Store:
             for r in db.execute("SELECT row_id FROM passages WHERE document_id = ?", (document_id,))
         ]
         db.execute("DELETE FROM documents WHERE id = ?", (document_id,))
-        # Shared nodes (organisations, themes, …) that no remaining edge touches go too.
+        # Shared nodes (organisations, themes, …) that nothing else names go too.
         db.execute(
-            "DELETE FROM nodes WHERE document_id IS NULL AND NOT EXISTS "
-            "(SELECT 1 FROM edges WHERE edges.source = nodes.id OR edges.target = nodes.id)"
+            "DELETE FROM nodes WHERE document_id IS NULL "
+            "AND NOT EXISTS (SELECT 1 FROM edges WHERE edges.source = nodes.id) "
+            "AND NOT EXISTS (SELECT 1 FROM edges WHERE edges.target = nodes.id) "
+            "AND NOT EXISTS (SELECT 1 FROM mentions WHERE mentions.node_id = nodes.id)"
         )
         return removed
 
@@ -449,6 +483,14 @@ class Store:
         rows = self._db.execute("SELECT source, kind, target, document_id, confidence FROM edges")
         return [Edge(str(s), EdgeKind(str(k)), str(t), d, float(c)) for s, k, t, d, c in rows]
 
+    def mentions_of(self, node_id: str) -> list[MentionRow]:
+        rows = self._db.execute(
+            'SELECT node_id, document_id, passage_id, start, "end", surface, repaired_from '
+            "FROM mentions WHERE node_id = ? ORDER BY document_id, start",
+            (node_id,),
+        )
+        return [MentionRow(*row) for row in rows]
+
     def edges_touching(self, node_id: str) -> list[Edge]:
         rows = self._db.execute(
             "SELECT source, kind, target, document_id, confidence FROM edges "
@@ -456,6 +498,21 @@ class Store:
             (node_id, node_id),
         )
         return [Edge(str(s), EdgeKind(str(k)), str(t), d, float(c)) for s, k, t, d, c in rows]
+
+
+def merge_attributes(
+    old: dict[str, AttributeValue], new: dict[str, AttributeValue]
+) -> dict[str, AttributeValue]:
+    """Attributes of a node named by several documents: lists are united, and a value
+    one document states is not erased by another that is silent."""
+    merged = dict(old)
+    for name, value in new.items():
+        previous = merged.get(name)
+        if isinstance(value, list | tuple) and isinstance(previous, list | tuple):
+            merged[name] = list(dict.fromkeys([*previous, *value]))
+        elif value is not None or name not in merged:
+            merged[name] = value
+    return merged
 
 
 def passage_id(document_id: str, ordinal: int) -> str:
