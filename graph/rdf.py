@@ -48,7 +48,7 @@ import io
 import json
 import re
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -383,7 +383,7 @@ _NODE_COLUMNS = (
 _EDGE_COLUMNS = ("source", "kind", "target", "document_id", "confidence", "predicate")
 
 
-def _node_rows(store: Store) -> Iterable[list[object]]:
+def _node_rows(store: Store) -> Iterable[Sequence[object]]:
     for node in store.nodes():
         yield [
             node.id, str(_node_ref(node)), node.kind.value, node.label,
@@ -408,7 +408,7 @@ def _blank(value: int | None) -> int | str:
     return "" if value is None else value
 
 
-def _csv_text(header: tuple[str, ...], rows: Iterable[list[object]]) -> bytes:
+def _csv_text(header: tuple[str, ...], rows: Iterable[Sequence[object]]) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)

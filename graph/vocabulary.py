@@ -120,8 +120,7 @@ TERMS: dict[URIRef, TermDescription] = {
     ),
     SG.Case: TermDescription(
         "Case",
-        "A child or family case named in reviews (for example Child Q), under its "
-        "anonymised name.",
+        "A child or family case named in reviews (for example Child Q), under its anonymised name.",
         is_class=True,
     ),
     SG.Passage: TermDescription(
@@ -180,16 +179,14 @@ TERMS: dict[URIRef, TermDescription] = {
     ),
     SG.hasTheme: TermDescription(
         "has theme",
-        "A theme (a skos:Concept of the scrutiny theme scheme) an entity or passage "
-        "is about.",
+        "A theme (a skos:Concept of the scrutiny theme scheme) an entity or passage is about.",
         range=SKOS.Concept,
         parents=(DCTERMS.subject,),
         is_object_property=True,
     ),
     SG.status: TermDescription(
         "status",
-        'Normalised response status: "accepted", "partially accepted", "rejected" or '
-        '"noted".',
+        'Normalised response status: "accepted", "partially accepted", "rejected" or "noted".',
         domain=(SG.Response, SG.Recommendation),
         range=XSD.string,
     ),

@@ -296,8 +296,10 @@ def test_organisations_follow_w3c_org(graph: rdflib.Graph) -> None:
     assert len(memberships) == 1
     assert (memberships[0], RDF.type, ORG.Membership) in graph
     assert (memberships[0], ORG.organization, council) in graph
-    assert set(graph.objects(person, SG.role)) == {rdflib.Literal("Chair"),
-                                                   rdflib.Literal("Councillor")}
+    assert set(graph.objects(person, SG.role)) == {
+        rdflib.Literal("Chair"),
+        rdflib.Literal("Councillor"),
+    }
 
 
 def test_documents_meetings_and_passages_carry_typed_literals(
