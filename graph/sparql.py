@@ -155,7 +155,7 @@ def _walk(node: object) -> Iterable[CompValue]:
             yield from _walk(item)
 
 
-def prepare_query(text: str) -> tuple[QueryType, Query]:
+def _prepare_query(text: str) -> tuple[QueryType, Query]:
     """Parse and check a query; ``InvalidQueryError`` says what is wrong with it."""
     if not text.strip():
         raise InvalidQueryError("the SPARQL query is empty")
@@ -283,7 +283,7 @@ def run_query(store: Store, query: str, *, timeout_s: float, max_rows: int) -> S
         raise InvalidQueryError("the SPARQL time limit must be a positive number of seconds")
     if max_rows < 0:
         raise InvalidQueryError("the SPARQL row limit must not be negative")
-    query_type, prepared = prepare_query(query)
+    query_type, prepared = _prepare_query(query)
     started = time.monotonic()
     graph = _graph_for(store)
     answers: list[SparqlResult] = []
@@ -314,6 +314,5 @@ __all__ = [
     "QueryType",
     "RdfTerm",
     "SparqlResult",
-    "prepare_query",
     "run_query",
 ]
