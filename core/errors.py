@@ -41,6 +41,13 @@ class IndexMismatchError(StoreError):
     code = "index_mismatch"
 
 
+class QueryTimeoutError(ScrutinyError):
+    """A query ran past its time limit."""
+
+    code = "query_timeout"
+    http_status = 503
+
+
 class ModelUnavailableError(ScrutinyError):
     code = "model_unavailable"
     http_status = 503

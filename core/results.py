@@ -105,3 +105,111 @@ class IngestReport:
     @property
     def ok(self) -> bool:
         return not self.failed
+
+
+@dataclass(frozen=True)
+class EntityQuery:
+    """Filters of an entity listing; ``None`` means no constraint."""
+
+    kind: str | None = None
+    council: str | None = None
+    theme: str | None = None
+    organisation: str | None = None
+    status: str | None = None
+    q: str | None = None
+    limit: int = 20
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class EntityView:
+    """One node of the graph as the entities API shows it."""
+
+    id: str
+    kind: str
+    label: str
+    text: str
+    attributes: dict[str, Any]
+    document: DocumentRef | None
+    start: int | None
+    end: int | None
+    confidence: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "label": self.label,
+            "text": self.text,
+            "attributes": self.attributes,
+            "document": self.document.to_json() if self.document else None,
+            "start": self.start,
+            "end": self.end,
+            "confidence": round(self.confidence, 4),
+        }
+
+
+@dataclass(frozen=True)
+class EntityPage:
+    total: int
+    facets: dict[str, dict[str, int]]
+    entities: tuple[EntityView, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "total": self.total,
+            "facets": self.facets,
+            "entities": [entity.to_json() for entity in self.entities],
+        }
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    edge: str
+    direction: str  # "out": this entity -> neighbour; "in": neighbour -> this entity
+    id: str
+    kind: str
+    label: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "edge": self.edge,
+            "direction": self.direction,
+            "id": self.id,
+            "kind": self.kind,
+            "label": self.label,
+        }
+
+
+@dataclass(frozen=True)
+class MentionView:
+    document: DocumentRef
+    passage_id: str | None
+    start: int
+    end: int
+    text: str
+    repaired_from: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "document": self.document.to_json(),
+            "passage": self.passage_id,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "repaired_from": self.repaired_from,
+        }
+
+
+@dataclass(frozen=True)
+class EntityDetail:
+    entity: EntityView
+    neighbours: tuple[Neighbour, ...]
+    mentions: tuple[MentionView, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            **self.entity.to_json(),
+            "neighbours": [n.to_json() for n in self.neighbours],
+            "mentions": [m.to_json() for m in self.mentions],
+        }

@@ -21,7 +21,8 @@ from scrutiny.errors import (
 )
 from scrutiny.graph.builder import build_document_graph
 from scrutiny.graph.concepts import load_concept_scheme
-from scrutiny.graph.model import StoredPassage
+from scrutiny.graph.model import Node, NodeFilter, StoredDocument, StoredPassage
+from scrutiny.graph.schema import NodeKind
 from scrutiny.graph.store import Store
 from scrutiny.ingest.extract.organisations import OrganisationGazetteer
 from scrutiny.ingest.extract.pipeline import DocumentExtractor
@@ -30,8 +31,14 @@ from scrutiny.ingest.pipeline import content_hash, discover_files, parse_documen
 from scrutiny.results import (
     DocumentRef,
     DocumentView,
+    EntityDetail,
+    EntityPage,
+    EntityQuery,
+    EntityView,
     IngestFailure,
     IngestReport,
+    MentionView,
+    Neighbour,
     PassageView,
     SearchHit,
     SearchResponse,
@@ -44,6 +51,7 @@ from scrutiny.settings import Settings
 #: Curated data shipped in the repository's data/ folder.
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 MAX_QUERY_CHARS = 1000
+MAX_MENTIONS_SHOWN = 200
 
 ProgressCallback = Callable[[Path], None]
 
@@ -235,6 +243,102 @@ class KnowledgeBase:
         if document is None:
             raise NotFoundError(f"no document with id '{document_id}'")
         return DocumentRef(document.id, document.title, document.council, document.meeting_date)
+
+    # entities ------------------------------------------------------------------------
+
+    def entities(self, query: EntityQuery) -> EntityPage:
+        """Graph entities matching every filter, with facet counts over the matches."""
+        if not 1 <= query.limit <= self.settings.max_limit:
+            raise InvalidQueryError(f"limit must be between 1 and {self.settings.max_limit}")
+        if query.offset < 0:
+            raise InvalidQueryError("offset must not be negative")
+        kind = None
+        if query.kind:
+            try:
+                kind = NodeKind(query.kind)
+            except ValueError:
+                kinds = ", ".join(k.value for k in NodeKind)
+                raise InvalidQueryError(f"unknown kind '{query.kind}'; one of: {kinds}") from None
+        if kind is NodeKind.PASSAGE:
+            raise InvalidQueryError("passages are listed by /api/search, not as entities")
+        wanted = NodeFilter(
+            kind=kind,
+            council=query.council,
+            theme_ids=self._theme_ids(query.theme) if query.theme else None,
+            organisation_ids=(
+                self.store.find_node_ids(NodeKind.ORGANISATION, query.organisation)
+                if query.organisation
+                else None
+            ),
+            status=query.status,
+            text=query.q,
+            limit=query.limit,
+            offset=query.offset,
+        )
+        page = self.store.query_nodes(wanted)
+        views = tuple(self._entity_view(r.node, r.document) for r in page.records)
+        return EntityPage(page.total, page.facets, views)
+
+    def _theme_ids(self, theme: str) -> tuple[str, ...]:
+        """A theme given by id, key or any of its concept's labels."""
+        wanted = theme.strip().lower()
+        for concept in self.concepts:
+            labels = (label.lower() for label in concept.labels)
+            names = {concept.key.lower(), concept.uri.lower(), *labels}
+            if wanted in names or f"theme:{wanted}" in names:
+                return (concept.key,)
+        return self.store.find_node_ids(NodeKind.THEME, theme)
+
+    def entity(self, entity_id: str) -> EntityDetail:
+        node = self.store.node(entity_id)
+        if node is None:
+            raise NotFoundError(f"no entity with id '{entity_id}'")
+        document = self.store.document(node.document_id) if node.document_id else None
+        neighbours = []
+        for edge in self.store.edges_touching(entity_id):
+            outgoing = edge.source == entity_id
+            other = edge.target if outgoing else edge.source
+            neighbours.append(self._neighbour(edge.kind.value, "out" if outgoing else "in", other))
+        mentions = []
+        for row in self.store.mentions_of(entity_id)[:MAX_MENTIONS_SHOWN]:
+            text = self._text_cache(row.document_id) or ""
+            mentions.append(
+                MentionView(
+                    document=self._document_ref(row.document_id),
+                    passage_id=row.passage_id,
+                    start=row.start,
+                    end=row.end,
+                    text=text[row.start : row.end],
+                    repaired_from=row.repaired_from,
+                )
+            )
+        return EntityDetail(
+            self._entity_view(node, document), tuple(dict.fromkeys(neighbours)), tuple(mentions)
+        )
+
+    def _neighbour(self, edge: str, direction: str, other_id: str) -> Neighbour:
+        other = self.store.node(other_id)
+        if other is not None:
+            return Neighbour(edge, direction, other.id, other.kind.value, other.label)
+        passage = self.store.passage(other_id)
+        label = passage.search_text[:120] if passage else other_id
+        return Neighbour(edge, direction, other_id, NodeKind.PASSAGE.value, label)
+
+    def _entity_view(self, node: Node, document: StoredDocument | None) -> EntityView:
+        ref = None
+        if document is not None:
+            ref = DocumentRef(document.id, document.title, document.council, document.meeting_date)
+        return EntityView(
+            id=node.id,
+            kind=node.kind.value,
+            label=node.label,
+            text=node.text,
+            attributes=node.attributes,
+            document=ref,
+            start=node.start,
+            end=node.end,
+            confidence=node.confidence,
+        )
 
     # documents -----------------------------------------------------------------------
 

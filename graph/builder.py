@@ -161,7 +161,15 @@ class _ExtractionGraph:
                     Edge(self.node_id(entity.key), EdgeKind.EXTRACTED_FROM, source,
                          self.document_id, entity.confidence)
                 )  # fmt: skip
+        recommendation_of = {
+            e.key: e.recommendation_key for e in self.extraction.entities if isinstance(e, Response)
+        }
         for link in self.extraction.links:
+            if link.kind.value == EdgeKind.OWNED_BY and link.source_key in recommendation_of:
+                # The recommendation is owned by whoever its response names.
+                owner = Edge(self.node_id(recommendation_of[link.source_key]), EdgeKind.OWNED_BY,
+                             self.node_id(link.target_key), self.document_id)  # fmt: skip
+                edges.append(owner)
             edges.append(
                 Edge(self.node_id(link.source_key), EdgeKind(link.kind.value),
                      self.node_id(link.target_key), self.document_id)

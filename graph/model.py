@@ -88,3 +88,32 @@ class GraphBatch:
     nodes: tuple[Node, ...] = ()
     edges: tuple[Edge, ...] = ()
     mentions: tuple[MentionRow, ...] = ()
+
+
+@dataclass(frozen=True)
+class NodeFilter:
+    """Which nodes an entity listing wants; ``None`` means no constraint."""
+
+    kind: NodeKind | None = None
+    council: str | None = None  # part of the council's name, any case
+    theme_ids: tuple[str, ...] | None = None  # linked by has_theme to one of these
+    organisation_ids: tuple[str, ...] | None = None  # linked either way to one of these
+    status: str | None = None
+    text: str | None = None  # every word appears in the label or the text
+    limit: int = 20
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class NodeRecord:
+    """A node with the document it was extracted from, as listings return it."""
+
+    node: Node
+    document: StoredDocument | None
+
+
+@dataclass(frozen=True)
+class NodePage:
+    total: int
+    records: tuple[NodeRecord, ...]
+    facets: dict[str, dict[str, int]]

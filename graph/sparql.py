@@ -38,19 +38,9 @@ from rdflib.plugins.sparql.sparql import Query
 from rdflib.query import Result, ResultRow
 from rdflib.term import Node as RdfNode
 
-from scrutiny.errors import InvalidQueryError, ScrutinyError
+from scrutiny.errors import InvalidQueryError, QueryTimeoutError, ScrutinyError
 from scrutiny.graph.rdf import PREFIXES, build_rdf_graph
 from scrutiny.graph.store import Store
-
-
-class QueryTimeoutError(ScrutinyError):  # type: ignore[misc,unused-ignore]
-    """A SPARQL query ran past its time limit.
-
-    Defined here until ``scrutiny.errors`` carries it; the web layer answers 503.
-    """
-
-    code = "query_timeout"
-    http_status = 503
 
 
 class QueryType(StrEnum):

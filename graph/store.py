@@ -24,6 +24,9 @@ from scrutiny.graph.model import (
     GraphBatch,
     MentionRow,
     Node,
+    NodeFilter,
+    NodePage,
+    NodeRecord,
     StoredDocument,
     StoredPassage,
 )
@@ -397,6 +400,12 @@ class Store:
         )
         return [StoredPassage(*row) for row in rows]
 
+    def passage(self, passage_id: str) -> StoredPassage | None:
+        row = self._db.execute(
+            f"SELECT {self._PASSAGE_COLUMNS} FROM passages WHERE id = ?", (passage_id,)
+        ).fetchone()
+        return None if row is None else StoredPassage(*row)
+
     def passage_count(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM passages").fetchone()[0])
 
@@ -482,6 +491,103 @@ class Store:
     def edges(self) -> list[Edge]:
         rows = self._db.execute("SELECT source, kind, target, document_id, confidence FROM edges")
         return [Edge(str(s), EdgeKind(str(k)), str(t), d, float(c)) for s, k, t, d, c in rows]
+
+    def query_nodes(self, wanted: NodeFilter) -> NodePage:
+        """Nodes matching every constraint, most recent documents first, with facet counts."""
+        where, params = self._node_conditions(wanted)
+        joins = "FROM nodes n LEFT JOIN documents d ON d.id = n.document_id"
+        base = f"{joins} WHERE {where}"
+        total = int(self._db.execute(f"SELECT count(*) {base}", params).fetchone()[0])
+        columns = ", ".join(f"n.{column}" for column in self._NODE_COLUMN_NAMES)
+        rows = self._db.execute(
+            f"SELECT {columns} {base} ORDER BY d.meeting_date IS NULL, d.meeting_date DESC, "
+            "n.document_id, n.start, n.id LIMIT ? OFFSET ?",
+            (*params, wanted.limit, wanted.offset),
+        ).fetchall()
+        documents: dict[str, StoredDocument | None] = {}
+        records = []
+        for row in rows:
+            node = self._node(row)
+            document = None
+            if node.document_id is not None:
+                if node.document_id not in documents:
+                    documents[node.document_id] = self.document(node.document_id)
+                document = documents[node.document_id]
+            records.append(NodeRecord(node, document))
+        status = "json_extract(n.attributes, '$.status')"
+        themed = (
+            f"{joins} JOIN edges e ON e.source = n.id AND e.kind = 'has_theme' "
+            f"JOIN nodes t ON t.id = e.target WHERE {where}"
+        )
+        facets = {
+            "kind": self._facet(f"SELECT n.kind, count(*) {base} GROUP BY 1", params),
+            "council": self._facet(
+                f"SELECT d.council, count(*) {base} AND d.council IS NOT NULL GROUP BY 1", params
+            ),
+            "status": self._facet(
+                f"SELECT {status}, count(*) {base} AND {status} IS NOT NULL GROUP BY 1", params
+            ),
+            "theme": self._facet(
+                f"SELECT t.label, count(DISTINCT n.id) {themed} GROUP BY 1 "
+                "ORDER BY 2 DESC LIMIT 30",
+                params,
+            ),
+        }
+        return NodePage(total, tuple(records), facets)
+
+    _NODE_COLUMN_NAMES = (
+        "id", "kind", "label", "document_id", "start", '"end"', "confidence", "text", "attributes",
+    )  # fmt: skip
+
+    def _facet(self, sql: str, params: Sequence[object]) -> dict[str, int]:
+        return {str(value): int(count) for value, count in self._db.execute(sql, params)}
+
+    @staticmethod
+    def _node_conditions(wanted: NodeFilter) -> tuple[str, list[object]]:
+        conditions = ["1 = 1"]
+        params: list[object] = []
+        if wanted.kind is not None:
+            conditions.append("n.kind = ?")
+            params.append(wanted.kind.value)
+        if wanted.council:
+            conditions.append(
+                "(d.council LIKE ? OR (n.document_id IS NULL AND EXISTS ("
+                "SELECT 1 FROM edges e JOIN documents ed ON ed.id = e.document_id "
+                "WHERE (e.source = n.id OR e.target = n.id) AND ed.council LIKE ?)))"
+            )
+            params += [f"%{wanted.council}%"] * 2
+        if wanted.theme_ids is not None:
+            marks = ",".join("?" * len(wanted.theme_ids)) or "NULL"
+            conditions.append(
+                "EXISTS (SELECT 1 FROM edges e WHERE e.source = n.id AND e.kind = 'has_theme' "
+                f"AND e.target IN ({marks}))"
+            )
+            params += list(wanted.theme_ids)
+        if wanted.organisation_ids is not None:
+            marks = ",".join("?" * len(wanted.organisation_ids)) or "NULL"
+            conditions.append(
+                "EXISTS (SELECT 1 FROM edges e WHERE "
+                f"(e.source = n.id AND e.target IN ({marks})) OR "
+                f"(e.target = n.id AND e.source IN ({marks})))"
+            )
+            params += list(wanted.organisation_ids) * 2
+        if wanted.status:
+            conditions.append("json_extract(n.attributes, '$.status') = ?")
+            params.append(wanted.status)
+        for word in (wanted.text or "").split():
+            conditions.append("(n.label LIKE ? OR n.text LIKE ?)")
+            params += [f"%{word}%"] * 2
+        return " AND ".join(conditions), params
+
+    def find_node_ids(self, kind: NodeKind, name: str) -> tuple[str, ...]:
+        """Ids of nodes of a kind whose id, label or an alias is ``name`` (any case)."""
+        rows = self._db.execute(
+            "SELECT id FROM nodes WHERE kind = ? AND (id = ? OR lower(label) = lower(?) OR "
+            "EXISTS (SELECT 1 FROM json_each(nodes.attributes, '$.aliases') a "
+            "WHERE lower(a.value) = lower(?)))",
+            (kind.value, name, name, name),
+        )
+        return tuple(str(r[0]) for r in rows)
 
     def mentions_of(self, node_id: str) -> list[MentionRow]:
         rows = self._db.execute(

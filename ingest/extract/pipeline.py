@@ -32,11 +32,11 @@ from scrutiny.ingest.extract.records import (
     Organisation,
     Recommendation,
     Response,
-    Span,
     Theme,
 )
 from scrutiny.ingest.extract.tables import extract_recommendations
 from scrutiny.ingest.extract.themes import LabelledConcept, assign_themes, theme_extraction
+from scrutiny.ingest.records import Span
 
 UNLISTED_BODY_CONFIDENCE = 0.5
 _BODY_NAME = re.compile(
