@@ -1,0 +1,397 @@
+"""Search quality: BM25, dense, fusion stages and the project's ranking, from one run.
+
+Usage:
+  .venv/bin/python benchmarks/search_quality.py [--store DIR] [--distractors [--bulk-limit N]]
+      [--embedder minilm|hashing] [--json PATH] [--verbose]
+
+Ingests /work/shared/seeds and /work/shared/corpus/dev (plus, with --distractors, the
+first N files of /work/shared/corpus/bulk in name order) into a knowledge base, then
+scores /work/shared/eval/queries.dev.jsonl and benchmarks/queries.jsonl, separately and
+combined, with hit@1, hit@5, MRR@10 and nDCG@10 (binary relevance) for:
+
+  bm25          Store.keyword_search alone
+  dense         VectorIndex.search on the embedded query alone
+  rrf(bm25+dense)
+                reciprocal rank fusion (k=60) of the two candidate pools, computed here
+  rrf(+phrase x2)
+                the same plus Store.phrase_search at weight 2, computed here (what
+                KnowledgeBase.search did when this benchmark was written)
+  project       KnowledgeBase.search, whatever it does today
+
+Only public APIs are used, so the figures follow the ranking as it changes. With
+--store the knowledge base is kept in DIR: reruns skip unchanged files, and documents
+that are not part of the requested corpus are deleted from it so the figures always
+describe exactly the corpus asked for (use one DIR per configuration to keep caches).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from evalkit import (
+    EVAL_QUERIES,
+    OWN_QUERIES,
+    SHARED,
+    Judge,
+    Query,
+    Result,
+    Scores,
+    find_spans,
+    first_hit_rank,
+    load_queries,
+    score,
+)
+
+DEPTH = 10
+RRF_K = 60
+
+System = Callable[[Query], list[Result]]
+
+
+def rrf(rankings: Sequence[Sequence[int]], weights: Sequence[float]) -> list[int]:
+    """Reciprocal rank fusion; ties broken by row id, like the project's helper."""
+    scores: dict[int, float] = {}
+    for ranking, weight in zip(rankings, weights, strict=True):
+        for rank, item in enumerate(ranking, start=1):
+            scores[item] = scores.get(item, 0.0) + weight / (RRF_K + rank)
+    return [rid for rid, _ in sorted(scores.items(), key=lambda p: (-p[1], p[0]))]
+
+
+class Bench:
+    """The knowledge base under test plus the retrieval systems computed from it."""
+
+    def __init__(self, kb: Any) -> None:
+        self.kb = kb
+        self.store = kb.store
+        self.pool = max(int(kb.settings.candidate_pool), DEPTH)
+        self._texts: dict[str, str] = {}
+        self._vectors: dict[str, Any] = {}
+        self._names: dict[str, str] = {}
+
+    def text_of(self, document_id: str) -> str:
+        if document_id not in self._texts:
+            self._texts[document_id] = self.store.canonical_text(document_id) or ""
+        return self._texts[document_id]
+
+    def name_of(self, document_id: str) -> str:
+        if document_id not in self._names:
+            stored = self.store.document(document_id)
+            self._names[document_id] = Path(stored.source_path).name if stored else document_id
+        return self._names[document_id]
+
+    def vector(self, query: Query) -> Any:
+        if query.text not in self._vectors:
+            self._vectors[query.text] = self.kb.embedder.embed([query.text])[0]
+        return self._vectors[query.text]
+
+    def results(self, row_ids: Sequence[int]) -> list[Result]:
+        passages = self.store.passages_by_row_ids(list(row_ids))
+        out: list[Result] = []
+        for rid in row_ids:
+            p = passages.get(rid)
+            if p is not None:
+                text = self.text_of(p.document_id)
+                out.append(Result(p.document_id, p.start, p.end, text[p.start : p.end]))
+        return out
+
+    def bm25_ids(self, query: Query, limit: int) -> list[int]:
+        return [rid for rid, _ in self.store.keyword_search(query.text, limit)]
+
+    def dense_ids(self, query: Query, limit: int) -> list[int]:
+        return [rid for rid, _ in self.kb.index.search(self.vector(query), limit)]
+
+    def phrase_ids(self, query: Query, limit: int) -> list[int]:
+        return [rid for rid, _ in self.store.phrase_search(query.text, limit)]
+
+    def systems(self) -> dict[str, System]:
+        def bm25(q: Query) -> list[Result]:
+            return self.results(self.bm25_ids(q, DEPTH))
+
+        def dense(q: Query) -> list[Result]:
+            return self.results(self.dense_ids(q, DEPTH))
+
+        def fused(q: Query) -> list[Result]:
+            ranking = rrf([self.bm25_ids(q, self.pool), self.dense_ids(q, self.pool)], [1, 1])
+            return self.results(ranking[:DEPTH])
+
+        def fused_phrase(q: Query) -> list[Result]:
+            rankings = [
+                self.bm25_ids(q, self.pool),
+                self.dense_ids(q, self.pool),
+                self.phrase_ids(q, self.pool),
+            ]
+            return self.results(rrf(rankings, [1, 1, 2])[:DEPTH])
+
+        def project(q: Query) -> list[Result]:
+            response = self.kb.search(q.text, DEPTH)
+            return [
+                Result(hit.document.id, hit.start, hit.end, hit.text) for hit in response.results
+            ]
+
+        return {
+            "bm25": bm25,
+            "dense": dense,
+            "rrf(bm25+dense)": fused,
+            "rrf(+phrase x2)": fused_phrase,
+            "project": project,
+        }
+
+
+def corpus_files(shared: Path, bulk_limit: int | None) -> tuple[list[Path], list[Path]]:
+    """(evaluation corpus files, distractor files), resolved, in name order."""
+    evaluation = sorted(
+        p.resolve()
+        for folder in (shared / "seeds", shared / "corpus" / "dev")
+        for p in folder.iterdir()
+        if p.is_file()
+    )
+    distractors: list[Path] = []
+    if bulk_limit is not None:
+        bulk = sorted(p.resolve() for p in (shared / "corpus" / "bulk").iterdir() if p.is_file())
+        distractors = bulk[:bulk_limit] if bulk_limit >= 0 else bulk
+    return evaluation, distractors
+
+
+def build(kb: Any, files: list[Path]) -> dict[str, Any]:
+    """Bring the knowledge base to exactly ``files``; returns ingest statistics."""
+    wanted = {str(p) for p in files}
+    removed = 0
+    for document in kb.store.documents():
+        if document.source_path not in wanted:
+            kb.delete(document.id)
+            removed += 1
+    started = time.perf_counter()
+    done = 0
+
+    def progress(path: Path) -> None:
+        nonlocal done
+        done += 1
+        if done % 10 == 0 or done == len(files):
+            elapsed = time.perf_counter() - started
+            print(f"  ingest {done}/{len(files)} files, {elapsed:.0f}s", file=sys.stderr)
+
+    report = kb.ingest(files, progress)
+    seconds = time.perf_counter() - started
+    for failure in report.failed:
+        print(f"  ingest failed: {failure}", file=sys.stderr)
+    return {
+        "files": len(files),
+        "added": len(report.added),
+        "updated": len(report.updated),
+        "unchanged": len(report.unchanged),
+        "failed": len(report.failed),
+        "removed_stale": removed,
+        "passages_embedded": report.passages,
+        "ingest_seconds": round(seconds, 1),
+        "documents": len(kb.store.documents()),
+        "passages": kb.store.passage_count(),
+    }
+
+
+def make_judge(bench: Bench, queries: list[Query], evaluation: list[Path]) -> Judge:
+    """Gold spans in every evaluation-corpus document, and relevant-passage counts."""
+    judge = Judge()
+    paths = {str(p) for p in evaluation}
+    documents = [d for d in bench.store.documents() if d.source_path in paths]
+    names = {Path(d.source_path).name for d in documents}
+    for query in queries:
+        if query.doc and query.doc not in names:
+            print(f"warning: {query.id}: expected document {query.doc} not ingested")
+        judge.spans[query.id] = {}
+    for document in documents:
+        text = bench.text_of(document.id)
+        passages = None
+        for query in queries:
+            spans = find_spans(text, query.gold)
+            if not spans:
+                continue
+            judge.spans[query.id][document.id] = spans
+            if passages is None:
+                passages = bench.store.passages_of(document.id)
+            relevant = sum(1 for p in passages if any(p.start < e and s < p.end for s, e in spans))
+            judge.relevant_counts[query.id] = judge.relevant_counts.get(query.id, 0) + relevant
+    for query in queries:
+        if not judge.spans[query.id]:
+            print(f"warning: {query.id}: no gold string found in the evaluation corpus")
+    return judge
+
+
+def print_table(title: str, rows: dict[str, Scores]) -> None:
+    print(f"\n{title}")
+    print(f"  {'system':<18}{'hit@1':>8}{'hit@5':>8}{'MRR@10':>8}{'nDCG@10':>9}{'n':>5}")
+    for name, s in rows.items():
+        print(
+            f"  {name:<18}{s.hit1:>8.3f}{s.hit5:>8.3f}{s.mrr10:>8.3f}{s.ndcg10:>9.3f}{s.count:>5}"
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--shared", type=Path, default=SHARED, help="shared data folder")
+    parser.add_argument("--store", type=Path, help="knowledge base directory (kept; reused)")
+    parser.add_argument("--distractors", action="store_true", help="add corpus/bulk files")
+    parser.add_argument(
+        "--bulk-limit", type=int, default=-1, help="with --distractors: first N bulk files"
+    )
+    parser.add_argument("--embedder", default="minilm", choices=["minilm", "hashing"])
+    parser.add_argument("--queries", type=Path, default=OWN_QUERIES, help="own query set")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--verbose", action="store_true", help="per-query misses (project)")
+    args = parser.parse_args(argv)
+
+    shared: Path = args.shared
+    if not (shared / "seeds").is_dir() or not (shared / "corpus" / "dev").is_dir():
+        print(f"skipped: {shared} (seeds, corpus/dev, eval) is not available")
+        return 0
+    eval_path = shared / "eval" / EVAL_QUERIES.name
+    query_sets = {"dev": load_queries(eval_path, "dev"), "own": load_queries(args.queries, "own")}
+    all_queries = query_sets["dev"] + query_sets["own"]
+
+    from scrutiny.service import KnowledgeBase
+    from scrutiny.settings import Settings
+
+    evaluation, distractors = corpus_files(shared, args.bulk_limit if args.distractors else None)
+    temporary = None
+    if args.store is None:
+        temporary = tempfile.TemporaryDirectory(prefix="scrutiny-quality-")
+        store_dir = Path(temporary.name)
+    else:
+        store_dir = args.store
+    label = f"seeds+dev+{len(distractors)} bulk files" if distractors else "seeds+dev"
+    print(f"corpus: {label}; store: {store_dir}; embedder: {args.embedder}")
+    try:
+        with KnowledgeBase(Settings(store=store_dir, embedder=args.embedder)) as kb:
+            stats = build(kb, evaluation + distractors)
+            print(
+                f"store: {stats['documents']} documents, {stats['passages']} passages "
+                f"(ingest {stats['ingest_seconds']}s: {stats['added']} added, "
+                f"{stats['updated']} updated, {stats['unchanged']} unchanged, "
+                f"{stats['failed']} failed)"
+            )
+            bench = Bench(kb)
+            judge = make_judge(bench, all_queries, evaluation)
+            systems = bench.systems()
+            flags: dict[str, dict[str, list[bool]]] = {name: {} for name in systems}
+            ranked: dict[str, dict[str, list[Result]]] = {name: {} for name in systems}
+            started = time.perf_counter()
+            for query in all_queries:
+                for name, system in systems.items():
+                    results = system(query)
+                    ranked[name][query.id] = results
+                    flags[name][query.id] = [judge.is_hit(query, r) for r in results]
+            eval_seconds = time.perf_counter() - started
+
+            def table(queries: list[Query]) -> dict[str, Scores]:
+                return {
+                    name: score(
+                        [(flags[name][q.id], judge.relevant_counts.get(q.id, 1)) for q in queries]
+                    )
+                    for name in systems
+                }
+
+            figures: dict[str, dict[str, Scores]] = {
+                f"dev ({eval_path.name})": table(query_sets["dev"]),
+                f"own ({args.queries.name})": table(query_sets["own"]),
+                "combined": table(all_queries),
+            }
+            print(f"\nevaluated {len(all_queries)} queries x {len(systems)} systems "
+                  f"in {eval_seconds:.1f}s")  # fmt: skip
+            for title, rows in figures.items():
+                print_table(f"{title} — {label}", rows)
+
+            kinds = sorted({q.kind for q in query_sets["own"] if q.kind})
+            by_kind: dict[str, dict[str, Scores]] = {}
+            for kind in kinds:
+                subset = [q for q in query_sets["own"] if q.kind == kind]
+                by_kind[kind] = table(subset)
+            if kinds:
+                print(f"\nown queries by type — hit@5 / MRR@10 — {label}")
+                header = "".join(f"{name:>18}" for name in systems)
+                print(f"  {'type':<12}{'n':>4}{header}")
+                for kind, rows in by_kind.items():
+                    cells = "".join(f"{f'{s.hit5:.2f} / {s.mrr10:.2f}':>18}" for s in rows.values())
+                    print(f"  {kind:<12}{next(iter(rows.values())).count:>4}{cells}")
+
+            if args.verbose:
+                print_misses(bench, all_queries, flags, ranked)
+
+            if args.json:
+                write_json(args, label, stats, figures, by_kind, flags, all_queries)
+    finally:
+        if temporary is not None:
+            temporary.cleanup()
+    return 0
+
+
+def print_misses(
+    bench: Bench,
+    queries: list[Query],
+    flags: dict[str, dict[str, list[bool]]],
+    ranked: dict[str, dict[str, list[Result]]],
+) -> None:
+    print("\nproject ranking: queries without a hit at rank 1")
+    for query in queries:
+        rank = first_hit_rank(flags["project"][query.id])
+        if rank == 1:
+            continue
+        others = ", ".join(
+            f"{name}={first_hit_rank(flags[name][query.id]) or '-'}"
+            for name in flags
+            if name != "project"
+        )
+        status = "MISS@10" if rank is None else f"rank {rank}"
+        print(f"\n  {query.id} [{query.kind or query.source}] {status}: {query.text!r}")
+        print(f"    expected: {query.doc or '?'} — {query.gold[0]!r}")
+        print(f"    other systems' first hit: {others}")
+        for position, result in enumerate(ranked["project"][query.id][:3], start=1):
+            snippet = " ".join(result.text.split())[:110]
+            print(f"    {position}. {bench.name_of(result.document_id)[:48]}: {snippet}")
+
+
+def write_json(
+    args: argparse.Namespace,
+    label: str,
+    stats: dict[str, Any],
+    figures: dict[str, dict[str, Scores]],
+    by_kind: dict[str, dict[str, Scores]],
+    flags: dict[str, dict[str, list[bool]]],
+    queries: list[Query],
+) -> None:
+    payload = {
+        "benchmark": "search_quality",
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "corpus": label,
+        "embedder": args.embedder,
+        "store": stats,
+        "figures": {
+            title: {name: s.as_dict() for name, s in rows.items()}
+            for title, rows in figures.items()
+        },
+        "own_by_type": {
+            kind: {name: s.as_dict() for name, s in rows.items()} for kind, rows in by_kind.items()
+        },
+        "first_hit_rank": {
+            q.id: {name: first_hit_rank(flags[name][q.id]) for name in flags} for q in queries
+        },
+    }
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+    print(f"\nwrote {args.json}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

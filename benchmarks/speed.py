@@ -1,0 +1,296 @@
+"""Speed: ingest throughput against the bare encoder, search latency, peak memory.
+
+Usage:
+  .venv/bin/python benchmarks/speed.py [--samples DIR] [--bulk-files N] [--large-store DIR]
+      [--embedder minilm|hashing] [--json PATH]
+
+Measures, in one process:
+
+1. model load time (first encode of the configured embedder);
+2. ingest of data/samples end to end (parse, extract, embed, write SQLite and faiss)
+   into a fresh store: seconds and passages/s, with the model already loaded;
+3. the bare encoder on the same passage texts, fp32 and bf16 autocast, in passages/s,
+   so the gap to (2) is the cost of everything that is not the encoder;
+4. search latency (KnowledgeBase.search, query embedding included) p50/p95 over the
+   dev and own benchmark queries, with a per-stage breakdown, on the sample store and
+   on a larger store: seeds + corpus/dev + the first N files of corpus/bulk, built in a
+   temporary directory (or an existing knowledge base given with --large-store);
+5. peak resident memory (getrusage ru_maxrss) after each phase.
+
+The default run (5 bulk files) takes about three minutes on two cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from evalkit import EVAL_QUERIES, OWN_QUERIES, SHARED
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLES = REPO / "data" / "samples"
+DEPTH = 10
+
+
+def peak_rss_mb() -> float:
+    # ru_maxrss is in kilobytes on Linux.
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    """Nearest-rank percentile."""
+    ordered = sorted(values)
+    index = max(0, min(len(ordered) - 1, round(fraction * len(ordered) + 0.5) - 1))
+    return ordered[index]
+
+
+def timed(function: Callable[..., Any], *args: Any) -> float:
+    started = time.perf_counter()
+    function(*args)
+    return time.perf_counter() - started
+
+
+def load_query_texts(shared: Path) -> list[str]:
+    texts: list[str] = []
+    for path in (shared / "eval" / EVAL_QUERIES.name, OWN_QUERIES):
+        if path.exists():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    texts.append(str(json.loads(line)["query"]))
+    if not texts:
+        texts = [
+            "what was promised about care leavers",
+            "who is responsible for the Child C recommendations",
+            "which recommendations were rejected",
+        ]
+    return texts
+
+
+def latency(kb: Any, queries: list[str]) -> dict[str, Any]:
+    """Per-query wall time of KnowledgeBase.search and of each public stage.
+
+    A first (cold) pass over the queries is timed separately: the first encodes of new
+    input shapes are slow (kernel selection), so the steady-state figures come from a
+    second pass.
+    """
+    cold = [timed(kb.search, query, DEPTH) for query in queries]
+    pool = max(int(kb.settings.candidate_pool), DEPTH)
+    totals: list[float] = []
+    stages: dict[str, list[float]] = {"embed": [], "bm25": [], "dense": [], "phrase": []}
+    for query in queries:
+        totals.append(timed(kb.search, query, DEPTH))
+        started = time.perf_counter()
+        vector = kb.embedder.embed([query])[0]
+        stages["embed"].append(time.perf_counter() - started)
+        stages["bm25"].append(timed(kb.store.keyword_search, query, pool))
+        stages["dense"].append(timed(kb.index.search, vector, pool))
+        stages["phrase"].append(timed(kb.store.phrase_search, query, pool))
+    ms = 1000.0
+    return {
+        "queries": len(queries),
+        "search_p50_ms": round(statistics.median(totals) * ms, 1),
+        "search_p95_ms": round(percentile(totals, 0.95) * ms, 1),
+        "search_mean_ms": round(statistics.fmean(totals) * ms, 1),
+        "cold_p50_ms": round(statistics.median(cold) * ms, 1),
+        "cold_p95_ms": round(percentile(cold, 0.95) * ms, 1),
+        "stage_p50_ms": {k: round(statistics.median(v) * ms, 2) for k, v in stages.items()},
+        "stage_p95_ms": {k: round(percentile(v, 0.95) * ms, 2) for k, v in stages.items()},
+    }
+
+
+def ingest(kb: Any, paths: list[Path]) -> dict[str, Any]:
+    started = time.perf_counter()
+    report = kb.ingest(paths)
+    seconds = time.perf_counter() - started
+    size = sum(p.stat().st_size for p in paths if p.is_file())
+    return {
+        "files": len(report.added) + len(report.updated) + len(report.unchanged),
+        "failed": len(report.failed),
+        "bytes": size,
+        "passages": report.passages,
+        "seconds": round(seconds, 2),
+        "passages_per_s": round(report.passages / seconds, 1) if seconds else None,
+    }
+
+
+def encoder_rate(embedder: Any, texts: list[str]) -> dict[str, Any]:
+    """Passages/s of one ``embed`` call over all texts, after an untimed warm-up pass."""
+    embedder.embed(texts)
+    seconds = timed(embedder.embed, texts)
+    return {
+        "passages": len(texts),
+        "seconds": round(seconds, 2),
+        "passages_per_s": round(len(texts) / seconds, 1),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--samples", type=Path, default=SAMPLES, help="files to ingest")
+    parser.add_argument("--shared", type=Path, default=SHARED, help="shared data folder")
+    parser.add_argument("--bulk-files", type=int, default=5, help="bulk files in larger store")
+    parser.add_argument("--large-store", type=Path, help="existing knowledge base to time")
+    parser.add_argument("--embedder", default="minilm", choices=["minilm", "hashing"])
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    args = parser.parse_args(argv)
+
+    from scrutiny.ingest.pipeline import discover_files
+    from scrutiny.search.embedder import SentenceTransformerEmbedder, cpu_supports_bf16
+    from scrutiny.service import KnowledgeBase, make_embedder
+    from scrutiny.settings import Settings
+
+    figures: dict[str, Any] = {
+        "benchmark": "speed",
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "embedder": args.embedder,
+        "cpus": os.cpu_count(),
+        "cpu_native_bf16": cpu_supports_bf16(),
+    }
+    queries = load_query_texts(args.shared)
+
+    # 1. model load ------------------------------------------------------------------
+    embedder = make_embedder(args.embedder)
+    figures["model_load_s"] = round(timed(embedder.embed, ["warm up the model"]), 2)
+    figures["bf16_in_use"] = bool(getattr(embedder, "bf16", False))
+    figures["rss_after_model_mb"] = round(peak_rss_mb(), 1)
+    print(f"model load: {figures['model_load_s']}s (bf16 autocast: {figures['bf16_in_use']})")
+
+    with tempfile.TemporaryDirectory(prefix="scrutiny-speed-") as tmp:
+        # 2. ingest the samples end to end: a cold run (first encodes since the model
+        #    loaded), then the same files into a fresh store with everything warm.
+        sample_files = list(discover_files([args.samples]))
+        cold_settings = Settings(store=Path(tmp) / "samples-cold", embedder=args.embedder)
+        with KnowledgeBase(cold_settings, embedder=embedder) as kb:
+            figures["ingest_samples_cold"] = ingest(kb, sample_files)
+        settings = Settings(store=Path(tmp) / "samples", embedder=args.embedder)
+        with KnowledgeBase(settings, embedder=embedder) as kb:
+            figures["ingest_samples"] = ingest(kb, sample_files)
+            figures["rss_after_ingest_mb"] = round(peak_rss_mb(), 1)
+            texts = [text for _, text in kb.store.passages_without_embedding_model()]
+            for key in ("ingest_samples_cold", "ingest_samples"):
+                i = figures[key]
+                print(
+                    f"{key}: {i['files']} files, {i['passages']} passages in "
+                    f"{i['seconds']}s = {i['passages_per_s']} passages/s"
+                )
+
+            # 3. the bare encoder on the same texts, one call, warm -------------------
+            bare: dict[str, Any] = {}
+            if args.embedder == "minilm":
+                bare["fp32"] = encoder_rate(SentenceTransformerEmbedder(use_bf16=False), texts)
+                bare["bf16"] = encoder_rate(SentenceTransformerEmbedder(use_bf16=True), texts)
+            else:
+                bare[args.embedder] = encoder_rate(embedder, texts)
+            figures["bare_encoder"] = bare
+            for name, row in bare.items():
+                print(f"bare encoder {name}: {row['passages_per_s']} passages/s")
+            figures["rss_after_encoders_mb"] = round(peak_rss_mb(), 1)
+
+            # 4a. search latency on the sample store --------------------------------
+            figures["search_samples"] = latency(kb, queries)
+            figures["search_samples"]["passages"] = kb.store.passage_count()
+
+        # 4b. a larger store -------------------------------------------------------
+        large = larger_store(args, Path(tmp) / "large", embedder, queries)
+        if large is not None:
+            figures["search_large"] = large
+        figures["peak_rss_mb"] = round(peak_rss_mb(), 1)
+
+    report(figures)
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+        print(f"\nwrote {args.json}")
+    return 0
+
+
+def larger_store(
+    args: argparse.Namespace, directory: Path, embedder: Any, queries: list[str]
+) -> dict[str, Any] | None:
+    from scrutiny.service import KnowledgeBase
+    from scrutiny.settings import Settings
+
+    if args.large_store is not None:
+        settings = Settings(store=args.large_store, embedder=args.embedder)
+        with KnowledgeBase(settings, embedder=embedder) as kb:
+            result = latency(kb, queries)
+            result.update({"store": str(args.large_store), "passages": kb.store.passage_count()})
+            return result
+    shared: Path = args.shared
+    if not (shared / "corpus" / "dev").is_dir():
+        print(f"larger store skipped: {shared} is not available")
+        return None
+    files = sorted(
+        p for folder in (shared / "seeds", shared / "corpus" / "dev") for p in folder.iterdir()
+    )
+    bulk_dir = shared / "corpus" / "bulk"
+    if bulk_dir.is_dir() and args.bulk_files > 0:
+        files += sorted(bulk_dir.iterdir())[: args.bulk_files]
+    settings = Settings(store=directory, embedder=args.embedder)
+    with KnowledgeBase(settings, embedder=embedder) as kb:
+        built = ingest(kb, files)
+        print(
+            f"larger store: {built['files']} files, {built['passages']} passages in "
+            f"{built['seconds']}s = {built['passages_per_s']} passages/s"
+        )
+        result = latency(kb, queries)
+        result.update(
+            {
+                "store": f"seeds+dev+{args.bulk_files} bulk files",
+                "passages": kb.store.passage_count(),
+                "ingest": built,
+            }
+        )
+        return result
+
+
+def report(figures: dict[str, Any]) -> None:
+    print(f"\nspeed — {figures['date']}, {figures['cpus']} CPUs, embedder {figures['embedder']}")
+    bf16 = "bf16" if figures["bf16_in_use"] else "fp32"
+    print(f"  model load                            {figures['model_load_s']:>8} s")
+    for key, label in (("ingest_samples_cold", "cold"), ("ingest_samples", "warm")):
+        i = figures[key]
+        print(
+            f"  ingest samples end to end ({label}, {bf16}) {i['passages_per_s']:>8} passages/s "
+            f"({i['passages']} passages, {i['seconds']} s)"
+        )
+    for name, row in figures["bare_encoder"].items():
+        print(f"  bare encoder, same texts ({name:<5})     {row['passages_per_s']:>8} passages/s")
+    print("\n  search latency (ms)   passages   p50    p95   mean  cold p50 cold p95"
+          "   embed   bm25  dense phrase (stage p50)")  # fmt: skip
+    for key, label in (("search_samples", "sample store"), ("search_large", "larger store")):
+        row = figures.get(key)
+        if row is None:
+            continue
+        s = row["stage_p50_ms"]
+        print(
+            f"  {label:<20}{row['passages']:>9}{row['search_p50_ms']:>6}"
+            f"{row['search_p95_ms']:>7}{row['search_mean_ms']:>7}"
+            f"{row['cold_p50_ms']:>10}{row['cold_p95_ms']:>9}"
+            f"{s['embed']:>8}{s['bm25']:>7}{s['dense']:>7}{s['phrase']:>7}"
+        )
+    print(
+        f"\n  peak RSS: {figures['rss_after_model_mb']} MB after model load, "
+        f"{figures['rss_after_ingest_mb']} MB after sample ingest, "
+        f"{figures['rss_after_encoders_mb']} MB with the fp32/bf16 encoders, "
+        f"{figures['peak_rss_mb']} MB at the end"
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
