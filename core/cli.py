@@ -138,6 +138,109 @@ def documents(store: Path | None, as_json: bool) -> None:
 
 
 @main.command()
+@store_option
+@click.option(
+    "--kind", help="Entity kind: recommendation, response, finding, commitment, meeting, …"
+)
+@click.option("--council", help="Part of the council's name, e.g. Hackney.")
+@click.option("--theme", help="Theme key or label, e.g. care-leavers.")
+@click.option("--organisation", help="Organisation id, name or alias, e.g. MPS.")
+@click.option("--status", help="Response status: accepted, partially accepted, rejected, noted.")
+@click.option("--q", "text", help="Words that must appear in the label or text.")
+@click.option("--limit", "-n", type=int, default=20, show_default=True, help="Entities to list.")
+@click.option("--offset", type=int, default=0, help="Skip this many matches first.")
+@click.option("--json", "as_json", is_flag=True, help="Print the JSON of /api/entities.")
+def entities(
+    store: Path | None,
+    kind: str | None,
+    council: str | None,
+    theme: str | None,
+    organisation: str | None,
+    status: str | None,
+    text: str | None,
+    limit: int,
+    offset: int,
+    as_json: bool,
+) -> None:
+    """List graph entities (recommendations, commitments, organisations, …) by filters."""
+    from scrutiny.results import EntityQuery
+
+    query = EntityQuery(kind, council, theme, organisation, status, text, limit, offset)
+    with _open(_settings(store)) as kb:
+        page = kb.entities(query)
+    if as_json:
+        click.echo(json.dumps(page.to_json(), indent=2, ensure_ascii=False))
+        return
+    click.echo(f"{page.total} entities" + (f"; showing {len(page.entities)}" if page.total else ""))
+    for entity in page.entities:
+        status_text = entity.attributes.get("status")
+        extra = f" [{status_text}]" if status_text else ""
+        click.secho(f"{entity.id}  {entity.kind}: {entity.label}{extra}", bold=True)
+        if entity.text and entity.text != entity.label:
+            click.echo(textwrap.indent(textwrap.shorten(entity.text, 300), "    "))
+
+
+@main.command()
+@click.argument("entity_id")
+@store_option
+def show(entity_id: str, store: Path | None) -> None:
+    """Show one entity with its attributes, neighbours and mentions, as JSON."""
+    with _open(_settings(store)) as kb:
+        detail = kb.entity(entity_id)
+    click.echo(json.dumps(detail.to_json(), indent=2, ensure_ascii=False))
+
+
+@main.command()
+@store_option
+@click.option(
+    "--format", "fmt", type=click.Choice(["turtle", "jsonld", "csv"]), default="turtle",
+    show_default=True, help="Turtle, JSON-LD, or a ZIP of nodes.csv and edges.csv.",
+)  # fmt: skip
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write (default: standard output; required for csv).",
+)
+def export(store: Path | None, fmt: str, output: Path | None) -> None:
+    """Export the whole graph as linked data (W3C ORG, PROV-O, SKOS, Dublin Core)."""
+    with _open(_settings(store)) as kb:
+        data = kb.export(fmt)
+    if isinstance(data, bytes):
+        if output is None:
+            raise click.UsageError("--output FILE is required for csv (a ZIP archive)")
+        output.write_bytes(data)
+    elif output is None:
+        click.echo(data, nl=False)
+    else:
+        output.write_text(data, encoding="utf-8")
+    if output is not None:
+        click.echo(f"wrote {output}", err=True)
+
+
+@main.command()
+@click.argument("query")
+@store_option
+def sparql(query: str, store: Path | None) -> None:
+    """Run a read-only SPARQL 1.1 query; prints SPARQL JSON results (or Turtle)."""
+    with _open(_settings(store)) as kb:
+        result = kb.sparql(query)
+    payload = result.to_json()
+    click.echo(payload if isinstance(payload, str) else json.dumps(payload, indent=2))
+
+
+@main.command()
+@store_option
+@click.option("--top", type=int, default=40, show_default=True, help="Phrases to list.")
+def themes(store: Path | None, top: int) -> None:
+    """Report frequent phrases that match no theme, so the theme scheme can grow."""
+    with _open(_settings(store)) as kb:
+        phrases = kb.unmatched_theme_phrases(top)
+    for phrase in phrases:
+        click.echo(f"{phrase.count:6d}  {phrase.phrase}")
+
+
+@main.command()
 @click.argument("document_id")
 @store_option
 def delete(document_id: str, store: Path | None) -> None:

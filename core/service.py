@@ -22,10 +22,13 @@ from scrutiny.errors import (
 from scrutiny.graph.builder import build_document_graph
 from scrutiny.graph.concepts import load_concept_scheme
 from scrutiny.graph.model import Node, NodeFilter, StoredDocument, StoredPassage
+from scrutiny.graph.rdf import export as export_graph
 from scrutiny.graph.schema import NodeKind
+from scrutiny.graph.sparql import SparqlResult, run_query
 from scrutiny.graph.store import Store
 from scrutiny.ingest.extract.organisations import OrganisationGazetteer
 from scrutiny.ingest.extract.pipeline import DocumentExtractor
+from scrutiny.ingest.extract.themes import PhraseCount, unmatched_phrases
 from scrutiny.ingest.metadata import CouncilDirectory
 from scrutiny.ingest.pipeline import content_hash, discover_files, parse_document, read_file
 from scrutiny.results import (
@@ -339,6 +342,26 @@ class KnowledgeBase:
             end=node.end,
             confidence=node.confidence,
         )
+
+    def unmatched_theme_phrases(self, top: int = 40) -> tuple[PhraseCount, ...]:
+        """Frequent phrases across the knowledge base that no theme concept covers."""
+        texts = [self._text_cache(d.id) or "" for d in self.store.documents()]
+        return unmatched_phrases(texts, self.concepts.concepts, top=top)
+
+    # linked data ---------------------------------------------------------------------
+
+    def sparql(self, query: str) -> SparqlResult:
+        """Run a read-only SPARQL 1.1 query over the graph (updates are refused)."""
+        return run_query(
+            self.store,
+            query,
+            timeout_s=self.settings.sparql_timeout,
+            max_rows=self.settings.sparql_max_rows,
+        )
+
+    def export(self, fmt: str) -> str | bytes:
+        """The whole graph as Turtle, JSON-LD, or a ZIP of nodes and edges CSV files."""
+        return export_graph(self.store, fmt)
 
     # documents -----------------------------------------------------------------------
 

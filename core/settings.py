@@ -45,6 +45,12 @@ class Settings:
     candidate_pool: int = _setting(
         100, "Candidates each retriever (keyword, dense) contributes before fusion."
     )
+    sparql_timeout: float = _setting(
+        10.0, "Seconds a SPARQL query may run before it is abandoned.", "SCRUTINY_SPARQL_TIMEOUT"
+    )
+    sparql_max_rows: int = _setting(
+        10_000, "Most rows (or triples) a SPARQL query returns; more are cut off."
+    )
     host: str = _setting("127.0.0.1", "Address the web server listens on.", "SCRUTINY_HOST")
     port: int = _setting(5000, "Port the web server listens on.", "SCRUTINY_PORT")
 
@@ -83,6 +89,8 @@ def describe() -> list[tuple[str, str, str, str | None]]:
 def _coerce(type_name: object, raw: str) -> Any:
     if type_name in ("int", int):
         return int(raw)
+    if type_name in ("float", float):
+        return float(raw)
     if type_name in ("Path", Path):
         return Path(raw)
     return raw
