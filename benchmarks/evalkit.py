@@ -167,6 +167,7 @@ class Scores:
     mrr10: float
     ndcg10: float
     count: int
+    doc1: float = 0.0  # rank-1 result comes from a document holding the gold (diagnostic)
 
     def as_dict(self) -> dict[str, float | int]:
         return {
@@ -174,6 +175,7 @@ class Scores:
             "hit@5": round(self.hit5, 4),
             "MRR@10": round(self.mrr10, 4),
             "nDCG@10": round(self.ndcg10, 4),
+            "doc@1": round(self.doc1, 4),
             "queries": self.count,
         }
 
@@ -193,16 +195,18 @@ def ndcg(flags: Sequence[bool], relevant: int, depth: int = 10) -> float:
     return dcg / ideal
 
 
-def score(per_query: Sequence[tuple[Sequence[bool], int]]) -> Scores:
-    """Aggregate (hit flags of the ranked list, relevant count) over queries."""
+def score(per_query: Sequence[tuple[Sequence[bool], int, bool]]) -> Scores:
+    """Aggregate (hit flags of the ranked list, relevant count, top result in a gold
+    document) over queries."""
     if not per_query:
         return Scores(0.0, 0.0, 0.0, 0.0, 0)
-    hit1 = hit5 = mrr = total_ndcg = 0.0
-    for flags, relevant in per_query:
+    hit1 = hit5 = mrr = total_ndcg = doc1 = 0.0
+    for flags, relevant, doc_top in per_query:
+        doc1 += doc_top
         rank = first_hit_rank(flags)
         hit1 += rank == 1
         hit5 += rank is not None and rank <= 5
         mrr += 1.0 / rank if rank else 0.0
         total_ndcg += ndcg(flags, relevant)
     n = len(per_query)
-    return Scores(hit1 / n, hit5 / n, mrr / n, total_ndcg / n, n)
+    return Scores(hit1 / n, hit5 / n, mrr / n, total_ndcg / n, n, doc1 / n)

@@ -232,10 +232,13 @@ def make_judge(bench: Bench, queries: list[Query], evaluation: list[Path]) -> Ju
 
 def print_table(title: str, rows: dict[str, Scores]) -> None:
     print(f"\n{title}")
-    print(f"  {'system':<18}{'hit@1':>8}{'hit@5':>8}{'MRR@10':>8}{'nDCG@10':>9}{'n':>5}")
+    print(
+        f"  {'system':<18}{'hit@1':>8}{'hit@5':>8}{'MRR@10':>8}{'nDCG@10':>9}{'n':>5}{'doc@1':>8}"
+    )
     for name, s in rows.items():
         print(
             f"  {name:<18}{s.hit1:>8.3f}{s.hit5:>8.3f}{s.mrr10:>8.3f}{s.ndcg10:>9.3f}{s.count:>5}"
+            f"{s.doc1:>8.3f}"
         )
 
 
@@ -286,6 +289,7 @@ def main(argv: list[str] | None = None) -> int:
             judge = make_judge(bench, all_queries, evaluation)
             systems = bench.systems()
             flags: dict[str, dict[str, list[bool]]] = {name: {} for name in systems}
+            doc_top: dict[str, dict[str, bool]] = {name: {} for name in systems}
             ranked: dict[str, dict[str, list[Result]]] = {name: {} for name in systems}
             started = time.perf_counter()
             for query in all_queries:
@@ -293,12 +297,22 @@ def main(argv: list[str] | None = None) -> int:
                     results = system(query)
                     ranked[name][query.id] = results
                     flags[name][query.id] = [judge.is_hit(query, r) for r in results]
+                    doc_top[name][query.id] = bool(results) and (
+                        results[0].document_id in judge.spans[query.id]
+                    )
             eval_seconds = time.perf_counter() - started
 
             def table(queries: list[Query]) -> dict[str, Scores]:
                 return {
                     name: score(
-                        [(flags[name][q.id], judge.relevant_counts.get(q.id, 1)) for q in queries]
+                        [
+                            (
+                                flags[name][q.id],
+                                judge.relevant_counts.get(q.id, 1),
+                                doc_top[name][q.id],
+                            )
+                            for q in queries
+                        ]
                     )
                     for name in systems
                 }
@@ -327,7 +341,7 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"  {kind:<12}{next(iter(rows.values())).count:>4}{cells}")
 
             if args.verbose:
-                print_misses(bench, all_queries, flags, ranked)
+                print_misses(bench, judge, all_queries, flags, ranked)
 
             if args.json:
                 write_json(args, label, stats, figures, by_kind, flags, all_queries)
@@ -339,6 +353,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def print_misses(
     bench: Bench,
+    judge: Judge,
     queries: list[Query],
     flags: dict[str, dict[str, list[bool]]],
     ranked: dict[str, dict[str, list[Result]]],
@@ -355,7 +370,8 @@ def print_misses(
         )
         status = "MISS@10" if rank is None else f"rank {rank}"
         print(f"\n  {query.id} [{query.kind or query.source}] {status}: {query.text!r}")
-        print(f"    expected: {query.doc or '?'} — {query.gold[0]!r}")
+        expected = query.doc or ", ".join(bench.name_of(d) for d in judge.spans[query.id])
+        print(f"    expected: {expected or '?'} — {query.gold[0]!r}")
         print(f"    other systems' first hit: {others}")
         for position, result in enumerate(ranked["project"][query.id][:3], start=1):
             snippet = " ".join(result.text.split())[:110]
