@@ -7,7 +7,7 @@ from typing import Any
 from flask import Blueprint, request
 
 from scrutiny.errors import InvalidQueryError
-from scrutiny.web.knowledge import current_knowledge_base, parse_limit
+from scrutiny.web.knowledge import current_knowledge_base, parse_entity_query, parse_limit
 
 api = Blueprint("api", __name__, url_prefix="/api")
 
@@ -29,3 +29,19 @@ def document(document_id: str) -> dict[str, Any]:
     """``DocumentView.to_json()``: metadata, canonical text and passage offsets."""
     view: dict[str, Any] = current_knowledge_base().document(document_id).to_json()
     return view
+
+
+@api.get("/entities")
+def entities() -> dict[str, Any]:
+    """``KnowledgeBase.entities(EntityQuery(...)).to_json()``: matches, facets, a page."""
+    knowledge_base = current_knowledge_base()
+    query = parse_entity_query(request.args, knowledge_base.max_limit)
+    page: dict[str, Any] = knowledge_base.entities(query).to_json()
+    return page
+
+
+@api.get("/entities/<path:entity_id>")
+def entity(entity_id: str) -> dict[str, Any]:
+    """``EntityDetail.to_json()``: the entity, its neighbours and its mentions."""
+    detail: dict[str, Any] = current_knowledge_base().entity(entity_id).to_json()
+    return detail

@@ -14,6 +14,7 @@ from scrutiny.web.errors import register_error_handlers
 from scrutiny.web.knowledge import EXTENSION_KEY, SharedKnowledgeBase
 from scrutiny.web.pages import pages
 from scrutiny.web.rendering import highlight, human_date
+from scrutiny.web.sparql import sparql
 
 #: Same-origin only: no external fonts, scripts or styles; embedded JSON is data, not script.
 CONTENT_SECURITY_POLICY = (
@@ -45,6 +46,7 @@ def create_app(
 
     app.register_blueprint(pages)
     app.register_blueprint(api)
+    app.register_blueprint(sparql)
     register_error_handlers(app)
     app.add_template_filter(human_date)
     app.add_template_filter(highlight)

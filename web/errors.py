@@ -1,6 +1,9 @@
 """One place translating errors: ``ScrutinyError`` and HTTP errors become a pinned JSON
 shape under ``/api/`` and a simple error page elsewhere.
 
+``/sparql`` answers protocol clients in the JSON shape too, and a browser with the
+query form showing the message.
+
 The JSON shape: ``{"error": {"code": str, "message": str, "status": int}}``.
 """
 
@@ -12,6 +15,7 @@ from flask import Flask, Response, current_app, jsonify, render_template, reques
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from scrutiny.errors import ScrutinyError
+from scrutiny.web.sparql import SPARQL_PATH, error_page, wants_html
 
 API_PREFIX = "/api/"
 
@@ -27,9 +31,12 @@ def error_code_for_http(exc: HTTPException) -> str:
 
 
 def error_response(code: str, message: str, status: int) -> tuple[Response | str, int]:
-    if request.path.startswith(API_PREFIX):
+    sparql = request.path == SPARQL_PATH
+    if request.path.startswith(API_PREFIX) or (sparql and not wants_html()):
         body = jsonify({"error": {"code": code, "message": message, "status": status}})
         return body, status
+    if sparql:
+        return error_page(message), status
     page = render_template("error.html", code=code, message=message, status=status)
     return page, status
 

@@ -8,11 +8,20 @@ therefore serialises every service call through one lock.
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping
 
 from flask import current_app
 
 from scrutiny.errors import InvalidQueryError
-from scrutiny.results import DocumentRef, DocumentView, SearchResponse
+from scrutiny.graph.sparql import SparqlResult
+from scrutiny.results import (
+    DocumentRef,
+    DocumentView,
+    EntityDetail,
+    EntityPage,
+    EntityQuery,
+    SearchResponse,
+)
 from scrutiny.service import KnowledgeBase
 
 EXTENSION_KEY = "scrutiny.knowledge_base"
@@ -45,6 +54,23 @@ class SharedKnowledgeBase:
             documents: list[DocumentRef] = self.knowledge_base.documents()
         return documents
 
+    def entities(self, query: EntityQuery) -> EntityPage:
+        with self._lock:
+            page: EntityPage = self.knowledge_base.entities(query)
+        return page
+
+    def entity(self, entity_id: str) -> EntityDetail:
+        with self._lock:
+            detail: EntityDetail = self.knowledge_base.entity(entity_id)
+        return detail
+
+    def sparql(self, query: str) -> SparqlResult:
+        # Held for the whole query: a query past its time limit gives the lock back
+        # when the service abandons it (rdflib keeps evaluating in its own thread).
+        with self._lock:
+            result: SparqlResult = self.knowledge_base.sparql(query)
+        return result
+
     def close(self) -> None:
         with self._lock:
             self.knowledge_base.close()
@@ -58,11 +84,44 @@ def current_knowledge_base() -> SharedKnowledgeBase:
 
 def parse_limit(raw: str | None, max_limit: int) -> int | None:
     """The ``limit`` argument as an int, or None when absent; the service checks the range."""
+    return parse_int(raw, f"limit must be a whole number between 1 and {max_limit}")
+
+
+def parse_int(raw: str | None, message: str) -> int | None:
+    """A whole-number request argument, or None when absent or blank; anything else is
+    an ``InvalidQueryError`` saying ``message``."""
     if raw is None or not raw.strip():
         return None
     try:
         return int(raw.strip())
     except ValueError:
-        raise InvalidQueryError(
-            f"limit must be a whole number between 1 and {max_limit}"
-        ) from None
+        raise InvalidQueryError(message) from None
+
+
+#: The filters of an entity listing, as request arguments and ``EntityQuery`` fields.
+ENTITY_FILTERS = ("kind", "council", "theme", "organisation", "status", "q")
+
+
+def parse_entity_query(args: Mapping[str, str], max_limit: int) -> EntityQuery:
+    """An ``EntityQuery`` from request arguments; blank filters mean no constraint.
+
+    The service checks the ranges; a limit or offset that is not a whole number is an
+    ``InvalidQueryError`` here.
+    """
+
+    def text(name: str) -> str | None:
+        return (args.get(name) or "").strip() or None
+
+    limit = parse_limit(args.get("limit"), max_limit)
+    offset = parse_int(args.get("offset"), "offset must be a whole number, 0 or more")
+    defaults = EntityQuery()
+    return EntityQuery(
+        kind=text("kind"),
+        council=text("council"),
+        theme=text("theme"),
+        organisation=text("organisation"),
+        status=text("status"),
+        q=text("q"),
+        limit=defaults.limit if limit is None else limit,
+        offset=defaults.offset if offset is None else offset,
+    )
