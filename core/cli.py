@@ -99,27 +99,65 @@ def ingest(paths: tuple[Path, ...], store: Path | None, progress: bool | None) -
     "--limit", "-n", type=int, default=None, help="Number of results (default 10, at most 100)."
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON search contract.")
-def search(query: str, store: Path | None, limit: int | None, as_json: bool) -> None:
-    """Search passages by keywords and meaning; every result cites its exact span."""
+@click.option("--explain", is_flag=True, help="Show keyword, dense and re-rank scores per result.")
+@click.option("--council", help="Only documents of a council (part of its name).")
+@click.option("--committee", help="Only documents of a committee (part of its name).")
+@click.option("--kind", help="Only passages carrying an entity of this kind, e.g. commitment.")
+@click.option("--theme", help="Only passages on a theme (key or label).")
+@click.option("--organisation", help="Only passages naming or owned by an organisation.")
+@click.option("--status", help="Only recommendations with this response status.")
+@click.option("--year", type=int, help="Only documents dated in this year.")
+def search(
+    query: str,
+    store: Path | None,
+    limit: int | None,
+    as_json: bool,
+    explain: bool,
+    council: str | None,
+    committee: str | None,
+    kind: str | None,
+    theme: str | None,
+    organisation: str | None,
+    status: str | None,
+    year: int | None,
+) -> None:
+    """Search passages by keywords and meaning; every result cites its exact span.
+
+    Put "exact phrases" in double quotes. Questions like "what was promised on …" favour
+    commitments and responses; "who is responsible for …" favours owners.
+    """
+    from scrutiny.results import SearchFilters
+
+    filters = SearchFilters(kind, council, committee, theme, organisation, status, year)
     with _open(_settings(store)) as kb:
-        response = kb.search(query, limit=limit)
+        response = kb.search(query, limit=limit, filters=filters, explain=explain)
     if as_json:
         click.echo(json.dumps(response.to_json(), indent=2, ensure_ascii=False))
     else:
-        _print_results(response)
+        _print_results(response, explain)
 
 
-def _print_results(response: SearchResponse) -> None:
+def _print_results(response: SearchResponse, explain: bool = False) -> None:
     if not response.results:
         click.echo(f"No results for “{response.query}”.")
         return
+    intent = response.interpretation.get("intent")
+    if intent and intent != "general":
+        click.echo(f"(read as a question about {intent})\n")
     for hit in response.results:
         doc = hit.document
         where = ", ".join(part for part in (doc.council, doc.date) if part)
         click.secho(f"{hit.rank}. {doc.title}" + (f" ({where})" if where else ""), bold=True)
         click.echo(f"   {hit.id}  chars {hit.start}-{hit.end}  score {hit.score:.4f}")
-        snippet = " ".join(hit.text.split())
+        if hit.entity is not None:
+            status = hit.entity.attributes.get("status")
+            click.echo(
+                f"   {hit.entity.kind}: {hit.entity.label}" + (f" [{status}]" if status else "")
+            )
+        snippet = " ".join(hit.text.replace("|", " ").split())
         click.echo(textwrap.indent(textwrap.fill(textwrap.shorten(snippet, 400), 88), "   "))
+        if explain and hit.explanation:
+            click.echo(f"   explain: {json.dumps(hit.explanation)}")
         click.echo()
 
 

@@ -18,6 +18,44 @@ class DocumentRef:
 
 
 @dataclass(frozen=True)
+class SearchFilters:
+    """Constraints on search results; ``None`` means no constraint."""
+
+    kind: str | None = None  # entity kind the passage carries: commitment, recommendation, …
+    council: str | None = None  # part of the council's name
+    committee: str | None = None  # part of the committee's name
+    theme: str | None = None
+    organisation: str | None = None
+    status: str | None = None  # response status of a recommendation in the passage
+    year: int | None = None
+
+    def active(self) -> bool:
+        return any(value is not None for value in vars(self).values())
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    """The graph entity a hit belongs to (a recommendation with its response, a commitment)."""
+
+    id: str
+    kind: str
+    label: str
+    attributes: dict[str, Any]
+    start: int | None
+    end: int | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "label": self.label,
+            "attributes": self.attributes,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass(frozen=True)
 class SearchHit:
     """One result; ``text`` is always ``canonical_text[start:end]`` of its document."""
 
@@ -30,9 +68,11 @@ class SearchHit:
     end: int
     document: DocumentRef
     section: str | None = None
+    entity: EntityRef | None = None
+    explanation: dict[str, Any] | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        payload = {
             "rank": self.rank,
             "score": round(self.score, 6),
             "kind": self.kind,
@@ -41,16 +81,29 @@ class SearchHit:
             "start": self.start,
             "end": self.end,
             "document": self.document.to_json(),
+            "entity": self.entity.to_json() if self.entity else None,
         }
+        if self.explanation is not None:
+            payload["explain"] = self.explanation
+        return payload
 
 
 @dataclass(frozen=True)
 class SearchResponse:
     query: str
     results: tuple[SearchHit, ...] = field(default_factory=tuple)
+    total: int = 0  # candidates above the relevance floor that pass the filters
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    interpretation: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
-        return {"query": self.query, "results": [hit.to_json() for hit in self.results]}
+        return {
+            "query": self.query,
+            "results": [hit.to_json() for hit in self.results],
+            "total": self.total,
+            "facets": self.facets,
+            "interpretation": self.interpretation,
+        }
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ It raises only ``ScrutinyError`` subclasses; the CLI and the web app translate t
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -21,7 +22,7 @@ from scrutiny.errors import (
 )
 from scrutiny.graph.builder import build_document_graph
 from scrutiny.graph.concepts import load_concept_scheme
-from scrutiny.graph.model import Node, NodeFilter, StoredDocument, StoredPassage
+from scrutiny.graph.model import Node, NodeFilter, PassageContext, StoredDocument, StoredPassage
 from scrutiny.graph.rdf import export as export_graph
 from scrutiny.graph.schema import NodeKind
 from scrutiny.graph.sparql import SparqlResult, run_query
@@ -37,17 +38,20 @@ from scrutiny.results import (
     EntityDetail,
     EntityPage,
     EntityQuery,
+    EntityRef,
     EntityView,
     IngestFailure,
     IngestReport,
     MentionView,
     Neighbour,
     PassageView,
+    SearchFilters,
     SearchHit,
     SearchResponse,
 )
 from scrutiny.search.embedder import Embedder, HashingEmbedder, SentenceTransformerEmbedder
-from scrutiny.search.ranking import reciprocal_rank_fusion
+from scrutiny.search.query import Intent, Lexicon, LexiconEntry, QueryAnalysis, analyse
+from scrutiny.search.ranking import Candidate, Signals, fuse, rescore
 from scrutiny.search.vector_index import VectorIndex, read_manifest
 from scrutiny.settings import Settings
 
@@ -57,6 +61,44 @@ MAX_QUERY_CHARS = 1000
 MAX_MENTIONS_SHOWN = 200
 
 ProgressCallback = Callable[[Path], None]
+
+
+_ENTITY_PREFERENCE = {
+    Intent.COMMITMENTS: ("commitment", "recommendation", "response", "finding"),
+    Intent.OWNERS: ("recommendation", "finding", "commitment", "response"),
+    Intent.RESPONSES: ("recommendation", "response", "commitment", "finding"),
+    Intent.GENERAL: ("recommendation", "finding", "commitment", "response"),
+}
+
+
+def _main_entity(context: PassageContext, analysis: QueryAnalysis) -> Node | None:
+    """The entity a hit belongs to, preferring what the query's intent asks for."""
+    order = _ENTITY_PREFERENCE[analysis.intent]
+    ranked = [n for n in context.entities if n.kind.value in order]
+    if not ranked:
+        return None
+    return min(ranked, key=lambda n: (order.index(n.kind.value), n.start or 0))
+
+
+def _signals(context: PassageContext) -> Signals:
+    kinds = frozenset(node.kind.value for node in context.entities)
+    has_owner = any(
+        node.attributes.get("owners")
+        or node.attributes.get("leads")
+        or node.attributes.get("actor")
+        for node in context.entities
+    )
+    return Signals(
+        cases=frozenset(m for m in context.mentioned if m.startswith("case:")),
+        organisations=frozenset(m for m in context.mentioned if m.startswith("organisation:")),
+        themes=context.themes,
+        entity_kinds=kinds,
+        has_owner=bool(has_owner),
+    )
+
+
+def _contains(value: str | None, wanted: str) -> bool:
+    return value is not None and wanted.lower() in value.lower()
 
 
 def make_embedder(name: str) -> Embedder:
@@ -97,6 +139,8 @@ class KnowledgeBase:
             self._check_embedding_model()
             self.index = self._open_index()
         self._text_cache = lru_cache(maxsize=64)(self.store.canonical_text)
+        self._document_cache: dict[str, StoredDocument] = {}
+        self._lexicon_cache: tuple[int, Lexicon] | None = None
 
     def close(self) -> None:
         self.store.close()
@@ -187,6 +231,7 @@ class KnowledgeBase:
         self.index.remove(removed)
         self.index.add(np.array(added, dtype=np.int64), vectors)
         self._text_cache.cache_clear()
+        self._document_cache.clear()
         (report.updated if existed else report.added).append(source_path)
         report.passages += len(parsed.passages)
 
@@ -197,28 +242,165 @@ class KnowledgeBase:
         self.index.remove(removed)
         self.index.save(self.settings.store, self.store.generation)
         self._text_cache.cache_clear()
+        self._document_cache.clear()
 
     # search --------------------------------------------------------------------------
 
-    def search(self, query: str, limit: int | None = None) -> SearchResponse:
+    def search(
+        self,
+        query: str,
+        limit: int | None = None,
+        filters: SearchFilters | None = None,
+        explain: bool = False,
+    ) -> SearchResponse:
+        """Hybrid search over passages, re-ranked with what the graph knows about them."""
         query = query.strip()
         if not query:
             raise InvalidQueryError("the query is empty")
         if len(query) > MAX_QUERY_CHARS:
             raise InvalidQueryError(f"the query is longer than {MAX_QUERY_CHARS} characters")
         limit = self._limit(limit)
-        pool = max(self.settings.candidate_pool, limit)
-        keyword = [rid for rid, _ in self.store.keyword_search(query, pool)]
-        dense = [rid for rid, _ in self.index.search(self.embedder.embed([query])[0], pool)]
-        phrase = [rid for rid, _ in self.store.phrase_search(query, pool)]
-        fused = reciprocal_rank_fusion([keyword, dense, phrase], weights=[1.0, 1.0, 2.0])[:limit]
-        passages = self.store.passages_by_row_ids([rid for rid, _ in fused])
-        hits: list[SearchHit] = []
-        for rid, score in fused:
-            passage = passages.get(rid)
+        filters = filters or SearchFilters()
+        analysis = analyse(query, self._lexicon())
+        pool = max(self.settings.candidate_pool, limit) * (3 if filters.active() else 1)
+        candidates = fuse(self._retrieve(analysis, pool))
+        floor = self.embedder.relevance_floor
+        relevant = [
+            c
+            for c in candidates.values()
+            if len(c.ranks) > 1 or "dense" not in c.ranks or c.scores["dense"] >= floor
+        ]
+        passages = self.store.passages_by_row_ids([c.row_id for c in relevant])
+        contexts = self.store.passage_contexts([p.id for p in passages.values()])
+        for candidate in relevant:
+            passage = passages.get(candidate.row_id)
             if passage is not None:
-                hits.append(self._hit(len(hits) + 1, score, passage))
-        return SearchResponse(query=query, results=tuple(hits))
+                rescore(candidate, _signals(contexts[passage.id]), analysis)
+        if analysis.phrases:
+            required = self._rows_with_phrases(analysis.phrases)
+            relevant = [c for c in relevant if c.row_id in required]
+        kept = [
+            (c, passages[c.row_id])
+            for c in relevant
+            if c.row_id in passages
+            and self._passes(passages[c.row_id], contexts[passages[c.row_id].id], filters)
+        ]
+        kept.sort(key=lambda pair: (-pair[0].score, pair[0].row_id))
+        hits = [
+            self._hit(rank, candidate, passage, contexts[passage.id], analysis, explain)
+            for rank, (candidate, passage) in enumerate(kept[:limit], start=1)
+        ]
+        return SearchResponse(
+            query=query,
+            results=tuple(hits),
+            total=len(kept),
+            facets=self._search_facets([(p, contexts[p.id]) for _, p in kept]),
+            interpretation=analysis.describe(),
+        )
+
+    def _retrieve(self, analysis: QueryAnalysis, pool: int) -> dict[str, list[tuple[int, float]]]:
+        lists = {
+            "keyword": self.store.keyword_search(analysis.text, pool),
+            "dense": self.index.search(self.embedder.embed([analysis.text])[0], pool),
+            "phrase": self.store.phrase_search(analysis.text, pool),
+        }
+        if analysis.expansions:
+            lists["expanded"] = self.store.keyword_search(" ".join(analysis.expansions), pool)
+        if analysis.cases:
+            rows = self.store.passages_mentioning(analysis.cases, pool)
+            lists["case"] = [(row, 1.0) for row in rows]
+        return lists
+
+    def _rows_with_phrases(self, phrases: tuple[str, ...]) -> set[int]:
+        rows: set[int] | None = None
+        for phrase in phrases:
+            found = {row for row, _ in self.store.phrase_search(phrase, 100_000)}
+            rows = found if rows is None else rows & found
+        return rows or set()
+
+    def _lexicon(self) -> Lexicon:
+        generation = self.store.generation
+        if self._lexicon_cache is None or self._lexicon_cache[0] != generation:
+            entries = [
+                LexiconEntry(name, concept.key, "theme", tuple(set(concept.labels) - {name}))
+                for concept in self.concepts.concepts
+                for name in concept.labels
+            ]
+            for node in self.store.named_nodes():
+                raw = node.attributes.get("aliases")
+                aliases = [str(a) for a in raw] if isinstance(raw, list | tuple) else []
+                names = {node.label, *aliases}
+                for name in names:
+                    entries.append(
+                        LexiconEntry(name, node.id, node.kind.value, tuple(names - {name}))
+                    )
+            self._lexicon_cache = (generation, Lexicon(entries))
+        return self._lexicon_cache[1]
+
+    def _passes(
+        self, passage: StoredPassage, context: PassageContext, wanted: SearchFilters
+    ) -> bool:
+        if not wanted.active():
+            return True
+        document = self._stored_document(passage.document_id)
+        if wanted.council and not _contains(document.council, wanted.council):
+            return False
+        if wanted.committee and not _contains(document.committee, wanted.committee):
+            return False
+        if wanted.year and not (document.meeting_date or "").startswith(str(wanted.year)):
+            return False
+        kinds = {node.kind.value for node in context.entities}
+        if wanted.kind and wanted.kind != "passage" and wanted.kind not in kinds:
+            return False
+        if wanted.status and not any(
+            node.attributes.get("status") == wanted.status for node in context.entities
+        ):
+            return False
+        if wanted.theme and not set(self._theme_ids(wanted.theme)) & context.themes:
+            return False
+        if wanted.organisation:
+            bodies = set(self.store.find_node_ids(NodeKind.ORGANISATION, wanted.organisation))
+            linked = {
+                edge.target
+                for node in context.entities
+                for edge in self.store.edges_touching(node.id)
+            }
+            if not bodies & (context.mentioned | linked):
+                return False
+        return True
+
+    def _search_facets(
+        self, kept: list[tuple[StoredPassage, PassageContext]]
+    ) -> dict[str, dict[str, int]]:
+        facets: dict[str, Counter[str]] = {
+            name: Counter() for name in ("kind", "council", "committee", "year", "status", "theme")
+        }
+        theme_labels = {c.key: c.pref_label for c in self.concepts.concepts}
+        for passage, context in kept:
+            document = self._stored_document(passage.document_id)
+            kinds = {node.kind.value for node in context.entities} or {"passage"}
+            facets["kind"].update(kinds)
+            if document.council:
+                facets["council"][document.council] += 1
+            if document.committee:
+                facets["committee"][document.committee] += 1
+            if document.meeting_date:
+                facets["year"][document.meeting_date[:4]] += 1
+            statuses = {
+                str(n.attributes["status"]) for n in context.entities if n.attributes.get("status")
+            }
+            facets["status"].update(statuses)
+            facets["theme"].update(theme_labels.get(t, t) for t in context.themes)
+        return {name: dict(counts.most_common(20)) for name, counts in facets.items() if counts}
+
+    def _stored_document(self, document_id: str) -> StoredDocument:
+        document = self._document_cache.get(document_id)
+        if document is None:
+            document = self.store.document(document_id)
+            if document is None:
+                raise NotFoundError(f"no document with id '{document_id}'")
+            self._document_cache[document_id] = document
+        return document
 
     def _limit(self, limit: int | None) -> int:
         if limit is None:
@@ -227,11 +409,20 @@ class KnowledgeBase:
             raise InvalidQueryError(f"limit must be between 1 and {self.settings.max_limit}")
         return limit
 
-    def _hit(self, rank: int, score: float, passage: StoredPassage) -> SearchHit:
+    def _hit(
+        self,
+        rank: int,
+        candidate: Candidate,
+        passage: StoredPassage,
+        context: PassageContext,
+        analysis: QueryAnalysis,
+        explain: bool,
+    ) -> SearchHit:
         text = self._text_cache(passage.document_id) or ""
+        entity = _main_entity(context, analysis)
         return SearchHit(
             rank=rank,
-            score=score,
+            score=candidate.score,
             kind="passage",
             id=passage.id,
             text=text[passage.start : passage.end],
@@ -239,12 +430,21 @@ class KnowledgeBase:
             end=passage.end,
             document=self._document_ref(passage.document_id),
             section=passage.section,
+            entity=None
+            if entity is None
+            else EntityRef(
+                entity.id,
+                entity.kind.value,
+                entity.label,
+                entity.attributes,
+                entity.start,
+                entity.end,
+            ),
+            explanation=candidate.explain() if explain else None,
         )
 
     def _document_ref(self, document_id: str) -> DocumentRef:
-        document = self.store.document(document_id)
-        if document is None:
-            raise NotFoundError(f"no document with id '{document_id}'")
+        document = self._stored_document(document_id)
         return DocumentRef(document.id, document.title, document.council, document.meeting_date)
 
     # entities ------------------------------------------------------------------------

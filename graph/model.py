@@ -117,3 +117,12 @@ class NodePage:
     total: int
     records: tuple[NodeRecord, ...]
     facets: dict[str, dict[str, int]]
+
+
+@dataclass(frozen=True)
+class PassageContext:
+    """What the graph knows about a passage: entities extracted from it, what it names."""
+
+    entities: tuple[Node, ...] = ()
+    mentioned: frozenset[str] = frozenset()  # case and organisation node ids
+    themes: frozenset[str] = frozenset()

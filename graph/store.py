@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -27,6 +28,7 @@ from scrutiny.graph.model import (
     NodeFilter,
     NodePage,
     NodeRecord,
+    PassageContext,
     StoredDocument,
     StoredPassage,
 )
@@ -34,6 +36,7 @@ from scrutiny.graph.schema import EdgeKind, NodeKind
 from scrutiny.ingest.records import ParsedDocument
 
 SCHEMA_VERSION = "1"
+T = TypeVar("T")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -589,6 +592,60 @@ class Store:
         )
         return tuple(str(r[0]) for r in rows)
 
+    def passage_contexts(self, passage_ids: Sequence[str]) -> dict[str, PassageContext]:
+        """Entities extracted from each passage, and the cases, bodies and themes it names."""
+        entities: dict[str, list[Node]] = {}
+        mentioned: dict[str, set[str]] = {}
+        themes: dict[str, set[str]] = {}
+        columns = ", ".join(f"n.{column}" for column in self._NODE_COLUMN_NAMES)
+        for chunk in _chunks(list(passage_ids), 500):
+            marks = ",".join("?" * len(chunk))
+            for row in self._db.execute(
+                f"SELECT e.target, {columns} FROM edges e JOIN nodes n ON n.id = e.source "
+                f"WHERE e.kind = 'extracted_from' AND e.target IN ({marks})",
+                chunk,
+            ):
+                entities.setdefault(str(row[0]), []).append(self._node(row[1:]))
+            for passage, node in self._db.execute(
+                f"SELECT passage_id, node_id FROM mentions WHERE passage_id IN ({marks}) "
+                "AND node_id NOT LIKE 'theme:%'",
+                chunk,
+            ):
+                mentioned.setdefault(str(passage), set()).add(str(node))
+            for passage, theme in self._db.execute(
+                "SELECT source, target FROM edges "
+                f"WHERE kind = 'has_theme' AND source IN ({marks})",
+                chunk,
+            ):
+                themes.setdefault(str(passage), set()).add(str(theme))
+        return {
+            pid: PassageContext(
+                tuple(entities.get(pid, ())),
+                frozenset(mentioned.get(pid, ())),
+                frozenset(themes.get(pid, ())),
+            )
+            for pid in passage_ids
+        }
+
+    def passages_mentioning(self, node_ids: Sequence[str], limit: int) -> list[int]:
+        """Row ids of passages naming any of the nodes, in document order."""
+        if not node_ids:
+            return []
+        marks = ",".join("?" * len(node_ids))
+        rows = self._db.execute(
+            f"SELECT DISTINCT p.row_id FROM mentions m JOIN passages p ON p.id = m.passage_id "
+            f"WHERE m.node_id IN ({marks}) ORDER BY p.row_id LIMIT ?",
+            (*node_ids, limit),
+        )
+        return [int(r[0]) for r in rows]
+
+    def named_nodes(self) -> list[Node]:
+        """Organisations and cases, whose names and aliases queries may use."""
+        rows = self._db.execute(
+            f"SELECT {self._NODE_COLUMNS} FROM nodes WHERE kind IN ('organisation', 'case')"
+        )
+        return [self._node(row) for row in rows]
+
     def mentions_of(self, node_id: str) -> list[MentionRow]:
         rows = self._db.execute(
             'SELECT node_id, document_id, passage_id, start, "end", surface, repaired_from '
@@ -625,6 +682,6 @@ def passage_id(document_id: str, ordinal: int) -> str:
     return f"{document_id}-p{ordinal}"
 
 
-def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
+def _chunks(items: list[T], size: int) -> Iterator[list[T]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]

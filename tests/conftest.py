@@ -37,8 +37,33 @@ def samples(tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture(scope="session")
+def sample_store_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The sample corpus ingested once per test session: (samples folder, store folder)."""
+    root = tmp_path_factory.mktemp("sample-template")
+    samples = root / "samples"
+    shutil.copytree(SAMPLES, samples)
+    settings = Settings(store=root / "store", embedder="hashing")
+    with KnowledgeBase(settings, embedder=HashingEmbedder()) as knowledge_base:
+        report = knowledge_base.ingest([samples])
+        assert report.ok and len(report.added) == 5
+    return samples, root / "store"
+
+
 @pytest.fixture
-def sample_kb(kb: KnowledgeBase, samples: Path) -> KnowledgeBase:
+def sample_kb(
+    settings: Settings, sample_store_template: tuple[Path, Path]
+) -> Iterator[KnowledgeBase]:
+    """A private copy of the ingested sample corpus (its source files are shared: tests
+    that change sources use ``samples`` and ``kb`` instead)."""
+    shutil.copytree(sample_store_template[1], settings.store)
+    with KnowledgeBase(settings, embedder=HashingEmbedder()) as knowledge_base:
+        yield knowledge_base
+
+
+@pytest.fixture
+def fresh_sample_kb(kb: KnowledgeBase, samples: Path) -> KnowledgeBase:
+    """The sample corpus ingested from ``samples``, a private copy that tests may change."""
     report = kb.ingest([samples])
     assert report.ok and len(report.added) == 5
     return kb

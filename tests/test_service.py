@@ -52,29 +52,29 @@ def test_exact_wording_finds_the_whole_table_row(sample_kb: KnowledgeBase) -> No
 
 
 def test_reingesting_unchanged_files_changes_nothing(
-    sample_kb: KnowledgeBase, samples: Path, settings: Settings
+    fresh_sample_kb: KnowledgeBase, samples: Path, settings: Settings
 ) -> None:
     before = table_counts(settings)
-    generation = sample_kb.store.generation
-    report = sample_kb.ingest([samples])
+    generation = fresh_sample_kb.store.generation
+    report = fresh_sample_kb.ingest([samples])
     assert len(report.unchanged) == 5 and not report.added and not report.updated
     assert table_counts(settings) == before
-    assert sample_kb.store.generation == generation
+    assert fresh_sample_kb.store.generation == generation
 
 
 def test_a_changed_file_replaces_its_old_version(
-    sample_kb: KnowledgeBase, samples: Path, settings: Settings
+    fresh_sample_kb: KnowledgeBase, samples: Path, settings: Settings
 ) -> None:
     path = samples / "004_fae1e0df7bdcf8f7.txt"
     old_count = table_counts(settings)["passages"]
     path.write_text("Position statement\n\nThe plan for elective home education is new.\n", "utf-8")
-    report = sample_kb.ingest([path])
+    report = fresh_sample_kb.ingest([path])
     assert len(report.updated) == 1
-    assert len(sample_kb.documents()) == 5
-    hits = sample_kb.search("elective home education plan new", limit=3).results
+    assert len(fresh_sample_kb.documents()) == 5
+    hits = fresh_sample_kb.search("elective home education plan new", limit=3).results
     assert hits[0].text.startswith("Position statement")
     assert table_counts(settings)["passages"] < old_count
-    assert sample_kb.index.count == table_counts(settings)["passages"]
+    assert fresh_sample_kb.index.count == table_counts(settings)["passages"]
 
 
 def test_bad_files_are_reported_and_the_rest_still_ingest(
@@ -100,15 +100,15 @@ def test_bad_files_are_reported_and_the_rest_still_ingest(
 
 
 def test_a_file_that_turns_bad_keeps_its_stored_version(
-    sample_kb: KnowledgeBase, samples: Path, settings: Settings
+    fresh_sample_kb: KnowledgeBase, samples: Path, settings: Settings
 ) -> None:
     before = table_counts(settings)
     path = samples / "001_e6f87c9fb8f3a54e.txt"
     path.write_bytes(b"\xff\xfe\x00broken")
-    report = sample_kb.ingest([path])
+    report = fresh_sample_kb.ingest([path])
     assert len(report.failed) == 1
     assert table_counts(settings) == before
-    assert sample_kb.search("Action By", limit=1).results
+    assert fresh_sample_kb.search("Action By", limit=1).results
 
 
 def test_deleting_a_document_removes_its_passages_and_vectors(
