@@ -27,8 +27,17 @@ HACKNEY = "London Borough of Hackney"
 WALTHAM_FOREST = "London Borough of Waltham Forest"
 MET_POLICE = "organisation:metropolitan-police-service"
 PAGE_KEYS = {"total", "facets", "entities"}
-ENTITY_KEYS = {"id", "kind", "label", "text", "attributes", "document", "start", "end",
-               "confidence"}  # fmt: skip
+ENTITY_KEYS = {
+    "id",
+    "kind",
+    "label",
+    "text",
+    "attributes",
+    "document",
+    "start",
+    "end",
+    "confidence",
+}
 DETAIL_KEYS = ENTITY_KEYS | {"neighbours", "mentions"}
 NEIGHBOUR_KEYS = {"edge", "direction", "id", "kind", "label"}
 MENTION_KEYS = {"document", "passage", "start", "end", "text", "repaired_from"}
@@ -103,8 +112,9 @@ def test_api_entities_returns_the_service_contract(
     assert set(body) == PAGE_KEYS
     assert body["total"] > 20 and len(body["entities"]) == 20  # the default limit
     assert set(body["facets"]) >= {"kind", "council", "status", "theme"}
-    assert all(isinstance(count, int) for counts in body["facets"].values()
-               for count in counts.values())  # fmt: skip
+    assert all(
+        isinstance(count, int) for counts in body["facets"].values() for count in counts.values()
+    )
     for entity in body["entities"]:
         assert set(entity) == ENTITY_KEYS
         assert entity["document"] is None or set(entity["document"]) == DOCUMENT_REF_KEYS
@@ -199,8 +209,17 @@ def test_limit_and_offset_page_through_the_matches(client: FlaskClient) -> None:
 
 @pytest.mark.parametrize(
     "arguments",
-    ["limit=abc", "limit=2.5", "offset=x", "offset=1e3", "limit=0", "limit=101", "offset=-1",
-     "kind=spaceship", "kind=passage"],  # fmt: skip
+    [
+        "limit=abc",
+        "limit=2.5",
+        "offset=x",
+        "offset=1e3",
+        "limit=0",
+        "limit=101",
+        "offset=-1",
+        "kind=spaceship",
+        "kind=passage",
+    ],
 )
 def test_bad_arguments_are_invalid_query_in_the_pinned_shape(
     client: FlaskClient, arguments: str
@@ -262,19 +281,23 @@ def test_api_unknown_entity_is_a_404_in_the_pinned_shape(
 
 def test_entity_list_offers_facets_as_links_with_counts(client: FlaskClient) -> None:
     page = get_page(client, "/entities?kind=recommendation")
-    status_facet = re.search(r'<section class="facet" id="facet-status">(.*?)</section>',
-                             page, re.S)  # fmt: skip
+    status_facet = re.search(
+        r'<section class="facet" id="facet-status">(.*?)</section>', page, re.S
+    )
     assert status_facet
-    links = re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>\s*<span class="count">(\d+)</span>',
-                       status_facet.group(1))  # fmt: skip
+    links = re.findall(
+        r'<a href="([^"]+)"[^>]*>([^<]+)</a>\s*<span class="count">(\d+)</span>',
+        status_facet.group(1),
+    )
     counts = {label: int(count) for _, label, count in links}
     assert counts == {"accepted": 9, "partially accepted": 3}
     for section in ("kind", "council", "theme"):
         assert f'id="facet-{section}"' in page
     href = next(html.unescape(href) for href, label, _ in links if label == "partially accepted")
     assert parse_qs(urlsplit(href).query) == {
-        "kind": ["recommendation"], "status": ["partially accepted"]
-    }  # fmt: skip
+        "kind": ["recommendation"],
+        "status": ["partially accepted"],
+    }
     filtered = get_page(client, href)
     labels = re.findall(r'class="entity-label" href="[^"]+">([^<]+)</a>', filtered)
     assert sorted(labels) == ["Recommendation 10", "Recommendation 12", "Recommendation 5"]
@@ -368,8 +391,9 @@ def test_case_page_links_mentions_and_says_what_was_heard(
     # passages that mention the case link to their place in the document
     passage_links = [link for link in links if link.startswith("/documents/") and "#" in link]
     mentioning = [n.id for n in detail.neighbours if n.kind == "passage"]
-    assert mentioning and all(any(link.endswith(f"#{pid}") for link in passage_links)
-                              for pid in mentioning)  # fmt: skip
+    assert mentioning and all(
+        any(link.endswith(f"#{pid}") for link in passage_links) for pid in mentioning
+    )
     assert "<li>child cue</li>" in page  # aliases shown as a list
 
 
