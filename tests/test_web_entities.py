@@ -98,7 +98,8 @@ def recommendation(knowledge_base: KnowledgeBase, number: str) -> dict[str, Any]
     page = knowledge_base.entities(EntityQuery(kind="recommendation", limit=100))
     found = [e for e in page.entities if e.attributes.get("number") == number]
     assert len(found) == 1
-    return found[0].to_json()
+    entity: dict[str, Any] = found[0].to_json()
+    return entity
 
 
 # JSON: the listing ----------------------------------------------------------------------
