@@ -156,3 +156,33 @@ def test_raw_tags_in_a_document_show_as_text(
     page.goto(f"{base_url}/documents/{hit.document.id}?passage={hit.id}")
     expect(page.locator("#document-text")).to_contain_text("<p>We have the In My Shoes")
     assert page.locator("#document-text p").count() == 0
+
+
+def test_browse_entities_by_facet_then_open_the_cited_source(
+    page: Page, base_url: str, knowledge_base: KnowledgeBase
+) -> None:
+    page.goto(base_url + "/")
+    page.get_by_role("link", name="Browse recommendations").click()
+    page.wait_for_url("**/entities")
+    page.locator("#facet-kind").get_by_role("link", name="recommendation", exact=True).click()
+    page.locator("#facet-status").get_by_role("link", name="partially accepted").click()
+    items = page.locator("li.entity-item")
+    expect(items).to_have_count(3)
+    expect(page.locator("#entity-count")).to_have_text("1–3 of 3 entities")
+
+    page.get_by_role("link", name="Recommendation 10", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Recommendation 10")
+    entity_id = page.url.rsplit("/entities/", 1)[1]
+    detail = knowledge_base.entity(entity_id)
+    assert detail.entity.document is not None and detail.entity.start is not None
+    source = next(n.id for n in detail.neighbours if n.edge == "extracted_from")
+    page.locator("p.source a").click()
+
+    page.wait_for_url(f"**/documents/{detail.entity.document.id}#{source}")
+    marks = page.locator("#document-text mark.cited-passage")
+    expect(marks.first).to_be_in_viewport()
+    view = knowledge_base.document(detail.entity.document.id)
+    passage = next(p for p in view.passages if p.id == source)
+    marked = "".join(marks.all_text_contents())
+    assert marked == view.canonical_text[passage.start : passage.end]
+    assert passage.start <= detail.entity.start < passage.end
