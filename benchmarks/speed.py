@@ -17,7 +17,7 @@ Measures, in one process:
    temporary directory (or an existing knowledge base given with --large-store);
 5. peak resident memory (getrusage ru_maxrss) after each phase.
 
-The default run (5 bulk files) takes about three minutes on two cores.
+The default run (3 bulk files) takes about three minutes on two otherwise idle cores.
 """
 
 from __future__ import annotations
@@ -143,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--samples", type=Path, default=SAMPLES, help="files to ingest")
     parser.add_argument("--shared", type=Path, default=SHARED, help="shared data folder")
-    parser.add_argument("--bulk-files", type=int, default=5, help="bulk files in larger store")
+    parser.add_argument("--bulk-files", type=int, default=3, help="bulk files in larger store")
     parser.add_argument("--large-store", type=Path, help="existing knowledge base to time")
     parser.add_argument("--embedder", default="minilm", choices=["minilm", "hashing"])
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
@@ -160,6 +160,8 @@ def main(argv: list[str] | None = None) -> int:
         "embedder": args.embedder,
         "cpus": os.cpu_count(),
         "cpu_native_bf16": cpu_supports_bf16(),
+        # Other processes share the CPUs: record the load so noisy runs can be spotted.
+        "load_average_start": [round(x, 2) for x in os.getloadavg()],
     }
     queries = load_query_texts(args.shared)
 
@@ -210,6 +212,7 @@ def main(argv: list[str] | None = None) -> int:
         if large is not None:
             figures["search_large"] = large
         figures["peak_rss_mb"] = round(peak_rss_mb(), 1)
+        figures["load_average_end"] = [round(x, 2) for x in os.getloadavg()]
 
     report(figures)
     if args.json:
@@ -261,6 +264,10 @@ def larger_store(
 
 def report(figures: dict[str, Any]) -> None:
     print(f"\nspeed — {figures['date']}, {figures['cpus']} CPUs, embedder {figures['embedder']}")
+    print(
+        f"  load average (1/5/15 min) at start {figures['load_average_start']}, "
+        f"at end {figures['load_average_end']}"
+    )
     bf16 = "bf16" if figures["bf16_in_use"] else "fp32"
     print(f"  model load                            {figures['model_load_s']:>8} s")
     for key, label in (("ingest_samples_cold", "cold"), ("ingest_samples", "warm")):
