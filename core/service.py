@@ -301,14 +301,11 @@ class KnowledgeBase:
     def _retrieve(self, analysis: QueryAnalysis, pool: int) -> dict[str, list[tuple[int, float]]]:
         lists = {
             "keyword": self.store.keyword_search(analysis.text, pool),
-            "dense": self.index.search(self.embedder.embed([analysis.text])[0], pool),
+            "dense": self.index.search(self.embedder.embed_query(analysis.text), pool),
             "phrase": self.store.phrase_search(analysis.text, pool),
         }
         if analysis.expansions:
             lists["expanded"] = self.store.keyword_search(" ".join(analysis.expansions), pool)
-        if analysis.cases:
-            rows = self.store.passages_mentioning(analysis.cases, pool)
-            lists["case"] = [(row, 1.0) for row in rows]
         return lists
 
     def _rows_with_phrases(self, phrases: tuple[str, ...]) -> set[int]:

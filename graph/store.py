@@ -36,6 +36,8 @@ from scrutiny.graph.schema import EdgeKind, NodeKind
 from scrutiny.ingest.records import ParsedDocument
 
 SCHEMA_VERSION = "1"
+#: BM25 weight of a passage's document title, council and committee against its own text.
+CONTEXT_WEIGHT = 0.3
 T = TypeVar("T")
 
 _SCHEMA = """
@@ -63,18 +65,21 @@ CREATE TABLE IF NOT EXISTS passages (
     "end" INTEGER NOT NULL,
     section TEXT,
     search_text TEXT NOT NULL,
+    context TEXT NOT NULL DEFAULT '',
     embedding BLOB
 );
 CREATE INDEX IF NOT EXISTS passages_document ON passages(document_id, ordinal);
 CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(
-    search_text, content='passages', content_rowid='row_id', tokenize='porter unicode61'
+    search_text, context, content='passages', content_rowid='row_id',
+    tokenize='porter unicode61'
 );
 CREATE TRIGGER IF NOT EXISTS passages_ai AFTER INSERT ON passages BEGIN
-    INSERT INTO passages_fts(rowid, search_text) VALUES (new.row_id, new.search_text);
+    INSERT INTO passages_fts(rowid, search_text, context)
+    VALUES (new.row_id, new.search_text, new.context);
 END;
 CREATE TRIGGER IF NOT EXISTS passages_ad AFTER DELETE ON passages BEGIN
-    INSERT INTO passages_fts(passages_fts, rowid, search_text)
-    VALUES ('delete', old.row_id, old.search_text);
+    INSERT INTO passages_fts(passages_fts, rowid, search_text, context)
+    VALUES ('delete', old.row_id, old.search_text, old.context);
 END;
 CREATE TABLE IF NOT EXISTS nodes (
     id TEXT PRIMARY KEY,
@@ -273,9 +278,12 @@ class Store:
         """
         if len(embeddings) != len(parsed.passages):
             raise StoreError("one embedding per passage is required")
+        meta = parsed.metadata
+        # Keyword search also sees where a passage comes from, weighted low (see
+        # CONTEXT_WEIGHT), so "Durham cabinet decision on …" finds Durham's passages.
+        context = " ".join(p for p in (meta.title, meta.council, meta.committee) if p)
         with self._transaction() as db:
             removed = self._delete_document(db, document_id)
-            meta = parsed.metadata
             db.execute(
                 "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
@@ -289,11 +297,12 @@ class Store:
             for passage, vector in zip(parsed.passages, embeddings, strict=True):
                 cursor = db.execute(
                     "INSERT INTO passages(id, document_id, ordinal, kind, start, \"end\", "
-                    "section, search_text, embedding) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "section, search_text, context, embedding) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         passage_id(document_id, passage.ordinal), document_id, passage.ordinal,
                         passage.kind.value, passage.span.start, passage.span.end,
-                        passage.section, passage.search_text,
+                        passage.section, passage.search_text, context,
                         np.asarray(vector, dtype=np.float32).tobytes(),
                     ),
                 )  # fmt: skip
@@ -443,9 +452,9 @@ class Store:
         if expression is None:
             return []
         rows = self._db.execute(
-            "SELECT rowid, -bm25(passages_fts) AS score FROM passages_fts "
+            "SELECT rowid, -bm25(passages_fts, 1.0, ?) AS score FROM passages_fts "
             "WHERE passages_fts MATCH ? ORDER BY score DESC LIMIT ?",
-            (expression, limit),
+            (CONTEXT_WEIGHT, expression, limit),
         )
         return [(int(r[0]), float(r[1])) for r in rows]
 
@@ -457,7 +466,7 @@ class Store:
         rows = self._db.execute(
             "SELECT rowid, -bm25(passages_fts) AS score FROM passages_fts "
             "WHERE passages_fts MATCH ? ORDER BY score DESC LIMIT ?",
-            ('"' + " ".join(words) + '"', limit),
+            ('search_text : "' + " ".join(words) + '"', limit),
         )
         return [(int(r[0]), float(r[1])) for r in rows]
 

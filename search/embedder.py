@@ -35,6 +35,10 @@ class Embedder(Protocol):
 
     def embed(self, texts: list[str]) -> Vectors: ...
 
+    def embed_query(self, text: str) -> Vectors:
+        """One query's vector; may take a faster path than batches of passages."""
+        ...
+
 
 class HashingEmbedder:
     """A deterministic bag-of-words embedder for fast tests: texts sharing words are close."""
@@ -53,6 +57,10 @@ class HashingEmbedder:
     @property
     def relevance_floor(self) -> float:
         return 0.3
+
+    def embed_query(self, text: str) -> Vectors:
+        vector: Vectors = self.embed([text])[0]
+        return vector
 
     def embed(self, texts: list[str]) -> Vectors:
         out = np.zeros((len(texts), self._dimension), dtype=np.float32)
@@ -113,11 +121,21 @@ class SentenceTransformerEmbedder:
         return cpu_supports_bf16()
 
     def embed(self, texts: list[str]) -> Vectors:
+        """Passages in batches: bfloat16 where the CPU supports it."""
+        return self._encode(texts, bf16=self.bf16)
+
+    def embed_query(self, text: str) -> Vectors:
+        """A single query in float32: bfloat16 autocast slows single short inputs down to
+        ~0.7 s once many batch shapes have been seen (measured), float32 stays ~8 ms."""
+        vector: Vectors = self._encode([text], bf16=False)[0]
+        return vector
+
+    def _encode(self, texts: list[str], bf16: bool) -> Vectors:
         import torch
 
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.bf16):
+        with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
             vectors = self._model.encode(
                 texts,
                 batch_size=self._batch_size,

@@ -110,7 +110,10 @@ def analyse(query: str, lexicon: Lexicon) -> QueryAnalysis:
     expansions: list[str] = []
     lowered = text.lower()
     for entry in entries:
-        expansions.extend(x for x in entry.expansion if x.lower() not in lowered)
+        # Organisation aliases are exact synonyms (MPS = Metropolitan Police Service);
+        # a theme's alternative labels are looser and measured to hurt precision.
+        if entry.kind == "organisation":
+            expansions.extend(x for x in entry.expansion if x.lower() not in lowered)
     if _STATUS_INTENT.search(text) and re.search(r"recommendation", text, re.IGNORECASE):
         intent = Intent.RESPONSES
     elif _OWNER_INTENT.search(text):
