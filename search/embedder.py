@@ -43,7 +43,7 @@ class Embedder(Protocol):
 class HashingEmbedder:
     """A deterministic bag-of-words embedder for fast tests: texts sharing words are close."""
 
-    def __init__(self, dimension: int = 64) -> None:
+    def __init__(self, dimension: int = 512) -> None:
         self._dimension = dimension
 
     @property
@@ -56,7 +56,8 @@ class HashingEmbedder:
 
     @property
     def relevance_floor(self) -> float:
-        return 0.3
+        # Hash collisions give unrelated short texts cosines up to ~0.3 at 512 dimensions.
+        return 0.5
 
     def embed_query(self, text: str) -> Vectors:
         vector: Vectors = self.embed([text])[0]

@@ -134,8 +134,8 @@ def test_manifest_records_model_dimension_and_count(
     sample_kb: KnowledgeBase, settings: Settings
 ) -> None:
     manifest = json.loads((settings.store / MANIFEST_FILE).read_text())
-    assert manifest["model"] == "hashing-64"
-    assert manifest["dimension"] == 64
+    assert manifest["model"] == "hashing-512"
+    assert manifest["dimension"] == 512
     assert manifest["count"] == table_counts(settings)["passages"]
 
 

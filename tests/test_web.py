@@ -205,7 +205,7 @@ def test_api_wrong_method_is_a_405_in_the_pinned_shape(client: FlaskClient) -> N
 def test_a_service_failure_keeps_the_pinned_shape(
     client: FlaskClient, knowledge_base: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken_search(query: str, limit: int | None = None) -> None:
+    def broken_search(query: str, limit: int | None = None, **options: object) -> None:
         raise StoreError("the knowledge base is locked")
 
     monkeypatch.setattr(knowledge_base, "search", broken_search)

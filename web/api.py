@@ -7,20 +7,36 @@ from typing import Any
 from flask import Blueprint, request
 
 from scrutiny.errors import InvalidQueryError
-from scrutiny.web.knowledge import current_knowledge_base, parse_entity_query, parse_limit
+from scrutiny.web.knowledge import (
+    current_knowledge_base,
+    parse_entity_query,
+    parse_flag,
+    parse_limit,
+    parse_search_filters,
+)
 
 api = Blueprint("api", __name__, url_prefix="/api")
 
 
 @api.get("/search")
 def search() -> dict[str, Any]:
-    """``KnowledgeBase.search(q, limit).to_json()``."""
+    """``KnowledgeBase.search(q, limit, filters, explain).to_json()``.
+
+    Filters: kind, council, committee, theme, organisation, status, year; ``explain=1``
+    adds each result's keyword, dense and re-rank scores.
+    """
     knowledge_base = current_knowledge_base()
     query = request.args.get("q")
     if query is None:
         raise InvalidQueryError("the q parameter is required")
     limit = parse_limit(request.args.get("limit"), knowledge_base.max_limit)
-    contract: dict[str, Any] = knowledge_base.search(query, limit).to_json()
+    response = knowledge_base.search(
+        query,
+        limit,
+        filters=parse_search_filters(request.args),
+        explain=parse_flag(request.args.get("explain")),
+    )
+    contract: dict[str, Any] = response.to_json()
     return contract
 
 

@@ -20,6 +20,7 @@ from scrutiny.results import (
     EntityDetail,
     EntityPage,
     EntityQuery,
+    SearchFilters,
     SearchResponse,
 )
 from scrutiny.service import KnowledgeBase
@@ -39,9 +40,17 @@ class SharedKnowledgeBase:
         max_limit: int = self.knowledge_base.settings.max_limit
         return max_limit
 
-    def search(self, query: str, limit: int | None) -> SearchResponse:
+    def search(
+        self,
+        query: str,
+        limit: int | None,
+        filters: SearchFilters | None = None,
+        explain: bool = False,
+    ) -> SearchResponse:
         with self._lock:
-            response: SearchResponse = self.knowledge_base.search(query, limit)
+            response: SearchResponse = self.knowledge_base.search(
+                query, limit, filters=filters, explain=explain
+            )
         return response
 
     def document(self, document_id: str) -> DocumentView:
@@ -125,3 +134,29 @@ def parse_entity_query(args: Mapping[str, str], max_limit: int) -> EntityQuery:
         limit=defaults.limit if limit is None else limit,
         offset=defaults.offset if offset is None else offset,
     )
+
+
+#: Search filters, as request arguments and ``SearchFilters`` fields.
+SEARCH_FILTERS = ("kind", "council", "committee", "theme", "organisation", "status", "year")
+
+
+def parse_search_filters(args: Mapping[str, str]) -> SearchFilters:
+    """``SearchFilters`` from request arguments; blank filters mean no constraint."""
+
+    def text(name: str) -> str | None:
+        return (args.get(name) or "").strip() or None
+
+    return SearchFilters(
+        kind=text("kind"),
+        council=text("council"),
+        committee=text("committee"),
+        theme=text("theme"),
+        organisation=text("organisation"),
+        status=text("status"),
+        year=parse_int(args.get("year"), "year must be a whole number, e.g. 2024"),
+    )
+
+
+def parse_flag(raw: str | None) -> bool:
+    """A true/false request argument: 1, true, yes or on is true."""
+    return (raw or "").strip().lower() in {"1", "true", "yes", "on"}
