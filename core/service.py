@@ -52,7 +52,7 @@ from scrutiny.results import (
 from scrutiny.search.embedder import Embedder, HashingEmbedder, SentenceTransformerEmbedder
 from scrutiny.search.query import Intent, Lexicon, LexiconEntry, QueryAnalysis, analyse
 from scrutiny.search.ranking import Candidate, Signals, fuse, rescore
-from scrutiny.search.vector_index import VectorIndex, read_manifest
+from scrutiny.search.vector_index import VectorIndex, index_type_for, read_manifest
 from scrutiny.settings import Settings
 
 #: Curated data shipped in the repository's data/ folder.
@@ -170,13 +170,14 @@ class KnowledgeBase:
             index, manifest = VectorIndex.load(
                 self.settings.store, self.embedder.model_name, self.embedder.dimension
             )
-            if manifest.generation == self.store.generation:
+            if manifest.generation == self.store.generation and not index.needs_rebuild():
                 return index
         # Missing or stale (an interrupted run): rebuild from the embeddings in SQLite.
         return self._rebuild_index()
 
     def _rebuild_index(self) -> VectorIndex:
-        index = VectorIndex(self.embedder.model_name, self.embedder.dimension)
+        index_type = index_type_for(self.store.passage_count())
+        index = VectorIndex(self.embedder.model_name, self.embedder.dimension, index_type)
         for ids, vectors in self.store.iter_embeddings():
             index.add(ids, vectors)
         index.save(self.settings.store, self.store.generation)
@@ -212,7 +213,10 @@ class KnowledgeBase:
                 if progress:
                     progress(path)
         finally:
-            self.index.save(self.settings.store, self.store.generation)
+            if self.index.needs_rebuild():
+                self.index = self._rebuild_index()
+            else:
+                self.index.save(self.settings.store, self.store.generation)
         return report
 
     def _ingest_file(self, path: Path, report: IngestReport) -> None:
@@ -240,7 +244,10 @@ class KnowledgeBase:
             raise NotFoundError(f"no document with id '{document_id}'")
         removed = self.store.delete_document(document_id)
         self.index.remove(removed)
-        self.index.save(self.settings.store, self.store.generation)
+        if self.index.needs_rebuild():
+            self.index = self._rebuild_index()
+        else:
+            self.index.save(self.settings.store, self.store.generation)
         self._text_cache.cache_clear()
         self._document_cache.clear()
 

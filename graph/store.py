@@ -56,7 +56,7 @@ CREATE TABLE IF NOT EXISTS documents (
     ingested_at TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS passages (
-    row_id INTEGER PRIMARY KEY,
+    row_id INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused: vector ids stay unique
     id TEXT NOT NULL UNIQUE,
     document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     ordinal INTEGER NOT NULL,

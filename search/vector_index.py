@@ -1,4 +1,11 @@
-"""The faiss vector index kept beside the SQLite store, with a manifest checked on open."""
+"""The faiss vector index kept beside the SQLite store, with a manifest checked on open.
+
+Small corpora use exact inner-product search. From ``HNSW_THRESHOLD`` vectors on, the
+index is an HNSW graph (approximate, sub-linear). HNSW cannot delete, so a removed
+passage's vector stays until the next rebuild; its row id no longer exists in the
+store, and the service drops such ids (row ids are never reused). ``needs_rebuild``
+says when stale vectors have piled up.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +23,20 @@ from scrutiny.errors import IndexMismatchError, StoreError
 INDEX_FILE = "vectors.faiss"
 MANIFEST_FILE = "vectors.json"
 
+FLAT = "flat"
+HNSW = "hnsw"
+#: Corpus size from which the approximate index is used (measured in benchmarks/scale.py).
+HNSW_THRESHOLD = 200_000
+HNSW_NEIGHBOURS = 32
+HNSW_BUILD_DEPTH = 80
+HNSW_SEARCH_DEPTH = 96
+#: Rebuild once this share of an HNSW index's vectors belong to deleted passages.
+STALE_SHARE_LIMIT = 0.2
+
+
+def index_type_for(count: int) -> str:
+    return HNSW if count >= HNSW_THRESHOLD else FLAT
+
 
 @dataclass(frozen=True)
 class Manifest:
@@ -23,20 +44,32 @@ class Manifest:
     dimension: int
     count: int
     generation: int  # the store generation this index reflects
-    index_type: str = "flat"
+    index_type: str = FLAT
+    stale: int = 0  # vectors of deleted passages still in an HNSW index
 
 
 class VectorIndex:
-    """Exact inner-product search over passage vectors, keyed by passage row id."""
+    """Inner-product search over passage vectors, keyed by passage row id."""
 
-    def __init__(self, model: str, dimension: int) -> None:
+    def __init__(self, model: str, dimension: int, index_type: str = FLAT) -> None:
         self.model = model
         self.dimension = dimension
-        self._index = faiss.IndexIDMap2(faiss.IndexFlatIP(dimension))
+        self.index_type = index_type
+        self.stale = 0
+        self._index = _new_index(dimension, index_type)
 
     @property
     def count(self) -> int:
         return int(self._index.ntotal)
+
+    @property
+    def live_count(self) -> int:
+        return self.count - self.stale
+
+    def needs_rebuild(self) -> bool:
+        """True when the index type no longer suits the size, or too many vectors are stale."""
+        wrong_type = self.index_type != index_type_for(self.live_count)
+        return wrong_type or self.stale > STALE_SHARE_LIMIT * max(self.count, 1)
 
     def add(self, ids: npt.NDArray[np.int64], vectors: npt.NDArray[np.float32]) -> None:
         if len(ids) == 0:
@@ -49,14 +82,20 @@ class VectorIndex:
         self._index.add_with_ids(vectors, np.ascontiguousarray(ids, dtype=np.int64))
 
     def remove(self, ids: list[int]) -> None:
-        if ids:
+        if not ids:
+            return
+        if self.index_type == FLAT:
             self._index.remove_ids(np.array(ids, dtype=np.int64))  # type: ignore[arg-type]
+        else:
+            self.stale += len(ids)
 
     def search(self, vector: npt.NDArray[np.float32], limit: int) -> list[tuple[int, float]]:
+        """(row id, cosine) best first; HNSW over-fetches so stale ids can be dropped."""
         if self.count == 0 or limit <= 0:
             return []
+        wanted = limit + (min(self.stale, limit) if self.index_type == HNSW else 0)
         query = np.ascontiguousarray(vector.reshape(1, -1), dtype=np.float32)
-        scores, ids = self._index.search(query, min(limit, self.count))
+        scores, ids = self._index.search(query, min(wanted, self.count))
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i != -1]
 
     def save(self, directory: Path, generation: int) -> None:
@@ -65,7 +104,9 @@ class VectorIndex:
         index_tmp = directory / (INDEX_FILE + ".tmp")
         faiss.write_index(self._index, str(index_tmp))
         os.replace(index_tmp, directory / INDEX_FILE)
-        manifest = Manifest(self.model, self.dimension, self.count, generation)
+        manifest = Manifest(
+            self.model, self.dimension, self.count, generation, self.index_type, self.stale
+        )
         manifest_tmp = directory / (MANIFEST_FILE + ".tmp")
         manifest_tmp.write_text(json.dumps(asdict(manifest), indent=2) + "\n", encoding="utf-8")
         os.replace(manifest_tmp, directory / MANIFEST_FILE)
@@ -83,7 +124,8 @@ class VectorIndex:
                 f"(dimension {dimension}); run `scrutiny reindex --store {directory}` "
                 "to re-embed every passage with the configured model"
             )
-        index = cls(model, dimension)
+        index = cls(model, dimension, manifest.index_type)
+        index.stale = manifest.stale
         try:
             index._index = faiss.read_index(str(directory / INDEX_FILE))  # type: ignore[assignment]
         except RuntimeError as exc:
@@ -94,6 +136,17 @@ class VectorIndex:
                 f"says {manifest.count}"
             )
         return index, manifest
+
+
+def _new_index(dimension: int, index_type: str) -> faiss.IndexIDMap2:
+    if index_type == FLAT:
+        return faiss.IndexIDMap2(faiss.IndexFlatIP(dimension))
+    if index_type == HNSW:
+        graph = faiss.IndexHNSWFlat(dimension, HNSW_NEIGHBOURS, faiss.METRIC_INNER_PRODUCT)
+        graph.hnsw.efConstruction = HNSW_BUILD_DEPTH
+        graph.hnsw.efSearch = HNSW_SEARCH_DEPTH
+        return faiss.IndexIDMap2(graph)
+    raise StoreError(f"unknown vector index type '{index_type}'")
 
 
 def read_manifest(directory: Path) -> Manifest | None:
