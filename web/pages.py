@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -9,12 +10,24 @@ from typing import Any
 
 from flask import Blueprint, render_template, request, url_for
 
-from scrutiny.results import EntityDetail, EntityQuery, MentionView, PassageView
+from scrutiny.errors import NotFoundError
+from scrutiny.results import (
+    EntityDetail,
+    EntityQuery,
+    EntityRef,
+    MentionView,
+    PassageView,
+    SearchFilters,
+)
 from scrutiny.web.knowledge import (
     ENTITY_FILTERS,
+    SEARCH_FILTERS,
+    SharedKnowledgeBase,
     current_knowledge_base,
     parse_entity_query,
+    parse_flag,
     parse_limit,
+    parse_search_filters,
 )
 from scrutiny.web.rendering import render_document_text
 
@@ -35,10 +48,323 @@ def search() -> str:
     knowledge_base = current_knowledge_base()
     query = request.args.get("q", "")
     limit = parse_limit(request.args.get("limit"), knowledge_base.max_limit)
+    filters = parse_search_filters(request.args)
+    explain = parse_flag(request.args.get("explain"))
+    active = search_filters(filters)
+    link = search_link(query, active, limit, explain)
+    context: dict[str, Any] = {
+        "query": query,
+        "limit": limit,
+        "filters": active,
+        "filter_labels": SEARCH_FILTER_LABELS,
+        "explain": explain,
+        "link": link,
+        "clear_filters_link": link(**dict.fromkeys(active)),
+    }
     if not query.strip():
-        return render_template("search.html", query="", response=None, limit=limit)
-    response = knowledge_base.search(query, limit)
-    return render_template("search.html", query=query, response=response, limit=limit)
+        return render_template("search.html", response=None, **context)
+    response = knowledge_base.search(query, limit, filters=filters, explain=explain)
+    return render_template(
+        "search.html",
+        response=response,
+        facets=search_facets(response.facets, active),
+        interpretation=read_interpretation(response.interpretation, query, knowledge_base),
+        cards={hit.id: entity_card(hit.entity) for hit in response.results if hit.entity},
+        explanations={
+            hit.id: explanation_view(hit.explanation)
+            for hit in response.results
+            if hit.explanation is not None
+        },
+        more_limit=(
+            knowledge_base.max_limit
+            if len(response.results) < min(response.total, knowledge_base.max_limit)
+            else None
+        ),
+        **context,
+    )
+
+
+# --- search results -----------------------------------------------------------------------
+
+#: Facets offered beside search results, in this order, with their headings.
+SEARCH_FACETS = {
+    "kind": "Kind",
+    "status": "Response status",
+    "theme": "Theme",
+    "council": "Council",
+    "committee": "Committee",
+    "year": "Year",
+}
+SEARCH_FILTER_LABELS = {
+    "kind": "kind",
+    "council": "council",
+    "committee": "committee",
+    "theme": "theme",
+    "organisation": "organisation",
+    "status": "response status",
+    "year": "year",
+}
+#: Facet values that are not filters: ``kind=passage`` means "no entity", which the
+#: service does not filter on.
+UNFILTERABLE = {"kind": {"passage"}}
+#: Facet values listed before the rest are folded away.
+FACET_VALUES_SHOWN = 8
+INTENT_LINES = {
+    "commitments": "Read as a question about commitments: what was promised or agreed.",
+    "owners": "Read as a question about who is responsible.",
+    "responses": "Read as a question about responses to recommendations.",
+}
+#: Response statuses with a badge colour of their own; others get a neutral badge.
+STATUS_CLASSES = {
+    "accepted": "status-accepted",
+    "partially accepted": "status-partial",
+    "rejected": "status-rejected",
+    "noted": "status-noted",
+}
+#: Entity attributes shown on a result's entity card, in this order, with their labels.
+CARD_ATTRIBUTES = {
+    "owners": "Owners",
+    "made_by": "Made by",
+    "actor": "To act",
+    "due": "Due",
+    "comment": "Response",
+}
+#: Attributes shown as "Not recorded" when a card of this kind lacks them.
+CARD_EXPECTED = {
+    "recommendation": ("owners", "comment"),
+    "response": ("owners", "comment"),
+    "commitment": ("made_by", "due"),
+}
+COMMENT_CHARS = 320
+RETRIEVER_LABELS = {
+    "keyword": "Keywords (BM25)",
+    "dense": "Meaning (embeddings)",
+    "phrase": "Exact wording",
+    "expanded": "Other names",
+}
+
+
+def search_filters(filters: SearchFilters) -> dict[str, str]:
+    """The filters that are set, by request-argument name, as text."""
+    return {
+        name: str(value)
+        for name in SEARCH_FILTERS
+        if (value := getattr(filters, name)) is not None
+    }
+
+
+def search_link(
+    query: str, filters: dict[str, str], limit: int | None, explain: bool
+) -> Callable[..., str]:
+    """A URL builder for the results page: the current query, filters, limit and
+    explain flag, with some changed (a None or empty value removes one)."""
+
+    def link(**changes: str | int | bool | None) -> str:
+        current: dict[str, Any] = {"q": query, **filters, "limit": limit, "explain": explain}
+        current.update(changes)
+        arguments = {
+            name: ("1" if value is True else value)
+            for name, value in current.items()
+            if value is not None and value is not False and value != ""
+        }
+        return url_for("pages.search", **arguments)
+
+    return link
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    count: int
+    active: bool
+    filterable: bool
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str
+    heading: str
+    values: tuple[FacetValue, ...]
+
+    @property
+    def shown(self) -> tuple[FacetValue, ...]:
+        return self.values[:FACET_VALUES_SHOWN]
+
+    @property
+    def folded(self) -> tuple[FacetValue, ...]:
+        return self.values[FACET_VALUES_SHOWN:]
+
+
+def search_facets(facets: dict[str, dict[str, int]], active: dict[str, str]) -> list[Facet]:
+    """The response's facets in display order; a facet narrowed to one value that is
+    already the active filter adds nothing and is left out."""
+    shown = []
+    for name, heading in SEARCH_FACETS.items():
+        counts = facets.get(name) or {}
+        values = tuple(
+            FacetValue(
+                value,
+                count,
+                active.get(name) == value,
+                value not in UNFILTERABLE.get(name, set()),
+            )
+            for value, count in counts.items()
+        )
+        if any(v.filterable for v in values):
+            shown.append(Facet(name, heading, values))
+    return shown
+
+
+@dataclass(frozen=True)
+class NamedEntity:
+    """Something the query named: its label, where to read about it, and the other
+    name the query used for it (``MPS`` for the Metropolitan Police Service)."""
+
+    label: str
+    href: str | None
+    typed_as: str | None = None
+
+
+@dataclass(frozen=True)
+class Interpretation:
+    intent_line: str | None
+    phrases: tuple[str, ...]
+    cases: tuple[NamedEntity, ...]
+    organisations: tuple[NamedEntity, ...]
+    themes: tuple[NamedEntity, ...]
+    expanded_with: tuple[str, ...]
+
+    def __bool__(self) -> bool:
+        return bool(
+            self.intent_line
+            or self.phrases
+            or self.cases
+            or self.organisations
+            or self.themes
+            or self.expanded_with
+        )
+
+
+def _strings(value: object) -> tuple[str, ...]:
+    if isinstance(value, list | tuple):
+        return tuple(str(item) for item in value if item)
+    return ()
+
+
+def _name_in(name: str, text: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE) is not None
+
+
+def _named_entity(entity_id: str, query: str, knowledge_base: SharedKnowledgeBase) -> NamedEntity:
+    try:
+        view = knowledge_base.entity(entity_id).entity
+    except NotFoundError:
+        return NamedEntity(entity_id, None)
+    href = url_for("pages.entity", entity_id=view.id)
+    if _name_in(view.label, query):
+        return NamedEntity(view.label, href)
+    aliases = sorted(_strings(view.attributes.get("aliases")), key=len, reverse=True)
+    typed = next((alias for alias in aliases if _name_in(alias, query)), None)
+    if typed is not None and typed.lower() == view.label.lower():
+        typed = None
+    return NamedEntity(view.label, href, typed)
+
+
+def read_interpretation(
+    raw: dict[str, Any], query: str, knowledge_base: SharedKnowledgeBase
+) -> Interpretation:
+    """How the service read the query, with entity ids turned into their labels."""
+
+    def named(key: str) -> tuple[NamedEntity, ...]:
+        return tuple(_named_entity(i, query, knowledge_base) for i in _strings(raw.get(key)))
+
+    return Interpretation(
+        intent_line=INTENT_LINES.get(str(raw.get("intent") or "general")),
+        phrases=_strings(raw.get("phrases")),
+        cases=named("cases"),
+        organisations=named("organisations"),
+        themes=named("themes"),
+        expanded_with=_strings(raw.get("expanded_with")),
+    )
+
+
+@dataclass(frozen=True)
+class EntityCard:
+    id: str
+    kind: str
+    label: str
+    status: str | None
+    status_class: str
+    rows: tuple[tuple[str, str | None], ...]  # (label, text); None: not recorded
+
+
+def _card_text(value: object) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, list | tuple):
+        items = [str(item) for item in value if item]
+        return ", ".join(items) if items else None
+    return str(value)
+
+
+def entity_card(entity: EntityRef) -> EntityCard:
+    """What a result's entity shows: its response status and the attributes a reader
+    needs to trust the answer (owners and response, or who promised what by when)."""
+    attributes = entity.attributes
+    status = _card_text(attributes.get("status"))
+    expected = CARD_EXPECTED.get(entity.kind, ())
+    rows = []
+    for name, label in CARD_ATTRIBUTES.items():
+        text = _card_text(attributes.get(name))
+        if name == "actor" and text == _card_text(attributes.get("made_by")):
+            continue  # the same people: "Made by" says it
+        if name == "comment" and text and len(text) > COMMENT_CHARS:
+            text = text[:COMMENT_CHARS].rsplit(" ", 1)[0] + " …"
+        if text is not None or name in expected:
+            rows.append((label, text))
+    return EntityCard(
+        id=entity.id,
+        kind=entity.kind,
+        label=entity.label,
+        status=status,
+        status_class=STATUS_CLASSES.get((status or "").lower(), "status-other"),
+        rows=tuple(rows),
+    )
+
+
+@dataclass(frozen=True)
+class ExplanationView:
+    retrievers: tuple[tuple[str, str, int | None, float | None], ...]  # name, label, rank, score
+    fused: float | None
+    boosts: tuple[tuple[str, float], ...]
+    final: float | None
+
+
+def _number(value: object) -> float | None:
+    return float(value) if isinstance(value, int | float) else None
+
+
+def explanation_view(explanation: dict[str, Any]) -> ExplanationView:
+    retrievers = explanation.get("retrievers") or {}
+    boosts = explanation.get("boosts") or {}
+    return ExplanationView(
+        retrievers=tuple(
+            (
+                name,
+                RETRIEVER_LABELS.get(name, name),
+                int(rank) if isinstance(rank := (found or {}).get("rank"), int) else None,
+                _number((found or {}).get("score")),
+            )
+            for name, found in retrievers.items()
+        ),
+        fused=_number(explanation.get("fused")),
+        boosts=tuple(
+            (str(name), value)
+            for name, raw in boosts.items()
+            if (value := _number(raw)) is not None
+        ),
+        final=_number(explanation.get("final")),
+    )
 
 
 def safe_link(url: str | None) -> str | None:
