@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from flask import Flask
 
+from scrutiny.results import SearchFilters
 from scrutiny.search.embedder import HashingEmbedder
 from scrutiny.service import KnowledgeBase
 from scrutiny.settings import Settings
@@ -34,6 +35,7 @@ CHROMIUM_ARGS = [
 ]
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
 SCREENSHOT = Path("/tmp/scrutiny-browser-document.png")
+SEARCH_SCREENSHOT = Path("/tmp/scrutiny-browser-search.png")
 #: Matches a table row near the end of a long sample, so the page must scroll to it.
 QUERY = "care informed approach training"
 
@@ -186,3 +188,49 @@ def test_browse_entities_by_facet_then_open_the_cited_source(
     marked = "".join(marks.all_text_contents())
     assert marked == view.canonical_text[passage.start : passage.end]
     assert passage.start <= detail.entity.start < passage.end
+
+
+def test_search_results_filter_by_facet_show_entity_cards_and_ranking_details(
+    browser: Browser, base_url: str, knowledge_base: KnowledgeBase
+) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    external_requests: list[str] = []
+    page.on(
+        "request",
+        lambda request: None
+        if request.url.startswith(base_url)
+        else external_requests.append(request.url),
+    )
+    try:
+        page.goto(base_url + "/search?q=recommendation")
+        facets = page.locator("#refine")
+        expect(facets).to_be_visible()
+        results = page.locator("li.result")
+        assert facets.bounding_box()["x"] < results.first.bounding_box()["x"], "facets sit left"
+        page.locator("#facet-status").get_by_role("link", name="partially accepted").click()
+        page.wait_for_url("**status=partially+accepted*")
+        expect(results).to_have_count(3)
+        expect(page.locator("li.result .badge")).to_have_text(["partially accepted"] * 3)
+        expected = knowledge_base.search(
+            "recommendation", filters=SearchFilters(status="partially accepted")
+        )
+        expect(page.locator("#results-heading")).to_contain_text(
+            f"{expected.total} passages match"
+        )
+        page.get_by_role("link", name="Show how results were ranked").click()
+        page.wait_for_url("**explain=1*")
+        details = page.locator("li.result details.explain")
+        expect(details).to_have_count(3)
+        expect(details.first.locator("table")).to_be_hidden()
+        details.first.locator("summary").click()
+        expect(details.first.locator("table")).to_be_visible()
+        page.screenshot(path=str(SEARCH_SCREENSHOT), full_page=True)
+
+        remove = "Remove the response status filter partially accepted"
+        page.locator(".active-filters").get_by_role("link", name=remove).click()
+        expect(page.locator(".active-filter")).to_have_count(0)
+        assert external_requests == []
+    finally:
+        context.close()
