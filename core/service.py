@@ -8,10 +8,12 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable
-from functools import lru_cache
+from dataclasses import replace
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 
 from scrutiny.errors import (
     IndexMismatchError,
@@ -22,16 +24,25 @@ from scrutiny.errors import (
 )
 from scrutiny.graph.builder import build_document_graph
 from scrutiny.graph.concepts import load_concept_scheme
-from scrutiny.graph.model import Node, NodeFilter, PassageContext, StoredDocument, StoredPassage
+from scrutiny.graph.model import (
+    Edge,
+    GraphBatch,
+    Node,
+    NodeFilter,
+    PassageContext,
+    StoredDocument,
+    StoredPassage,
+)
 from scrutiny.graph.rdf import export as export_graph
-from scrutiny.graph.schema import NodeKind
+from scrutiny.graph.schema import EdgeKind, NodeKind
 from scrutiny.graph.sparql import SparqlResult, run_query
-from scrutiny.graph.store import Store
+from scrutiny.graph.store import Store, passage_id
 from scrutiny.ingest.extract.organisations import OrganisationGazetteer
 from scrutiny.ingest.extract.pipeline import DocumentExtractor
 from scrutiny.ingest.extract.themes import PhraseCount, unmatched_phrases
 from scrutiny.ingest.metadata import CouncilDirectory
 from scrutiny.ingest.pipeline import content_hash, discover_files, parse_document, read_file
+from scrutiny.ingest.records import ParsedDocument
 from scrutiny.results import (
     DocumentRef,
     DocumentView,
@@ -52,6 +63,7 @@ from scrutiny.results import (
 from scrutiny.search.embedder import Embedder, HashingEmbedder, SentenceTransformerEmbedder
 from scrutiny.search.query import Intent, Lexicon, LexiconEntry, QueryAnalysis, analyse
 from scrutiny.search.ranking import Candidate, Signals, fuse, rescore
+from scrutiny.search.themes import ConceptText, ThemeMatcher
 from scrutiny.search.vector_index import VectorIndex, index_type_for, read_manifest
 from scrutiny.settings import Settings
 
@@ -230,7 +242,9 @@ class KnowledgeBase:
         parsed = parse_document(path.resolve(), data, self.councils, self.settings.max_file_bytes)
         vectors = self.embedder.embed([p.search_text for p in parsed.passages])
         extraction = self.extractor.extract(parsed.canonical_text, parsed.metadata.title)
-        batch = build_document_graph(document_id, parsed, extraction)
+        batch = self._with_themes_by_meaning(
+            build_document_graph(document_id, parsed, extraction), document_id, parsed, vectors
+        )
         removed, added = self.store.replace_document(document_id, parsed, vectors, batch)
         self.index.remove(removed)
         self.index.add(np.array(added, dtype=np.int64), vectors)
@@ -238,6 +252,42 @@ class KnowledgeBase:
         self._document_cache.clear()
         (report.updated if existed else report.added).append(source_path)
         report.passages += len(parsed.passages)
+
+    def _with_themes_by_meaning(
+        self,
+        batch: GraphBatch,
+        document_id: str,
+        parsed: ParsedDocument,
+        vectors: npt.NDArray[np.float32],
+    ) -> GraphBatch:
+        """Add has_theme edges (scored) from passages whose meaning is close to a theme."""
+        matches = self.theme_matcher.match(vectors, self.settings.theme_similarity)
+        if not matches:
+            return batch
+        labels = {concept.key: concept for concept in self.concepts.concepts}
+        nodes = [
+            Node(match.key, NodeKind.THEME, labels[match.key].pref_label,
+                 attributes={"concept": labels[match.key].uri})
+            for match in matches
+        ]  # fmt: skip
+        edges = [
+            Edge(passage_id(document_id, parsed.passages[match.row].ordinal), EdgeKind.HAS_THEME,
+                 match.key, document_id, round(match.similarity, 4))
+            for match in matches
+        ]  # fmt: skip
+        return replace(batch, nodes=(*batch.nodes, *nodes), edges=(*batch.edges, *edges))
+
+    @cached_property
+    def theme_matcher(self) -> ThemeMatcher:
+        return ThemeMatcher(
+            self.embedder,
+            [
+                ConceptText(
+                    c.key, f"{c.pref_label}. {', '.join(c.alt_labels)}. {c.definition or ''}"
+                )
+                for c in self.concepts.concepts
+            ],
+        )
 
     def delete(self, document_id: str) -> None:
         if self.store.document(document_id) is None:

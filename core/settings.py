@@ -45,6 +45,11 @@ class Settings:
     candidate_pool: int = _setting(
         100, "Candidates each retriever (keyword, dense) contributes before fusion."
     )
+    theme_similarity: float = _setting(
+        0.5,
+        "Cosine similarity from which a passage is given a theme by meaning as well as by "
+        "the theme's labels (0.5 suits all-MiniLM-L6-v2; 1.01 turns it off).",
+    )
     sparql_timeout: float = _setting(
         10.0, "Seconds a SPARQL query may run before it is abandoned.", "SCRUTINY_SPARQL_TIMEOUT"
     )
