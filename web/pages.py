@@ -162,7 +162,7 @@ def search_link(
     def link(**changes: str | int | bool | None) -> str:
         current: dict[str, Any] = {"q": query, **filters, "limit": limit, "explain": explain}
         current.update(changes)
-        arguments = {
+        arguments: dict[str, Any] = {
             name: ("1" if value is True else value)
             for name, value in current.items()
             if value is not None and value is not False and value != ""
