@@ -229,6 +229,20 @@ def show(entity_id: str, store: Path | None) -> None:
 
 
 @main.command()
+@click.argument("source_id")
+@click.argument("target_id")
+@store_option
+def path(source_id: str, target_id: str, store: Path | None) -> None:
+    """Show how two entities are connected in the graph (shortest chain of edges)."""
+    with _open(_settings(store)) as kb:
+        steps = kb.connection(source_id, target_id)
+    if not steps:
+        click.echo(f"{source_id} and {target_id} are not connected.")
+    for step in steps:
+        click.echo(f"{step.source} --{step.edge}--> {step.target}")
+
+
+@main.command()
 @store_option
 @click.option(
     "--format", "fmt", type=click.Choice(["turtle", "jsonld", "csv"]), default="turtle",

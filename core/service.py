@@ -37,6 +37,7 @@ from scrutiny.graph.rdf import export as export_graph
 from scrutiny.graph.schema import EdgeKind, NodeKind
 from scrutiny.graph.sparql import SparqlResult, run_query
 from scrutiny.graph.store import Store, passage_id
+from scrutiny.graph.view import GraphView, PathStep
 from scrutiny.ingest.extract.organisations import OrganisationGazetteer
 from scrutiny.ingest.extract.pipeline import DocumentExtractor
 from scrutiny.ingest.extract.themes import PhraseCount, unmatched_phrases
@@ -153,6 +154,7 @@ class KnowledgeBase:
         self._text_cache = lru_cache(maxsize=64)(self.store.canonical_text)
         self._document_cache: dict[str, StoredDocument] = {}
         self._lexicon_cache: tuple[int, Lexicon] | None = None
+        self._view_cache: tuple[int, GraphView] | None = None
 
     def close(self) -> None:
         self.store.close()
@@ -601,6 +603,19 @@ class KnowledgeBase:
         """Frequent phrases across the knowledge base that no theme concept covers."""
         texts = [self._text_cache(d.id) or "" for d in self.store.documents()]
         return unmatched_phrases(texts, self.concepts.concepts, top=top)
+
+    def connection(self, source_id: str, target_id: str) -> list[PathStep]:
+        """The shortest chain of edges between two entities (or documents, passages)."""
+        for node_id in (source_id, target_id):
+            if self.store.node(node_id) is None and self.store.passage(node_id) is None:
+                raise NotFoundError(f"no entity with id '{node_id}'")
+        return self._graph_view().path(source_id, target_id)
+
+    def _graph_view(self) -> GraphView:
+        generation = self.store.generation
+        if self._view_cache is None or self._view_cache[0] != generation:
+            self._view_cache = (generation, GraphView.from_store(self.store))
+        return self._view_cache[1]
 
     # linked data ---------------------------------------------------------------------
 

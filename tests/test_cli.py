@@ -86,3 +86,15 @@ def test_every_setting_and_command_is_documented_in_the_readme() -> None:
             assert f"`{env}`" in readme, f"environment variable {env} missing from README"
     for command in main.commands:
         assert f"scrutiny {command}" in readme, f"command {command} missing from README"
+
+
+def test_path_explains_how_two_entities_connect(runner: CliRunner, samples: Path) -> None:
+    runner.invoke(main, ["ingest", str(samples)])
+    result = runner.invoke(main, ["path", "case:child-q", "council:london-borough-of-camden"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.strip().splitlines()
+    assert lines and all("--" in line and "-->" in line for line in lines)
+    assert "case:child-q" in result.output
+    missing = runner.invoke(main, ["path", "case:child-q", "organisation:nowhere"])
+    assert missing.exit_code == 1
+    assert "no entity with id 'organisation:nowhere'" in missing.stderr
