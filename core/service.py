@@ -321,7 +321,8 @@ class KnowledgeBase:
         limit = self._limit(limit)
         filters = filters or SearchFilters()
         analysis = analyse(query, self._lexicon())
-        pool = max(self.settings.candidate_pool, limit) * (3 if filters.active() else 1)
+        # The same pool with or without filters, so a filter never grows the total.
+        pool = max(self.settings.candidate_pool, limit)
         candidates = fuse(self._retrieve(analysis, pool))
         floor = self.embedder.relevance_floor
         relevant = [
@@ -447,7 +448,11 @@ class KnowledgeBase:
             }
             facets["status"].update(statuses)
             facets["theme"].update(theme_labels.get(t, t) for t in context.themes)
-        return {name: dict(counts.most_common(20)) for name, counts in facets.items() if counts}
+        return {
+            name: dict(sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:20])
+            for name, counts in facets.items()
+            if counts
+        }
 
     def _stored_document(self, document_id: str) -> StoredDocument:
         document = self._document_cache.get(document_id)

@@ -43,7 +43,7 @@ class Settings:
     default_limit: int = _setting(10, "Results returned when a search gives no limit.")
     max_limit: int = _setting(100, "Most results one search may return.")
     candidate_pool: int = _setting(
-        100, "Candidates each retriever (keyword, dense) contributes before fusion."
+        200, "Candidates each retriever (keyword, dense) contributes before fusion."
     )
     theme_similarity: float = _setting(
         0.5,
