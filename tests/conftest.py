@@ -8,10 +8,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from flask import Flask
+from flask.testing import FlaskClient
 
 from scrutiny.search.embedder import HashingEmbedder
 from scrutiny.service import KnowledgeBase
 from scrutiny.settings import Settings
+from scrutiny.web import create_app
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "data" / "samples"
@@ -67,3 +70,26 @@ def fresh_sample_kb(kb: KnowledgeBase, samples: Path) -> KnowledgeBase:
     report = kb.ingest([samples])
     assert report.ok and len(report.added) == 5
     return kb
+
+
+@pytest.fixture(scope="module")
+def knowledge_base(
+    sample_store_template: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[KnowledgeBase]:
+    """A test module's own copy of the ingested sample corpus."""
+    store = tmp_path_factory.mktemp("module-store") / "store"
+    shutil.copytree(sample_store_template[1], store)
+    settings = Settings(store=store, embedder="hashing")
+    with KnowledgeBase(settings, embedder=HashingEmbedder()) as knowledge_base:
+        yield knowledge_base
+
+
+@pytest.fixture(scope="module")
+def app(knowledge_base: KnowledgeBase) -> Flask:
+    flask_app: Flask = create_app({"TESTING": True}, knowledge_base=knowledge_base)
+    return flask_app
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import json
 import re
-import shutil
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -34,27 +33,6 @@ DOCUMENT_REF_KEYS = {"id", "title", "council", "date"}
 
 def open_knowledge_base(store: Path) -> KnowledgeBase:
     return KnowledgeBase(Settings(store=store, embedder="hashing"), embedder=HashingEmbedder())
-
-
-@pytest.fixture(scope="module")
-def knowledge_base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeBase]:
-    root = tmp_path_factory.mktemp("web")
-    shutil.copytree(SAMPLES, root / "samples")
-    with open_knowledge_base(root / "store") as kb:
-        report = kb.ingest([root / "samples"])
-        assert report.ok and len(report.added) == 5
-        yield kb
-
-
-@pytest.fixture(scope="module")
-def app(knowledge_base: KnowledgeBase) -> Flask:
-    flask_app: Flask = create_app({"TESTING": True}, knowledge_base=knowledge_base)
-    return flask_app
-
-
-@pytest.fixture()
-def client(app: Flask) -> FlaskClient:
-    return app.test_client()
 
 
 @pytest.fixture()

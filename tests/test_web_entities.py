@@ -5,22 +5,16 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from flask import Flask
 from flask.testing import FlaskClient
 from markupsafe import escape
 
 from scrutiny.results import EntityQuery
-from scrutiny.search.embedder import HashingEmbedder
 from scrutiny.service import KnowledgeBase
-from scrutiny.settings import Settings
-from scrutiny.web import create_app
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
 HACKNEY = "London Borough of Hackney"
@@ -43,28 +37,6 @@ NEIGHBOUR_KEYS = {"edge", "direction", "id", "kind", "label"}
 MENTION_KEYS = {"document", "passage", "start", "end", "text", "repaired_from"}
 DOCUMENT_REF_KEYS = {"id", "title", "council", "date"}
 ERROR_KEYS = {"code", "message", "status"}
-
-
-@pytest.fixture(scope="module")
-def knowledge_base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeBase]:
-    root = tmp_path_factory.mktemp("web-entities")
-    shutil.copytree(SAMPLES, root / "samples")
-    settings = Settings(store=root / "store", embedder="hashing")
-    with KnowledgeBase(settings, embedder=HashingEmbedder()) as kb:
-        report = kb.ingest([root / "samples"])
-        assert report.ok and len(report.added) == 5
-        yield kb
-
-
-@pytest.fixture(scope="module")
-def app(knowledge_base: KnowledgeBase) -> Flask:
-    flask_app: Flask = create_app({"TESTING": True}, knowledge_base=knowledge_base)
-    return flask_app
-
-
-@pytest.fixture()
-def client(app: Flask) -> FlaskClient:
-    return app.test_client()
 
 
 def get_json(client: FlaskClient, url: str, status: int = 200) -> Any:

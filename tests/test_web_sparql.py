@@ -6,21 +6,15 @@ from __future__ import annotations
 import dataclasses
 import html
 import re
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from flask import Flask
 from flask.testing import FlaskClient
 from rdflib import Graph, Literal, Namespace
 from werkzeug.test import TestResponse
 
-from scrutiny.search.embedder import HashingEmbedder
 from scrutiny.service import KnowledgeBase
-from scrutiny.settings import Settings
-from scrutiny.web import create_app
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
 SG = Namespace("https://w3id.org/scrutiny-graph/ns#")
@@ -37,28 +31,6 @@ INSERT = 'INSERT DATA { <urn:a> <urn:b> "c" }'
 #: Takes about a second: every triple paired with every recommendation.
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d a sg:Recommendation }"
 ERROR_KEYS = {"code", "message", "status"}
-
-
-@pytest.fixture(scope="module")
-def knowledge_base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeBase]:
-    root = tmp_path_factory.mktemp("web-sparql")
-    shutil.copytree(SAMPLES, root / "samples")
-    settings = Settings(store=root / "store", embedder="hashing")
-    with KnowledgeBase(settings, embedder=HashingEmbedder()) as kb:
-        report = kb.ingest([root / "samples"])
-        assert report.ok and len(report.added) == 5
-        yield kb
-
-
-@pytest.fixture(scope="module")
-def app(knowledge_base: KnowledgeBase) -> Flask:
-    flask_app: Flask = create_app({"TESTING": True}, knowledge_base=knowledge_base)
-    return flask_app
-
-
-@pytest.fixture()
-def client(app: Flask) -> FlaskClient:
-    return app.test_client()
 
 
 def assert_error(response: TestResponse, code: str, status: int) -> str:
