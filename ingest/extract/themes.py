@@ -8,10 +8,11 @@ match only in capitals. Semantic similarity is added later by the service layer.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -77,52 +78,160 @@ def _is_proper_single_word(label: str) -> bool:
     return " " not in label and label[:1].isupper()
 
 
-def _word_pattern(word: str, last: bool) -> str:
-    escaped = re.escape(word).replace("'", "['’]").replace("’", "['’]")
-    if not last or not word[-1:].isalpha():
-        return escaped
+def _number_ending(word: str) -> tuple[int, str]:
+    """How a label's last word varies between singular and plural: the number of its
+    final letters the variation replaces, and the pattern of the endings that may
+    follow ("policy" -> (1, "(?:y|ies)"): "polic" then "y" or "ies")."""
     lower = word.lower()
     if lower.endswith("ies"):
-        stem = re.escape(word[:-3])
-        return f"{stem}(?:y|ies)"
+        return 3, "(?:y|ies)"
     if lower.endswith("y") and lower[-2:-1] not in "aeiou":
-        return f"{re.escape(word[:-1])}(?:y|ies)"
+        return 1, "(?:y|ies)"
     if lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
-        return f"{re.escape(word[:-1])}(?:s|es)?"
-    return f"{escaped}(?:s|es)?"
+        return 1, "(?:s|es)?"
+    return 0, "(?:s|es)?"
+
+
+def _varies_in_number(word: str, last: bool) -> bool:
+    return last and word[-1:].isalpha()
+
+
+def _word_pattern(word: str, last: bool) -> str:
+    escaped = re.escape(word).replace("'", "['’]").replace("’", "['’]")
+    if not _varies_in_number(word, last):
+        return escaped
+    replaced, endings = _number_ending(word)
+    if replaced:
+        return f"{re.escape(word[:-replaced])}{endings}"
+    return f"{escaped}{endings}"
+
+
+def _label_words(label: str) -> list[str]:
+    return re.split(r"[\s\-]+", label.strip())
 
 
 def label_pattern(label: str) -> re.Pattern[str]:
     """Word-bounded pattern for a label; plural-tolerant on its last word."""
-    words = re.split(r"[\s\-]+", label.strip())
+    words = _label_words(label)
     body = r"[\s\-]+".join(_word_pattern(word, i == len(words) - 1) for i, word in enumerate(words))
     flags = 0 if _is_acronym(label) or _is_proper_single_word(label) else re.IGNORECASE
     return re.compile(rf"(?<![\w-]){body}(?![\w-])", flags)
 
 
+# Matching runs on the text as written; to find where a label may start, its opening
+# characters are looked up in a folded copy of the text (same length, so positions
+# agree). Folding maps every character a label pattern can match onto one form: ASCII
+# letters to lower case, the four non-ASCII letters that re.IGNORECASE matches to ASCII
+# ones (documented under re.IGNORECASE), and both apostrophes to "'". Only ASCII
+# openings are looked up, so no other character needs folding.
+_FOLD_FOR_LOOKUP = str.maketrans(
+    {
+        **{upper: upper.lower() for upper in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"},
+        "İ": "i",
+        "ı": "i",
+        "ſ": "s",
+        "K": "k",  # KELVIN SIGN
+        "’": "'",
+    }
+)
+
+
+def _fold_for_lookup(text: str) -> str:
+    return text.translate(_FOLD_FOR_LOOKUP)
+
+
+def _opening(label: str) -> str | None:
+    """Folded text every match of ``label`` starts with (its first word, or a one-word
+    label's letters before its plural ending), or None when it has no ASCII opening
+    to look up and must be searched for."""
+    words = _label_words(label)
+    first = words[0]
+    if _varies_in_number(first, last=len(words) == 1):
+        replaced, _ = _number_ending(first)
+        first = first[: len(first) - replaced]
+    opening = _fold_for_lookup(first)
+    return opening if opening and opening.isascii() else None
+
+
 @dataclass(frozen=True)
 class _CompiledLabel:
-    concept: LabelledConcept
+    concept_key: str
+    concept_uri: str
+    concept_pref_label: str
     label: str
     pattern: re.Pattern[str]
+    opening: str | None
     weight: float
 
 
-def _compile(concepts: Iterable[LabelledConcept]) -> list[_CompiledLabel]:
+# What of a concept theme matching depends on: key, URI, preferred label, alt labels.
+_ConceptLabels = tuple[str, str, str, tuple[str, ...]]
+
+
+@functools.lru_cache(maxsize=16)
+def _compile(concepts: tuple[_ConceptLabels, ...]) -> tuple[_CompiledLabel, ...]:
+    """Every label of a concept set, compiled once per set, longest label first."""
     compiled = []
-    for concept in concepts:
-        for label in dict.fromkeys((concept.pref_label, *concept.alt_labels)):
+    for key, uri, pref_label, alt_labels in concepts:
+        for label in dict.fromkeys((pref_label, *alt_labels)):
             if _is_acronym(label):
                 weight = ACRONYM_WEIGHT
-            elif label == concept.pref_label:
+            elif label == pref_label:
                 weight = PREF_LABEL_WEIGHT
             else:
                 weight = ALT_LABEL_WEIGHT
-            compiled.append(_CompiledLabel(concept, label, label_pattern(label), weight))
+            compiled.append(
+                _CompiledLabel(
+                    key, uri, pref_label, label, label_pattern(label), _opening(label), weight
+                )
+            )
     # Longer labels first so that "youth justice service" claims its words before
     # "youth justice" or "service" can.
     compiled.sort(key=lambda item: -len(item.label))
-    return compiled
+    return tuple(compiled)
+
+
+def _concept_labels(concepts: Iterable[LabelledConcept]) -> tuple[_ConceptLabels, ...]:
+    return tuple(
+        (concept.key, concept.uri, concept.pref_label, tuple(concept.alt_labels))
+        for concept in concepts
+    )
+
+
+class _LabelFinder:
+    """Finds the matches of one label after another in a text, trying each label's
+    pattern only where the text has the label's opening."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.folded = _fold_for_lookup(text)
+        self._openings: dict[str, list[int]] = {}
+
+    def finditer(self, label: _CompiledLabel) -> Iterator[re.Match[str]]:
+        """The matches ``label.pattern.finditer(text)`` yields, found faster."""
+        if label.opening is None:
+            yield from label.pattern.finditer(self.text)
+            return
+        resume = 0
+        for start in self._starts_of(label.opening):
+            if start < resume:
+                continue  # finditer resumes after the previous match
+            match = label.pattern.match(self.text, start)
+            if match is not None:
+                yield match
+                resume = match.end()
+
+    def _starts_of(self, opening: str) -> list[int]:
+        """Every position, overlapping ones included, where ``opening`` occurs."""
+        starts = self._openings.get(opening)
+        if starts is None:
+            starts = []
+            position = self.folded.find(opening)
+            while position >= 0:
+                starts.append(position)
+                position = self.folded.find(opening, position + 1)
+            self._openings[opening] = starts
+        return starts
 
 
 def assign_themes(
@@ -130,19 +239,20 @@ def assign_themes(
 ) -> tuple[ThemeHit, ...]:
     """Concepts whose labels occur in ``text``, best first. Overlapping label matches
     count once, for the longest label."""
-    taken: list[Span] = []
+    finder = _LabelFinder(text)
+    taken = bytearray(len(text))  # 1 where a counted match covers the character
     hits: dict[str, list[tuple[LabelHit, float]]] = {}
-    concepts: dict[str, LabelledConcept] = {}
-    for compiled in _compile(scheme_concepts):
-        for match in compiled.pattern.finditer(text):
-            span = Span(match.start(), match.end())
-            if any(span.start < other.end and other.start < span.end for other in taken):
+    concepts: dict[str, _CompiledLabel] = {}
+    for compiled in _compile(_concept_labels(scheme_concepts)):
+        for match in finder.finditer(compiled):
+            start, end = match.span()
+            if taken.find(1, start, end) >= 0:
                 continue
-            taken.append(span)
-            key = compiled.concept.key
-            concepts[key] = compiled.concept
+            taken[start:end] = b"\x01" * (end - start)
+            key = compiled.concept_key
+            concepts[key] = compiled
             hits.setdefault(key, []).append(
-                (LabelHit(span, match.group(), compiled.label), compiled.weight)
+                (LabelHit(Span(start, end), match.group(), compiled.label), compiled.weight)
             )
 
     length_units = max(1.0, len(text.split()) / WORDS_PER_LENGTH_UNIT)
@@ -154,7 +264,9 @@ def assign_themes(
             continue
         concept = concepts[key]
         ordered = tuple(sorted((hit for hit, _ in concept_hits), key=lambda h: h.span.start))
-        result.append(ThemeHit(key, concept.uri, concept.pref_label, score, ordered))
+        result.append(
+            ThemeHit(key, concept.concept_uri, concept.concept_pref_label, score, ordered)
+        )
     result.sort(key=lambda hit: (-hit.score, hit.concept_key))
     return tuple(result)
 
