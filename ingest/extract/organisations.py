@@ -14,8 +14,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from itertools import pairwise
+from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from scrutiny.ingest.extract.records import Extraction, Mention, Organisation
 from scrutiny.ingest.records import Span
@@ -55,8 +56,7 @@ class GazetteerEntry:
         return (self.label, *self.aliases)
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
     text: str  # verbatim, possessive suffix removed
     norm: str
     start: int
@@ -69,6 +69,23 @@ class _AliasForm:
     alias: str
     tokens: tuple[str, ...]  # verbatim alias tokens
     case_sensitive: tuple[bool, ...]  # per token
+
+
+class _AliasNode:
+    """A node of the alias trie: the aliases whose normalised tokens spell the path
+    to it, and the tokens that extend that path to a longer alias."""
+
+    __slots__ = ("children", "forms")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _AliasNode] = {}
+        self.forms: list[_AliasForm] = []
+
+    def add(self, norms: Sequence[str], form: _AliasForm) -> None:
+        node = self
+        for norm in norms:
+            node = node.children.setdefault(norm, _AliasNode())
+        node.forms.append(form)
 
 
 @dataclass(frozen=True)
@@ -93,13 +110,18 @@ def _norm_token(token: str) -> str:
     return token.replace("'", "").replace("’", "").lower()
 
 
+@lru_cache(maxsize=100_000)
+def _token_forms(raw: str) -> tuple[str, str]:
+    """A token as written without its possessive suffix, and its normalised form."""
+    return _POSSESSIVE_RE.sub("", raw), _norm_token(raw)
+
+
 def _tokens(text: str) -> list[_Token]:
     result = []
     for match in _TOKEN_RE.finditer(text):
-        raw = match.group()
-        stripped = _POSSESSIVE_RE.sub("", raw)
-        end = match.start() + len(stripped)
-        result.append(_Token(stripped, _norm_token(raw), match.start(), end))
+        stripped, norm = _token_forms(match.group())
+        start = match.start()
+        result.append(_Token(stripped, norm, start, start + len(stripped)))
     return result
 
 
@@ -142,7 +164,7 @@ class OrganisationGazetteer:
     def __init__(self, entries: Iterable[GazetteerEntry]) -> None:
         self._entries: dict[str, GazetteerEntry] = {}
         self._by_name: dict[str, set[str]] = defaultdict(set)
-        self._forms: dict[tuple[str, ...], list[_AliasForm]] = defaultdict(list)
+        self._aliases = _AliasNode()
         for entry in entries:
             if entry.key in self._entries:
                 raise ValueError(f"duplicate gazetteer key {entry.key}")
@@ -157,8 +179,7 @@ class OrganisationGazetteer:
             for name in entry.names():
                 form = _alias_form(entry.key, name)
                 if form is not None:
-                    self._forms[tuple(_norm_token(t) for t in form.tokens)].append(form)
-        self._longest_alias = max((len(tokens) for tokens in self._forms), default=0)
+                    self._aliases.add([_norm_token(t) for t in form.tokens], form)
 
     @classmethod
     def from_csv(cls, path: str | Path = DEFAULT_GAZETTEER_PATH) -> OrganisationGazetteer:
@@ -210,8 +231,8 @@ class OrganisationGazetteer:
             identifier=entry.identifier,
         )
 
-    def _matches(self, text: str) -> list[_Match]:
-        tokens = _tokens(text)
+    def _matches(self, text: str, tokens: Sequence[_Token]) -> list[_Match]:
+        """Gazetteer aliases in ``text``, which ``tokens`` are the tokens of."""
         candidates = [
             found
             for position in range(len(tokens))
@@ -229,20 +250,28 @@ class OrganisationGazetteer:
     def _longest_match_at(
         self, text: str, tokens: Sequence[_Token], position: int
     ) -> tuple[_Match, int] | None:
-        limit = min(self._longest_alias, len(tokens) - position)
-        for length in range(limit, 0, -1):
-            window = tokens[position : position + length]
-            if length > 1 and not _contiguous(text, window):
-                continue
-            forms = self._forms.get(tuple(token.norm for token in window))
-            if not forms:
-                continue
-            keys = sorted({form.entry_key for form in forms if _case_agrees(form, window)})
-            if keys:
-                start, end = window[0].start, window[-1].end
-                content_words = sum(1 for token in window if token.norm != "the")
-                return _Match(Span(start, end), text[start:end], tuple(keys)), content_words
-        return None
+        """The longest alias starting at token ``position`` whose tokens run on without
+        a break and agree in case, with the number of its content words."""
+        node = self._aliases
+        longest: tuple[Sequence[_Token], list[str]] | None = None
+        for index in range(position, len(tokens)):
+            child = node.children.get(tokens[index].norm)
+            if child is None or (
+                index > position and not _joined(text, tokens[index - 1], tokens[index])
+            ):
+                break
+            node = child
+            if node.forms:
+                window = tokens[position : index + 1]
+                keys = sorted({form.entry_key for form in node.forms if _case_agrees(form, window)})
+                if keys:
+                    longest = window, keys
+        if longest is None:
+            return None
+        window, keys = longest
+        start, end = window[0].start, window[-1].end
+        content_words = sum(1 for token in window if token.norm != "the")
+        return _Match(Span(start, end), text[start:end], tuple(keys)), content_words
 
     def distinctive_words(self, keys: Sequence[str]) -> dict[str, frozenset[str]]:
         """For each of several entries, the label words no other of them shares."""
@@ -257,12 +286,11 @@ def _overlaps(first: Span, second: Span) -> bool:
     return bool(first.start < second.end and second.start < first.end)
 
 
-def _contiguous(text: str, window: Sequence[_Token]) -> bool:
-    return all(
-        _GAP_RE.fullmatch(text, previous.end, current.start) is not None
-        or text[previous.end : current.start].lower() in {"'s ", "’s "}
-        for previous, current in pairwise(window)
-    )
+def _joined(text: str, previous: _Token, current: _Token) -> bool:
+    """Whether two neighbouring tokens can belong to one name."""
+    return _GAP_RE.fullmatch(text, previous.end, current.start) is not None or text[
+        previous.end : current.start
+    ].lower() in {"'s ", "’s "}
 
 
 def _case_agrees(form: _AliasForm, window: Sequence[_Token]) -> bool:
@@ -340,9 +368,10 @@ class _Resolved:
 def find_organisations(text: str, gazetteer: OrganisationGazetteer) -> Extraction:
     """Organisations named in ``text``: gazetteer aliases first, then unlisted bodies
     recognised by their head noun. One entity per key, one mention per occurrence."""
-    gazetteer_matches = gazetteer._matches(text)
+    tokens = _tokens(text)
+    gazetteer_matches = gazetteer._matches(text, tokens)
     unambiguous = {m.candidates[0] for m in gazetteer_matches if len(m.candidates) == 1}
-    word_counts: Counter[str] = Counter(token.norm for token in _tokens(text))
+    word_counts: Counter[str] = Counter(token.norm for token in tokens)
 
     found: list[tuple[Span, str, _Resolved]] = []
     for match in gazetteer_matches:
