@@ -545,10 +545,25 @@ def _identity(draft: _PersonDraft) -> tuple[str, str]:
 def _bare_mentions(text: str, draft: _PersonDraft) -> list[tuple[Span, str]]:
     if draft.single_token:
         return []
-    pattern = re.compile(
-        r"(?<![\w-])" + r"\s+".join(map(re.escape, draft.name.split())) + r"(?![\w-])"
-    )
-    return [(Span(m.start(), m.end()), m.group()) for m in pattern.finditer(text)]
+    words = draft.name.split()
+    pattern = re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, words)) + r"(?![\w-])")
+    opening = words[0] if words else ""
+    return [(Span(m.start(), m.end()), m.group()) for m in _finditer_from(pattern, text, opening)]
+
+
+def _finditer_from(pattern: re.Pattern[str], text: str, opening: str) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(text)`` where every match starts with the
+    literal ``opening``: the pattern is tried only where ``opening`` occurs, which
+    ``str.find`` locates far faster than a pattern opening with a lookbehind."""
+    resume = 0
+    start = text.find(opening)
+    while start >= 0:
+        if start >= resume:
+            match = pattern.match(text, start)
+            if match is not None:
+                yield match
+                resume = match.end()
+        start = text.find(opening, start + 1)
 
 
 def _deduplicated(spans: Sequence[tuple[Span, str]]) -> list[tuple[Span, str]]:
