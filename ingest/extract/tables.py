@@ -428,8 +428,10 @@ def _entities_from_draft(draft: _Draft) -> tuple[list[Entity], list[Link]]:
 
 # --- recommendations written as prose ------------------------------------------------
 
+# The bullets and markup before "Recommendation" are one flat character class: nested
+# repeats ("(?:[-*]+[ \t]*)*") backtrack exponentially on a line of dashes.
 _PROSE_RECOMMENDATION = re.compile(
-    rf"^[ \t]*(?:[-*•·#>]+[ \t]*)*(?:\*\*)?Recommendation[ \t]+(?P<number>{_RECOMMENDATION_ID})"
+    rf"^[ \t\-*•·#>]*(?:\*\*)?Recommendation[ \t]+(?P<number>{_RECOMMENDATION_ID})"
     r"[ \t]*(?:\*\*)?[ \t]*(?::|[–—]|-(?=\s))(?:\*\*)?[ \t]*(?P<text>\S.*)$",
     re.I | re.M,
 )
