@@ -107,7 +107,7 @@ def evaluate() -> Tally:
             matches = [c for c in commitments if _overlaps(c, item)]
             if not matches:
                 tally.false_negatives += 1
-                print(f"  FN {document['path']}: {text[item.start:item.end][:110]}")
+                print(f"  FN {document['path']}: {text[item.start : item.end][:110]}")
                 continue
             tally.true_positives += 1
             best = matches[0]
@@ -134,15 +134,23 @@ def main() -> int:
     precision = _ratio(tally.true_positives, tally.true_positives + tally.false_positives)
     recall = _ratio(tally.true_positives, tally.true_positives + tally.false_negatives)
     f1 = _ratio(int(2 * precision * recall * 1_000_000), int((precision + recall) * 1_000_000))
-    print(f"true positives {tally.true_positives}, false positives {tally.false_positives}, "
-          f"false negatives {tally.false_negatives}")
+    print(
+        f"true positives {tally.true_positives}, false positives {tally.false_positives}, "
+        f"false negatives {tally.false_negatives}"
+    )
     print(f"precision {precision:.3f}  recall {recall:.3f}  F1 {f1:.3f}")
-    print(f"made_by accuracy {_ratio(tally.made_by_correct, tally.made_by_checked):.3f} "
-          f"({tally.made_by_correct}/{tally.made_by_checked})")
-    print(f"due accuracy {_ratio(tally.due_correct, tally.due_checked):.3f} "
-          f"({tally.due_correct}/{tally.due_checked})")
-    print(f"answers_key accuracy {_ratio(tally.answers_correct, tally.answers_checked):.3f} "
-          f"({tally.answers_correct}/{tally.answers_checked})")
+    print(
+        f"made_by accuracy {_ratio(tally.made_by_correct, tally.made_by_checked):.3f} "
+        f"({tally.made_by_correct}/{tally.made_by_checked})"
+    )
+    print(
+        f"due accuracy {_ratio(tally.due_correct, tally.due_checked):.3f} "
+        f"({tally.due_correct}/{tally.due_checked})"
+    )
+    print(
+        f"answers_key accuracy {_ratio(tally.answers_correct, tally.answers_checked):.3f} "
+        f"({tally.answers_correct}/{tally.answers_checked})"
+    )
     return 0
 
 

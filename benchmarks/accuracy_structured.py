@@ -43,9 +43,7 @@ class Score:
         precision = tp / (tp + fp) if tp + fp else 1.0
         recall = tp / (tp + fn) if tp + fn else 1.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        return (
-            f"{name:<16} P={precision:.3f} R={recall:.3f} F1={f1:.3f}  (tp={tp} fp={fp} fn={fn})"
-        )
+        return f"{name:<16} P={precision:.3f} R={recall:.3f} F1={f1:.3f}  (tp={tp} fp={fp} fn={fn})"
 
 
 @dataclass
@@ -100,9 +98,7 @@ def main() -> int:
         name = Path(relative).name
 
         extraction = extract_recommendations(text)
-        predicted_recs = {
-            e.number: e for e in extraction.entities if isinstance(e, Recommendation)
-        }
+        predicted_recs = {e.number: e for e in extraction.entities if isinstance(e, Recommendation)}
         predicted_responses = {
             e.recommendation_key: e for e in extraction.entities if isinstance(e, Response)
         }
@@ -111,11 +107,15 @@ def main() -> int:
         for number in set(gold_recs) & set(predicted_recs):
             response = predicted_responses.get(predicted_recs[number].key)
             status.check(
-                name, f"rec {number} status", gold_recs[number]["status"],
+                name,
+                f"rec {number} status",
+                gold_recs[number]["status"],
                 response.status.value if response else None,
             )
             owners.check(
-                name, f"rec {number} owners", tuple(gold_recs[number]["owners"]),
+                name,
+                f"rec {number} owners",
+                tuple(gold_recs[number]["owners"]),
                 response.owners if response else (),
             )
 
@@ -126,21 +126,31 @@ def main() -> int:
         findings.add(name, set(gold_findings), set(predicted_findings))
         for number in set(gold_findings) & set(predicted_findings):
             finding = predicted_findings[number]
-            leads.check(name, f"finding {number} leads",
-                        tuple(gold_findings[number]["leads"]), finding.leads)
-            no_recommendation.check(name, f"finding {number} no_rec",
-                                    gold_findings[number]["no_recommendation"],
-                                    finding.no_recommendation)
+            leads.check(
+                name,
+                f"finding {number} leads",
+                tuple(gold_findings[number]["leads"]),
+                finding.leads,
+            )
+            no_recommendation.check(
+                name,
+                f"finding {number} no_rec",
+                gold_findings[number]["no_recommendation"],
+                finding.no_recommendation,
+            )
 
         found = [e for e in extract_meeting(text).entities if isinstance(e, Meeting)]
         gold_meeting = expected["meeting"]
-        meetings.add(name, {"meeting"} if gold_meeting else set(),
-                     {"meeting"} if found else set())
+        meetings.add(name, {"meeting"} if gold_meeting else set(), {"meeting"} if found else set())
         if gold_meeting and found:
             meeting = found[0]
             dates.check(name, "date", gold_meeting["date"], meeting.date)
-            committees.check(name, "committee", _normalise(gold_meeting["committee"]),
-                             _normalise(meeting.committee))
+            committees.check(
+                name,
+                "committee",
+                _normalise(gold_meeting["committee"]),
+                _normalise(meeting.committee),
+            )
             attendees.check(name, "attendees", gold_meeting["attendees"], len(meeting.attendees))
 
     print(f"structured extraction accuracy over {evaluated} documents")
@@ -155,10 +165,16 @@ def main() -> int:
     print(committees.line("meeting committee"))
     print(attendees.line("attendee count"))
     problems = [
-        *recommendations.misses, *findings.misses, *meetings.misses,
-        *status.disagreements, *owners.disagreements, *leads.disagreements,
-        *no_recommendation.disagreements, *dates.disagreements,
-        *committees.disagreements, *attendees.disagreements,
+        *recommendations.misses,
+        *findings.misses,
+        *meetings.misses,
+        *status.disagreements,
+        *owners.disagreements,
+        *leads.disagreements,
+        *no_recommendation.disagreements,
+        *dates.disagreements,
+        *committees.disagreements,
+        *attendees.disagreements,
     ]
     if problems:
         print(f"\n{len(problems)} problems" + ("" if args.verbose else " (first 20; --verbose)"))

@@ -100,9 +100,9 @@ def test_search_then_open_a_result_scrolls_to_and_marks_the_cited_passage(
     external_requests: list[str] = []
     page.on(
         "request",
-        lambda request: None
-        if request.url.startswith(base_url)
-        else external_requests.append(request.url),
+        lambda request: (
+            None if request.url.startswith(base_url) else external_requests.append(request.url)
+        ),
     )
     page.goto(base_url + "/")
     search_box = page.get_by_label("Search the scrutiny documents")
@@ -199,9 +199,9 @@ def test_search_results_filter_by_facet_show_entity_cards_and_ranking_details(
     external_requests: list[str] = []
     page.on(
         "request",
-        lambda request: None
-        if request.url.startswith(base_url)
-        else external_requests.append(request.url),
+        lambda request: (
+            None if request.url.startswith(base_url) else external_requests.append(request.url)
+        ),
     )
     try:
         page.goto(base_url + "/search?q=recommendation")
@@ -216,9 +216,7 @@ def test_search_results_filter_by_facet_show_entity_cards_and_ranking_details(
         expected = knowledge_base.search(
             "recommendation", filters=SearchFilters(status="partially accepted")
         )
-        expect(page.locator("#results-heading")).to_contain_text(
-            f"{expected.total} passages match"
-        )
+        expect(page.locator("#results-heading")).to_contain_text(f"{expected.total} passages match")
         page.get_by_role("link", name="Show how results were ranked").click()
         page.wait_for_url("**explain=1*")
         details = page.locator("li.result details.explain")

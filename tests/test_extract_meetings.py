@@ -50,8 +50,17 @@ def test_title_argument_wins_over_text() -> None:
 def test_attendance_block() -> None:
     found = meeting(canonical(FIXTURES / "minutes_attendance.txt"))
     assert found.attendees == (
-        "Ann Example", "Ben Sample", "Cara Model", "Dev Pattern", "Ed Instance", "Fay Case",
-        "N Surname", "P. Initial", "L. King", "D. Bond", "N. Hart",
+        "Ann Example",
+        "Ben Sample",
+        "Cara Model",
+        "Dev Pattern",
+        "Ed Instance",
+        "Fay Case",
+        "N Surname",
+        "P. Initial",
+        "L. King",
+        "D. Bond",
+        "N. Hart",
     )
     assert "Gil Absent" not in found.attendees
     assert found.decisions == (
@@ -89,8 +98,11 @@ def test_seed_camden_minutes() -> None:
 
 def test_non_meeting_documents_give_nothing() -> None:
     assert extract_meeting(canonical(FIXTURES / "report_not_minutes.txt")).entities == ()
-    for name in ("000_d36982314f02b529.txt", "002_30d3b176eebd27ec.txt",
-                 "004_fae1e0df7bdcf8f7.txt"):
+    for name in (
+        "000_d36982314f02b529.txt",
+        "002_30d3b176eebd27ec.txt",
+        "004_fae1e0df7bdcf8f7.txt",
+    ):
         assert extract_meeting(canonical(SAMPLES / name)).entities == ()
 
 

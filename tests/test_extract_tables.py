@@ -71,10 +71,14 @@ def test_status_normalisation(cell: str, expected: ResponseStatus | None) -> Non
 @pytest.mark.parametrize(
     ("cell", "owners"),
     [
-        ("LBWF, MOPAC, Dept of Ed and Ministry of Justice",
-         ("LBWF", "MOPAC", "Dept of Ed", "Ministry of Justice")),
-        ("Corporate Parenting Board/ Democratic services",
-         ("Corporate Parenting Board", "Democratic services")),
+        (
+            "LBWF, MOPAC, Dept of Ed and Ministry of Justice",
+            ("LBWF", "MOPAC", "Dept of Ed", "Ministry of Justice"),
+        ),
+        (
+            "Corporate Parenting Board/ Democratic services",
+            ("Corporate Parenting Board", "Democratic services"),
+        ),
         ("Voice and Influence", ("Voice and Influence",)),
         ("Youth and Family Resilience Service", ("Youth and Family Resilience Service",)),
         ("Housing; Children's Social Care", ("Housing", "Children's Social Care")),

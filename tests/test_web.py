@@ -154,8 +154,18 @@ def test_api_document_returns_metadata_text_and_passages(
     ref = knowledge_base.documents()[0]
     body = get_json(client, f"/api/documents/{ref.id}")
     assert body == knowledge_base.document(ref.id).to_json()
-    assert {"id", "title", "council", "date", "committee", "source_path", "source_url",
-            "format", "text", "passages"} == set(body)
+    assert {
+        "id",
+        "title",
+        "council",
+        "date",
+        "committee",
+        "source_path",
+        "source_url",
+        "format",
+        "text",
+        "passages",
+    } == set(body)
     assert body["id"] == ref.id and body["title"] == ref.title
     assert body["passages"]
     for passage in body["passages"]:

@@ -78,20 +78,17 @@ def test_total_and_facets_with_counts_match_the_service(
 
 def test_a_facet_link_applies_its_filter(client: FlaskClient, sample_kb: KnowledgeBase) -> None:
     page = get_page(client, "/search?q=care+leavers+housing&limit=5")
-    link = next(
-        a for a in page.select("#facet-status a") if text_of(a) == PARTIAL
-    )
+    link = next(a for a in page.select("#facet-status a") if text_of(a) == PARTIAL)
     href = str(link["href"])
     assert query_of(href) == {"q": ["care leavers housing"], "status": [PARTIAL], "limit": ["5"]}
 
     filtered = get_page(client, href)
     expected = sample_kb.search("care leavers housing", 5, filters=SearchFilters(status=PARTIAL))
-    assert expected.results and expected.total == sample_kb.search(
-        "care leavers housing"
-    ).facets["status"][PARTIAL]
-    assert text_of(filtered.select_one("#results-heading")).startswith(
-        f"{expected.total} passage"
+    assert (
+        expected.results
+        and expected.total == sample_kb.search("care leavers housing").facets["status"][PARTIAL]
     )
+    assert text_of(filtered.select_one("#results-heading")).startswith(f"{expected.total} passage")
     assert [text_of(r.select_one("h2 a")) for r in results(filtered)] == [
         hit.document.title for hit in expected.results
     ]
@@ -107,9 +104,7 @@ def test_a_facet_link_applies_its_filter(client: FlaskClient, sample_kb: Knowled
 
 def test_the_remove_link_drops_only_that_filter(client: FlaskClient) -> None:
     page = get_page(client, "/search?q=care+leavers&status=accepted&year=2020&explain=1")
-    removers = {
-        str(a["aria-label"]): str(a["href"]) for a in page.select(".active-filter a")
-    }
+    removers = {str(a["aria-label"]): str(a["href"]) for a in page.select(".active-filter a")}
     assert set(removers) == {
         "Remove the response status filter accepted",
         "Remove the year filter 2020",
@@ -257,9 +252,7 @@ def test_interpretation_of_a_commitments_question(client: FlaskClient) -> None:
     page = get_page(client, "/search?q=what+was+promised+on+care+leaver+housing")
     section = page.select_one(".interpretation")
     assert section is not None
-    assert text_of(section.select_one(".intent")).startswith(
-        "Read as a question about commitments"
-    )
+    assert text_of(section.select_one(".intent")).startswith("Read as a question about commitments")
     themes = {text_of(a): a["href"] for a in section.select("a")}
     assert themes == {
         "Care leavers": "/entities/theme:care-leavers",

@@ -38,9 +38,7 @@ pages = Blueprint("pages", __name__)
 def index() -> str:
     documents = current_knowledge_base().documents()
     councils = {document.council for document in documents if document.council}
-    return render_template(
-        "index.html", document_count=len(documents), council_count=len(councils)
-    )
+    return render_template("index.html", document_count=len(documents), council_count=len(councils))
 
 
 @pages.get("/search")
@@ -147,9 +145,7 @@ RETRIEVER_LABELS = {
 def search_filters(filters: SearchFilters) -> dict[str, str]:
     """The filters that are set, by request-argument name, as text."""
     return {
-        name: str(value)
-        for name in SEARCH_FILTERS
-        if (value := getattr(filters, name)) is not None
+        name: str(value) for name in SEARCH_FILTERS if (value := getattr(filters, name)) is not None
     }
 
 

@@ -405,11 +405,19 @@ def _sentence_units(
         sentence_start = piece_start
         for boundary in SENTENCE_END.finditer(text, piece_start, piece_end):
             if not _is_abbreviation(text, boundary.start()):
-                yield from _clauses(text, sentence_start, boundary.start(), answers_key, forward,
-                                    block_start, owners)
+                yield from _clauses(
+                    text,
+                    sentence_start,
+                    boundary.start(),
+                    answers_key,
+                    forward,
+                    block_start,
+                    owners,
+                )
                 sentence_start = boundary.end()
-        yield from _clauses(text, sentence_start, piece_end, answers_key, forward, block_start,
-                            owners)
+        yield from _clauses(
+            text, sentence_start, piece_end, answers_key, forward, block_start, owners
+        )
 
 
 ABBREVIATIONS = _words("e.g i.e eg no dept cllr mr mrs ms dr")
@@ -440,20 +448,28 @@ def _clauses(
     last_break = None
     for match in CLAUSE_BREAK.finditer(text, start, end):
         if match.start() - piece_start > MAX_UNIT_CHARS and last_break is not None:
-            yield from _clauses(text, piece_start, last_break[0], answers_key, forward,
-                                block_start, owners)
+            yield from _clauses(
+                text, piece_start, last_break[0], answers_key, forward, block_start, owners
+            )
             piece_start = last_break[1]
         last_break = (match.start(), match.end())
     if end - piece_start > MAX_UNIT_CHARS and last_break and last_break[1] > piece_start:
-        yield from _clauses(text, piece_start, last_break[0], answers_key, forward, block_start,
-                            owners)
+        yield from _clauses(
+            text, piece_start, last_break[0], answers_key, forward, block_start, owners
+        )
         piece_start = last_break[1]
     piece_start, piece_end = _trim(text, piece_start, end)
     if piece_end - piece_start > MAX_UNIT_CHARS:
         # No usable break at all: fixed windows keep the work bounded.
         for window in range(piece_start, piece_end, MAX_UNIT_CHARS):
-            yield _Unit(window, min(window + MAX_UNIT_CHARS, piece_end), owners, answers_key,
-                        forward, block_start)
+            yield _Unit(
+                window,
+                min(window + MAX_UNIT_CHARS, piece_end),
+                owners,
+                answers_key,
+                forward,
+                block_start,
+            )
     elif piece_end - piece_start >= 8:
         yield _Unit(piece_start, piece_end, owners, answers_key, forward, block_start)
 
@@ -529,8 +545,9 @@ def _table_units(
     for row in rows:
         owners = tuple(row.owners)
         for cell_start, cell_end in row.text_spans:
-            yield from _sentence_units(text, cell_start, cell_end, row.answers_key, False,
-                                       row.block_start, owners)
+            yield from _sentence_units(
+                text, cell_start, cell_end, row.answers_key, False, row.block_start, owners
+            )
     return columns
 
 
@@ -558,8 +575,9 @@ def _add_row(
     if columns.status is not None and columns.status < len(cells):
         status_start, status_end = cells[columns.status]
         status_cell = text[status_start:status_end]
-        word = re.search(r"(?i)\b(?:accept(?:ed)?|amend(?:ed)?|reject(?:ed)?|partial)\b\W*",
-                         status_cell)
+        word = re.search(
+            r"(?i)\b(?:accept(?:ed)?|amend(?:ed)?|reject(?:ed)?|partial)\b\W*", status_cell
+        )
         rest_start = status_start + word.end() if word else status_start
         if len(TAG.sub(" ", text[rest_start:status_end]).split()) > 3:
             # Text after the status word ("Amend – Officers to provide ...") is an action.
@@ -671,8 +689,13 @@ def _committing_phrase(verb: str, rest: str) -> bool:
     """Procedural verbs that still commit in some phrases ("come back with a response")."""
     rest = rest.lower()
     if verb == "come":
-        return bool(re.match(r"\s+back\s+(?:\w+\s+){0,3}?with\b|\s+back\s+to\s+(?:the\s+)?"
-                             r"(?:committee|commission|members|panel|board|scrutiny)", rest))
+        return bool(
+            re.match(
+                r"\s+back\s+(?:\w+\s+){0,3}?with\b|\s+back\s+to\s+(?:the\s+)?"
+                r"(?:committee|commission|members|panel|board|scrutiny)",
+                rest,
+            )
+        )
     if verb == "take":
         return bool(re.match(r"\s+(?:\w+\s+){0,3}?(?:forward|away)\b", rest))
     if verb == "look":
@@ -864,8 +887,9 @@ def _actor(cue: _Cue, made_by: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _clean_actor(phrase: str) -> str:
-    phrase = re.sub(r"^(?:that|and|so|then|also|in\s+addition)\s+", "", phrase.strip(),
-                    flags=re.IGNORECASE)
+    phrase = re.sub(
+        r"^(?:that|and|so|then|also|in\s+addition)\s+", "", phrase.strip(), flags=re.IGNORECASE
+    )
     phrase = re.sub(r"\s+(?:is|are|was|were|has|have|had)$", "", phrase)
     return phrase.strip(" ,.;:'\"“”")
 

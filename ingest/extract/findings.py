@@ -60,9 +60,7 @@ def _cell_at(row: TableRow, index: int | None) -> TableCell | None:
     return row.cells[index]
 
 
-def _finding_from_row(
-    row: TableRow, roles: tuple[int, int] | None
-) -> Finding | None:
+def _finding_from_row(row: TableRow, roles: tuple[int, int] | None) -> Finding | None:
     first = row.cells[0]
     label = _FINDING_LABEL.match(first.text)
     if label is None:

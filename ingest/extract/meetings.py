@@ -82,9 +82,7 @@ _RECORD_TITLE = re.compile(r"\b(?:minutes|transcript|decisions?)\b", re.I)
 def _is_meeting_record(lines: list[_Line], title: str | None) -> bool:
     if title and _RECORD_TITLE.search(title):
         return True
-    return any(
-        len(line.text) < 200 and _RECORD_MARKER.match(line.stripped) for line in lines
-    )
+    return any(len(line.text) < 200 and _RECORD_MARKER.match(line.stripped) for line in lines)
 
 
 # --- committee ----------------------------------------------------------------------
@@ -159,20 +157,31 @@ _MONTHS = {
     name: number
     for number, names in enumerate(
         [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sept", "sep"), ("october", "oct"), ("november", "nov"),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
             ("december", "dec"),
         ],
         start=1,
     )
     for name in names
 }
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|" \
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+)
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY_MONTH_YEAR = (
-    rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?:of\s+)?(?P<month>{_MONTH})\.?,?\s+(?P<year>\d{{4}})"
+    rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?:of\s+)?"
+    rf"(?P<month>{_MONTH})\.?,?\s+(?P<year>\d{{4}})"
 )
 _MONTH_DAY_YEAR = (
     rf"(?P<month2>{_MONTH})\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?,\s+(?P<year2>\d{{4}})"
@@ -226,9 +235,32 @@ _COUNCIL = re.compile(
 )
 _NOT_A_PLACE = frozenset(
     {
-        "The", "This", "That", "So", "And", "Our", "Each", "Every", "Full", "Care", "Youth",
-        "Local", "County", "City", "District", "Borough", "Town", "Parish", "School",
-        "Schools", "Student", "Children's", "Young", "Active", "Security", "National",
+        "The",
+        "This",
+        "That",
+        "So",
+        "And",
+        "Our",
+        "Each",
+        "Every",
+        "Full",
+        "Care",
+        "Youth",
+        "Local",
+        "County",
+        "City",
+        "District",
+        "Borough",
+        "Town",
+        "Parish",
+        "School",
+        "Schools",
+        "Student",
+        "Children's",
+        "Young",
+        "Active",
+        "Security",
+        "National",
     }
 )
 
@@ -290,10 +322,33 @@ _NAME_TOKEN = re.compile(r"^[A-Z][A-Za-z'’-]*\.?$")
 _PARTICLES = frozenset({"de", "van", "von", "da", "di", "le", "la", "bin", "al"})
 _ROLE_WORDS = frozenset(
     {
-        "Member", "Members", "Director", "Officer", "Officers", "Manager", "Chair", "Chairman",
-        "Head", "Cabinet", "Council", "Service", "Services", "Team", "Board", "Committee",
-        "Commission", "Representative", "Representatives", "Governor", "Governors",
-        "Department", "Executive", "Commissioner", "Lead", "Police", "Partnership",
+        "Member",
+        "Members",
+        "Director",
+        "Officer",
+        "Officers",
+        "Manager",
+        "Chair",
+        "Chairman",
+        "Head",
+        "Cabinet",
+        "Council",
+        "Service",
+        "Services",
+        "Team",
+        "Board",
+        "Committee",
+        "Commission",
+        "Representative",
+        "Representatives",
+        "Governor",
+        "Governors",
+        "Department",
+        "Executive",
+        "Commissioner",
+        "Lead",
+        "Police",
+        "Partnership",
     }
 )
 _NAME_SEPARATORS = re.compile(r"\s*(?:;|,|\band\b|&)\s*")
@@ -367,8 +422,9 @@ def _find_attendees(lines: list[_Line]) -> tuple[tuple[str, ...], list[Span]]:
 
 _ITEM_NUMBER_LINE = re.compile(r"^\d{1,3}\.?$")
 _ITEM_INTRO_LINE = re.compile(r"^(?:agenda item|issue - (?:meetings|decisions))$", re.I)
-_NOT_AN_ITEM = re.compile(r"^(?:minutes|decision|additional documents|supporting documents)\b",
-                          re.I)
+_NOT_AN_ITEM = re.compile(
+    r"^(?:minutes|decision|additional documents|supporting documents)\b", re.I
+)
 _SUMMARY_START = re.compile(r"^summary$", re.I)
 _SUMMARY_END = re.compile(r"^(?:attendees|documents|transcript|attendance)\b", re.I)
 _SMALL_WORDS = frozenset({"and", "of", "for", "the", "in", "on", "to", "with", "a", "an", "&"})
@@ -386,8 +442,7 @@ def _looks_like_heading(text: str) -> bool:
     return (
         1 <= len(words) <= 10
         and not text.endswith((".", ",", ";", ":", "?"))
-        and all(word[:1].isupper() or word in _SMALL_WORDS or word[:1].isdigit()
-                for word in words)
+        and all(word[:1].isupper() or word in _SMALL_WORDS or word[:1].isdigit() for word in words)
     )
 
 
@@ -472,8 +527,10 @@ def _decision_block(
             point = _BULLET_ITEM.sub("", text)
             separator = " " if joined.endswith(":") else "; "
             decisions[-1] = (f"{joined}{separator}{point}", Span(span.start, line.span.end))
-        elif decisions and current_open and (
-            text[:1].islower() or not _ends_sentence(decisions[-1][0])
+        elif (
+            decisions
+            and current_open
+            and (text[:1].islower() or not _ends_sentence(decisions[-1][0]))
         ):
             joined, span = decisions[-1]
             decisions[-1] = (f"{joined} {text}", Span(span.start, line.span.end))

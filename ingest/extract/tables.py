@@ -153,22 +153,34 @@ def split_organisations(text: str) -> tuple[str, ...]:
 # --- statuses -----------------------------------------------------------------------
 
 _STATUS_WORDS: tuple[tuple[re.Pattern[str], ResponseStatus], ...] = (
-    (re.compile(r"^(?:partial|partly|part\b|amend|accepted? in (?:part|principle))", re.I),
-     ResponseStatus.PARTIALLY_ACCEPTED),
-    (re.compile(r"^(?:not accepted|not agreed|reject|decline|refuse)", re.I),
-     ResponseStatus.REJECTED),
+    (
+        re.compile(r"^(?:partial|partly|part\b|amend|accepted? in (?:part|principle))", re.I),
+        ResponseStatus.PARTIALLY_ACCEPTED,
+    ),
+    (
+        re.compile(r"^(?:not accepted|not agreed|reject|decline|refuse)", re.I),
+        ResponseStatus.REJECTED,
+    ),
     (re.compile(r"^(?:accept|agree|approve|support)", re.I), ResponseStatus.ACCEPTED),
     (re.compile(r"^(?:noted?\b)", re.I), ResponseStatus.NOTED),
 )
 
 # Fallback when a table has no status column but the response says it plainly.
 _STATUS_IN_PROSE: tuple[tuple[re.Pattern[str], ResponseStatus], ...] = (
-    (re.compile(r"\b(?:accepted|accepts?) in principle\b|\bpartially accept|\bbroadly accept",
-                re.I), ResponseStatus.PARTIALLY_ACCEPTED),
-    (re.compile(r"\brejects?\b|\bis rejected\b|\bdoes not accept\b", re.I),
-     ResponseStatus.REJECTED),
-    (re.compile(r"\b(?:is accepted|accepts? this recommendation|accepted in full)\b", re.I),
-     ResponseStatus.ACCEPTED),
+    (
+        re.compile(
+            r"\b(?:accepted|accepts?) in principle\b|\bpartially accept|\bbroadly accept", re.I
+        ),
+        ResponseStatus.PARTIALLY_ACCEPTED,
+    ),
+    (
+        re.compile(r"\brejects?\b|\bis rejected\b|\bdoes not accept\b", re.I),
+        ResponseStatus.REJECTED,
+    ),
+    (
+        re.compile(r"\b(?:is accepted|accepts? this recommendation|accepted in full)\b", re.I),
+        ResponseStatus.ACCEPTED,
+    ),
 )
 
 
@@ -200,11 +212,17 @@ class Column(StrEnum):
 
 
 _HEADER_ROLES: tuple[tuple[re.Pattern[str], Column], ...] = (
-    (re.compile(r"^(?:rec(?:ommendation)?\.?\s*)?(?:id|no\.?|number|ref(?:erence)?|#)$", re.I),
-     Column.ID),
+    (
+        re.compile(r"^(?:rec(?:ommendation)?\.?\s*)?(?:id|no\.?|number|ref(?:erence)?|#)$", re.I),
+        Column.ID,
+    ),
     (re.compile(r"status|accept|reject|agreed|decision", re.I), Column.STATUS),
-    (re.compile(r"organisation|owner|lead|responsib|department|directorate|service|agency",
-                re.I), Column.OWNER),
+    (
+        re.compile(
+            r"organisation|owner|lead|responsib|department|directorate|service|agency", re.I
+        ),
+        Column.OWNER,
+    ),
     (re.compile(r"response|comment|action|update|progress", re.I), Column.RESPONSE),
     (re.compile(r"recommendation", re.I), Column.RECOMMENDATION),
 )
