@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -72,6 +72,8 @@ from scrutiny.settings import Settings
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 MAX_QUERY_CHARS = 1000
 MAX_MENTIONS_SHOWN = 200
+#: Passages embedded in one call during ingest (across documents).
+EMBED_BATCH_PASSAGES = 512
 
 ProgressCallback = Callable[[Path], None]
 
@@ -112,6 +114,16 @@ def _signals(context: PassageContext) -> Signals:
 
 def _contains(value: str | None, wanted: str) -> bool:
     return value is not None and wanted.lower() in value.lower()
+
+
+@dataclass(frozen=True)
+class _PendingDocument:
+    """A parsed document waiting for its passages to be embedded."""
+
+    path: Path
+    document_id: str
+    parsed: ParsedDocument
+    existed: bool
 
 
 def make_embedder(name: str) -> Embedder:
@@ -216,16 +228,29 @@ class KnowledgeBase:
     def ingest(
         self, paths: Iterable[Path], progress: ProgressCallback | None = None
     ) -> IngestReport:
-        """Ingest files and directories; failures are reported, the rest still ingest."""
+        """Ingest files and directories; failures are reported, the rest still ingest.
+
+        Passages of several documents are embedded together (up to
+        ``EMBED_BATCH_PASSAGES``), which keeps the encoder's batches full; each
+        document is then stored in its own transaction.
+        """
         report = IngestReport()
+        pending: list[_PendingDocument] = []
         try:
             for path in discover_files(paths):
                 try:
-                    self._ingest_file(path, report)
+                    prepared = self._prepare(path, report)
                 except IngestError as exc:
                     report.failed.append(IngestFailure(str(exc.path), str(exc)))
-                if progress:
-                    progress(path)
+                    prepared = None
+                if prepared is None:
+                    if progress:
+                        progress(path)
+                    continue
+                pending.append(prepared)
+                if sum(len(p.parsed.passages) for p in pending) >= EMBED_BATCH_PASSAGES:
+                    self._store_pending(pending, report, progress)
+            self._store_pending(pending, report, progress)
         finally:
             if self.index.needs_rebuild():
                 self.index = self._rebuild_index()
@@ -233,16 +258,39 @@ class KnowledgeBase:
                 self.index.save(self.settings.store, self.store.generation)
         return report
 
-    def _ingest_file(self, path: Path, report: IngestReport) -> None:
+    def _prepare(self, path: Path, report: IngestReport) -> _PendingDocument | None:
+        """Read and parse a file; None when it is unchanged since it was last ingested."""
         source_path = str(path.resolve())
         document_id = document_id_for(source_path)
         data = read_file(path)
-        if self.store.document_hash(document_id) == content_hash(data):
+        stored_hash = self.store.document_hash(document_id)
+        if stored_hash == content_hash(data):
             report.unchanged.append(source_path)
-            return
-        existed = self.store.document_hash(document_id) is not None
+            return None
         parsed = parse_document(path.resolve(), data, self.councils, self.settings.max_file_bytes)
-        vectors = self.embedder.embed([p.search_text for p in parsed.passages])
+        return _PendingDocument(path, document_id, parsed, existed=stored_hash is not None)
+
+    def _store_pending(
+        self,
+        pending: list[_PendingDocument],
+        report: IngestReport,
+        progress: ProgressCallback | None,
+    ) -> None:
+        texts = [p.search_text for item in pending for p in item.parsed.passages]
+        vectors = self.embedder.embed(texts)
+        offset = 0
+        for item in pending:
+            count = len(item.parsed.passages)
+            self._store(item, vectors[offset : offset + count], report)
+            offset += count
+            if progress:
+                progress(item.path)
+        pending.clear()
+
+    def _store(
+        self, item: _PendingDocument, vectors: npt.NDArray[np.float32], report: IngestReport
+    ) -> None:
+        parsed, document_id = item.parsed, item.document_id
         extraction = self.extractor.extract(parsed.canonical_text, parsed.metadata.title)
         batch = self._with_themes_by_meaning(
             build_document_graph(document_id, parsed, extraction), document_id, parsed, vectors
@@ -252,7 +300,7 @@ class KnowledgeBase:
         self.index.add(np.array(added, dtype=np.int64), vectors)
         self._text_cache.cache_clear()
         self._document_cache.clear()
-        (report.updated if existed else report.added).append(source_path)
+        (report.updated if item.existed else report.added).append(parsed.source_path)
         report.passages += len(parsed.passages)
 
     def _with_themes_by_meaning(

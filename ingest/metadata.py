@@ -40,12 +40,15 @@ _COMMITTEE = re.compile(
 )
 _NOT_COMMITTEE_START = re.compile(r"^(?:The|A|An|This|That|Our|Their|At|In|On|To|From|Chair)\s")
 _HEAD_CHARS = 2500
+#: One mention is enough: a response table may name its council once, in a comment.
+MIN_COUNCIL_SCORE = 1
 
 
 @dataclass(frozen=True)
 class CouncilName:
     label: str
     names: tuple[str, ...]  # every way the text may name it: short name, label, aliases
+    short_name: str | None = None
 
 
 class CouncilDirectory:
@@ -53,11 +56,14 @@ class CouncilDirectory:
 
     def __init__(self, councils: tuple[CouncilName, ...]) -> None:
         self.councils = councils
-        self._patterns = [
-            (council, re.compile(r"\b(?:" + "|".join(map(re.escape, council.names)) + r")\b"))
-            for council in councils
-            if council.names
-        ]
+        self._labels_by_name: dict[str, list[str]] = {}
+        for council in councils:
+            for name in council.names:
+                self._labels_by_name.setdefault(name, []).append(council.label)
+        names = sorted(self._labels_by_name, key=len, reverse=True)
+        self._pattern = (
+            re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b") if names else None
+        )
 
     @classmethod
     def from_gazetteer(cls, path: Path) -> CouncilDirectory:
@@ -68,26 +74,32 @@ class CouncilDirectory:
             for row in csv.DictReader(handle):
                 if (row.get("type") or "").strip() != "council":
                     continue
-                names = {row["label"].strip(), (row.get("short_name") or "").strip()}
+                short_name = (row.get("short_name") or "").strip() or None
+                names = {row["label"].strip(), short_name or ""}
                 names.update(a.strip() for a in (row.get("aliases") or "").split("|"))
                 councils.append(
-                    CouncilName(row["label"].strip(), tuple(sorted(n for n in names if n)))
+                    CouncilName(
+                        row["label"].strip(), tuple(sorted(n for n in names if n)), short_name
+                    )
                 )
         return cls(tuple(councils))
 
     def most_mentioned(self, text: str) -> str | None:
         """The council the text names most, counting mentions near the top three times."""
-        head = text[:_HEAD_CHARS]
-        scores: Counter[str] = Counter()
-        for council, pattern in self._patterns:
-            score = len(pattern.findall(text)) + 2 * len(pattern.findall(head))
-            domain = council.names[0].lower().replace(" ", "")
-            score += 2 * head.lower().count(f"{domain}.gov.uk")
-            if score:
-                scores[council.label] = score
-        if not scores:
+        if self._pattern is None:
             return None
-        return scores.most_common(1)[0][0]
+        scores: Counter[str] = Counter()
+        for match in self._pattern.finditer(text):
+            weight = 3 if match.start() < _HEAD_CHARS else 1
+            for label in self._labels_by_name[match.group(0)]:
+                scores[label] += weight
+        head = text[:_HEAD_CHARS].lower()
+        if ".gov.uk" in head:
+            for council in self.councils:
+                domain = (council.short_name or council.label).lower().replace(" ", "")
+                scores[council.label] += 2 * head.count(f"{domain}.gov.uk")
+        best = scores.most_common(1)
+        return best[0][0] if best and best[0][1] >= MIN_COUNCIL_SCORE else None
 
 
 def find_dates(text: str) -> list[tuple[int, str]]:
