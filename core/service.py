@@ -337,6 +337,7 @@ class KnowledgeBase:
                 )
                 for c in self.concepts.concepts
             ],
+            cache_dir=self.settings.store,
         )
 
     def delete(self, document_id: str) -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 
 import numpy as np
 
@@ -25,15 +27,34 @@ class ThemeMatch:
 
 
 class ThemeMatcher:
-    """Nearest theme concept for each passage vector, kept when similar enough."""
+    """Nearest theme concept for each passage vector, kept when similar enough.
 
-    def __init__(self, embedder: Embedder, concepts: Sequence[ConceptText]) -> None:
+    The concepts' vectors are cached in ``cache_dir`` under a name that changes with
+    the model and the concept texts, so each knowledge base embeds them once.
+    """
+
+    def __init__(
+        self, embedder: Embedder, concepts: Sequence[ConceptText], cache_dir: Path | None = None
+    ) -> None:
         self.embedder = embedder
         self.concepts = tuple(concepts)
+        self.cache_dir = cache_dir
 
     @cached_property
     def _concept_vectors(self) -> Vectors:
-        return self.embedder.embed([concept.text for concept in self.concepts])
+        texts = [concept.text for concept in self.concepts]
+        if self.cache_dir is None:
+            return self.embedder.embed(texts)
+        digest = hashlib.sha1("\n".join([self.embedder.model_name, *texts]).encode()).hexdigest()
+        path = self.cache_dir / f"themes-{digest[:16]}.npy"
+        if path.exists():
+            cached: Vectors = np.load(path)
+            return cached
+        vectors = self.embedder.embed(texts)
+        temporary = path.with_suffix(".tmp.npy")
+        np.save(temporary, vectors)
+        temporary.replace(path)
+        return vectors
 
     def match(self, vectors: Vectors, floor: float) -> list[ThemeMatch]:
         if not self.concepts or len(vectors) == 0:
