@@ -26,7 +26,7 @@ MANIFEST_FILE = "vectors.json"
 FLAT = "flat"
 HNSW = "hnsw"
 #: Corpus size from which the approximate index is used (measured in benchmarks/scale.py).
-HNSW_THRESHOLD = 200_000
+HNSW_THRESHOLD = 50_000
 HNSW_NEIGHBOURS = 32
 HNSW_BUILD_DEPTH = 80
 HNSW_SEARCH_DEPTH = 96
