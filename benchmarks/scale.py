@@ -62,6 +62,10 @@ def main() -> None:
         "--index", choices=["auto", FLAT, HNSW], default="auto",
         help="index type: auto (what the product chooses for the size), or force one",
     )  # fmt: skip
+    parser.add_argument(
+        "--depths", type=int, nargs="+", default=[96],
+        help="HNSW search depths (efSearch) to time and score",
+    )  # fmt: skip
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
 
@@ -89,29 +93,34 @@ def main() -> None:
         exact = VectorIndex("bench", vectors.shape[1], FLAT) if chosen == HNSW else index
         if chosen == HNSW:
             exact.add(ids, vectors)
-        latencies, found = [], 0
-        for text in query_texts:
-            started = time.perf_counter()
-            vector = embedder.embed_query(text)
-            hits = index.search(vector, 100)
-            latencies.append((time.perf_counter() - started) * 1000)
-            truth = {i for i, _ in exact.search(vector, 10)}
-            found += len(truth & {i for i, _ in hits[:10]})
-        row = {
-            "vectors": size,
-            "index": chosen,
-            "build_s": round(build_s, 2),
-            "p50_ms": round(statistics.median(latencies), 2),
-            "p95_ms": round(percentile(latencies, 0.95), 2),
-            "recall@10": round(found / (10 * len(query_texts)), 4),
-            "peak_resident_mb": round(resident_mb()),
-        }
-        rows.append(row)
-        print(
-            f"{size:>9,} {chosen:<5} build {row['build_s']:>7}s  p50 {row['p50_ms']:>6} ms  "
-            f"p95 {row['p95_ms']:>6} ms  recall@10 {row['recall@10']:.3f}  "
-            f"peak {row['peak_resident_mb']} MB"
-        )
+        truths = {}
+        for depth in args.depths if chosen == HNSW else [0]:
+            index.set_search_depth(depth)
+            latencies, found = [], 0
+            for text in query_texts:
+                started = time.perf_counter()
+                vector = embedder.embed_query(text)
+                hits = index.search(vector, 100)
+                latencies.append((time.perf_counter() - started) * 1000)
+                if text not in truths:
+                    truths[text] = {i for i, _ in exact.search(vector, 10)}
+                found += len(truths[text] & {i for i, _ in hits[:10]})
+            row = {
+                "vectors": size,
+                "index": chosen,
+                "search_depth": depth or None,
+                "build_s": round(build_s, 2),
+                "p50_ms": round(statistics.median(latencies), 2),
+                "p95_ms": round(percentile(latencies, 0.95), 2),
+                "recall@10": round(found / (10 * len(query_texts)), 4),
+                "peak_resident_mb": round(resident_mb()),
+            }
+            rows.append(row)
+            print(
+                f"{size:>9,} {chosen:<5} depth {depth or '-':>4} build {row['build_s']:>7}s  "
+                f"p50 {row['p50_ms']:>6} ms  p95 {row['p95_ms']:>6} ms  "
+                f"recall@10 {row['recall@10']:.3f}  peak {row['peak_resident_mb']} MB"
+            )
         del vectors, index, exact
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")

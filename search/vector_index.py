@@ -71,6 +71,12 @@ class VectorIndex:
         wrong_type = self.index_type != index_type_for(self.live_count)
         return wrong_type or self.stale > STALE_SHARE_LIMIT * max(self.count, 1)
 
+    def set_search_depth(self, depth: int) -> None:
+        """HNSW only: candidates explored per query (higher: better recall, slower)."""
+        if self.index_type == HNSW:
+            graph = faiss.downcast_index(self._index.index)
+            graph.hnsw.efSearch = depth  # type: ignore[attr-defined]
+
     def add(self, ids: npt.NDArray[np.int64], vectors: npt.NDArray[np.float32]) -> None:
         if len(ids) == 0:
             return
