@@ -29,7 +29,7 @@ HNSW = "hnsw"
 HNSW_THRESHOLD = 50_000
 HNSW_NEIGHBOURS = 32
 HNSW_BUILD_DEPTH = 80
-HNSW_SEARCH_DEPTH = 96
+HNSW_SEARCH_DEPTH = 256
 #: Rebuild once this share of an HNSW index's vectors belong to deleted passages.
 STALE_SHARE_LIMIT = 0.2
 
