@@ -34,6 +34,7 @@ from scrutiny.graph.model import (
 )
 from scrutiny.graph.schema import EdgeKind, NodeKind
 from scrutiny.ingest.records import ParsedDocument
+from scrutiny.text import STOPWORDS
 
 SCHEMA_VERSION = "1"
 #: BM25 weight of a passage's document title, council and committee against its own text.
@@ -116,74 +117,12 @@ CREATE INDEX IF NOT EXISTS edges_source ON edges(source);
 CREATE INDEX IF NOT EXISTS edges_target ON edges(target);
 """
 
-_STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "been",
-        "but",
-        "by",
-        "for",
-        "from",
-        "had",
-        "has",
-        "have",
-        "how",
-        "i",
-        "if",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "of",
-        "on",
-        "or",
-        "our",
-        "so",
-        "that",
-        "the",
-        "their",
-        "them",
-        "there",
-        "these",
-        "they",
-        "this",
-        "to",
-        "was",
-        "we",
-        "were",
-        "what",
-        "when",
-        "where",
-        "which",
-        "who",
-        "whom",
-        "why",
-        "will",
-        "with",
-        "would",
-        "you",
-        "your",
-        "about",
-        "any",
-        "can",
-        "did",
-        "do",
-        "does",
-    ]
-)
 _TOKEN = re.compile(r"\w+")
 
 
 def keyword_query(text: str) -> str | None:
     """An FTS5 MATCH expression: the query's content words, OR-ed, each quoted."""
-    words = [w for w in _TOKEN.findall(text.lower()) if w not in _STOPWORDS]
+    words = [w for w in _TOKEN.findall(text.lower()) if w not in STOPWORDS]
     if not words:
         words = _TOKEN.findall(text.lower())
     unique = list(dict.fromkeys(words))

@@ -13,39 +13,7 @@ from datetime import date
 from markupsafe import Markup, escape
 
 from scrutiny.results import PassageView
-
-#: Words too common to be worth highlighting.
-STOPWORDS = frozenset(
-    {
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "by",
-        "for",
-        "from",
-        "has",
-        "have",
-        "in",
-        "is",
-        "it",
-        "its",
-        "of",
-        "on",
-        "or",
-        "that",
-        "the",
-        "this",
-        "to",
-        "was",
-        "were",
-        "will",
-        "with",
-    }
-)
+from scrutiny.text import STOPWORDS
 
 #: An HTML character reference left by escaping (``&lt;``, ``&#39;``): never highlighted inside.
 _CHARACTER_REFERENCE = r"&#?\w+;"
