@@ -472,8 +472,16 @@ class Store:
         )
         facets = {
             "kind": self._facet(f"SELECT n.kind, count(*) {base} GROUP BY 1", params),
+            # Like the council filter: a shared node (an organisation, a theme) counts for
+            # every council whose documents it is linked from.
             "council": self._facet(
-                f"SELECT d.council, count(*) {base} AND d.council IS NOT NULL GROUP BY 1", params
+                f"SELECT council, count(DISTINCT id) FROM ("
+                f"SELECT n.id AS id, d.council AS council {base} AND d.council IS NOT NULL "
+                f"UNION ALL SELECT n.id, ed.council {joins} "
+                "JOIN edges e ON e.source = n.id OR e.target = n.id "
+                f"JOIN documents ed ON ed.id = e.document_id WHERE {where} "
+                "AND n.document_id IS NULL AND ed.council IS NOT NULL) GROUP BY 1",
+                [*params, *params],
             ),
             "status": self._facet(
                 f"SELECT {status}, count(*) {base} AND {status} IS NOT NULL GROUP BY 1", params
