@@ -111,6 +111,11 @@ def parse_int(raw: str | None, message: str) -> int | None:
 ENTITY_FILTERS = ("kind", "council", "theme", "organisation", "status", "q")
 
 
+def text_argument(args: Mapping[str, str], name: str) -> str | None:
+    """A text request argument, or None when absent or blank (no constraint)."""
+    return (args.get(name) or "").strip() or None
+
+
 def parse_entity_query(args: Mapping[str, str], max_limit: int) -> EntityQuery:
     """An ``EntityQuery`` from request arguments; blank filters mean no constraint.
 
@@ -118,19 +123,16 @@ def parse_entity_query(args: Mapping[str, str], max_limit: int) -> EntityQuery:
     ``InvalidQueryError`` here.
     """
 
-    def text(name: str) -> str | None:
-        return (args.get(name) or "").strip() or None
-
     limit = parse_limit(args.get("limit"), max_limit)
     offset = parse_int(args.get("offset"), "offset must be a whole number, 0 or more")
     defaults = EntityQuery()
     return EntityQuery(
-        kind=text("kind"),
-        council=text("council"),
-        theme=text("theme"),
-        organisation=text("organisation"),
-        status=text("status"),
-        q=text("q"),
+        kind=text_argument(args, "kind"),
+        council=text_argument(args, "council"),
+        theme=text_argument(args, "theme"),
+        organisation=text_argument(args, "organisation"),
+        status=text_argument(args, "status"),
+        q=text_argument(args, "q"),
         limit=defaults.limit if limit is None else limit,
         offset=defaults.offset if offset is None else offset,
     )
@@ -143,16 +145,13 @@ SEARCH_FILTERS = ("kind", "council", "committee", "theme", "organisation", "stat
 def parse_search_filters(args: Mapping[str, str]) -> SearchFilters:
     """``SearchFilters`` from request arguments; blank filters mean no constraint."""
 
-    def text(name: str) -> str | None:
-        return (args.get(name) or "").strip() or None
-
     return SearchFilters(
-        kind=text("kind"),
-        council=text("council"),
-        committee=text("committee"),
-        theme=text("theme"),
-        organisation=text("organisation"),
-        status=text("status"),
+        kind=text_argument(args, "kind"),
+        council=text_argument(args, "council"),
+        committee=text_argument(args, "committee"),
+        theme=text_argument(args, "theme"),
+        organisation=text_argument(args, "organisation"),
+        status=text_argument(args, "status"),
         year=parse_int(args.get("year"), "year must be a whole number, e.g. 2024"),
     )
 
