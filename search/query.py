@@ -26,6 +26,16 @@ _OWNER_INTENT = re.compile(
 _STATUS_INTENT = re.compile(
     r"\b(?:rejected|accepted|amended|partially accepted|not accepted|noted)\b", re.IGNORECASE
 )
+#: "Response" meaning a body's reply to findings, not a service ("rapid response team"):
+#: as the query's last word, after the replying body, or before what it answers.
+_REPLY_INTENT = re.compile(
+    r"\b(?:responses?|replies|reply)\s*[?.!]*$"
+    r"|\b(?:government|council|cabinet|ministerial|official|formal|management|partnership|"
+    r"department(?:al)?|executive)\s+(?:responses?|repl(?:y|ies))\b"
+    r"|\b(?:respon(?:se|ses|ded|d)|repl(?:y|ies|ied))\s+to\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:recommendations?|review|report|inquiry|findings?|scrutiny)\b",
+    re.IGNORECASE,
+)
 
 
 class Intent(StrEnum):
@@ -120,6 +130,8 @@ def analyse(query: str, lexicon: Lexicon) -> QueryAnalysis:
         intent = Intent.OWNERS
     elif _COMMITMENT_INTENT.search(text):
         intent = Intent.COMMITMENTS
+    elif _REPLY_INTENT.search(text):
+        intent = Intent.RESPONSES
     else:
         intent = Intent.GENERAL
     return QueryAnalysis(
