@@ -338,7 +338,7 @@ class KnowledgeBase:
                 )
                 for c in self.concepts.concepts
             ],
-            cache_dir=self.settings.store,
+            cache_dir=self.settings.cache / "themes",
         )
 
     def delete(self, document_id: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -30,7 +31,7 @@ class ThemeMatcher:
     """Nearest theme concept for each passage vector, kept when similar enough.
 
     The concepts' vectors are cached in ``cache_dir`` under a name that changes with
-    the model and the concept texts, so each knowledge base embeds them once.
+    the model and the concept texts, so they are embedded once per machine.
     """
 
     def __init__(
@@ -51,7 +52,8 @@ class ThemeMatcher:
             cached: Vectors = np.load(path)
             return cached
         vectors = self.embedder.embed(texts)
-        temporary = path.with_suffix(".tmp.npy")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp.npy")
         np.save(temporary, vectors)
         temporary.replace(path)
         return vectors
