@@ -108,7 +108,7 @@ class SentenceTransformerEmbedder:
         return 0.35
 
     @cached_property
-    def _model_dir(self) -> Path:
+    def model_dir(self) -> Path:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         try:
@@ -127,7 +127,7 @@ class SentenceTransformerEmbedder:
             raise ModelUnavailableError(
                 f"sentence-transformers is not installed ({exc}); run scripts/setup"
             ) from None
-        model = SentenceTransformer(str(self._model_dir), device="cpu")
+        model = SentenceTransformer(str(self.model_dir), device="cpu")
         model.eval()
         return model
 
@@ -135,7 +135,7 @@ class SentenceTransformerEmbedder:
     def _query_encoder(self) -> OnnxQueryEncoder | None:
         if self._query_cache is None:
             return None
-        return OnnxQueryEncoder.cached(self._model_dir, DEFAULT_MODEL, self._query_cache)
+        return OnnxQueryEncoder.cached(self.model_dir, DEFAULT_MODEL, self._query_cache)
 
     @cached_property
     def bf16(self) -> bool:
