@@ -6,6 +6,7 @@ it is a cache that can always be rebuilt from here.
 
 from __future__ import annotations
 
+import math
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
@@ -39,6 +40,13 @@ from scrutiny.text import STOPWORDS
 SCHEMA_VERSION = "1"
 #: BM25 weight of a passage's document title, council and committee against its own text.
 CONTEXT_WEIGHT = 0.3
+#: FTS5's BM25 (fts5_aux.c): k1, and the IDF it gives a word found in at least half of
+#: all rows. One word adds less than (k1 + 1) * idf to a row's score.
+FTS5_BM25_K1 = 1.2
+FTS5_MIN_IDF = 1e-6
+#: Passages keyword search scores for one query before it stops scoring passages that
+#: hold only the query's most frequent words (FTS5 scores ~1.3 million rows/s here).
+SCORING_BUDGET = 30_000
 T = TypeVar("T")
 
 _SCHEMA = """
@@ -113,6 +121,7 @@ CREATE TABLE IF NOT EXISTS mentions (
     repaired_from TEXT
 );
 CREATE INDEX IF NOT EXISTS mentions_node ON mentions(node_id);
+CREATE INDEX IF NOT EXISTS mentions_passage ON mentions(passage_id);
 CREATE INDEX IF NOT EXISTS edges_source ON edges(source);
 CREATE INDEX IF NOT EXISTS edges_target ON edges(target);
 """
@@ -120,13 +129,27 @@ CREATE INDEX IF NOT EXISTS edges_target ON edges(target);
 _TOKEN = re.compile(r"\w+")
 
 
-def keyword_query(text: str) -> str | None:
-    """An FTS5 MATCH expression: the query's content words, OR-ed, each quoted."""
+def keyword_words(text: str) -> list[str]:
+    """The query's content words (all its words when it has only stopwords), once each."""
     words = [w for w in _TOKEN.findall(text.lower()) if w not in STOPWORDS]
     if not words:
         words = _TOKEN.findall(text.lower())
-    unique = list(dict.fromkeys(words))
-    return " OR ".join(f'"{w}"' for w in unique) if unique else None
+    return list(dict.fromkeys(words))
+
+
+def keyword_query(text: str) -> str | None:
+    """An FTS5 MATCH expression: the query's content words, OR-ed, each quoted."""
+    return _any_of(keyword_words(text)) or None
+
+
+def _any_of(words: Sequence[str]) -> str:
+    return " OR ".join(f'"{w}"' for w in words)
+
+
+def _bm25_bound(rows_with_word: int, rows: int) -> float:
+    """More than any one word can add to a row's FTS5 BM25 score."""
+    idf = math.log((rows - rows_with_word + 0.5) / (rows_with_word + 0.5))
+    return (FTS5_BM25_K1 + 1) * max(idf, FTS5_MIN_IDF) * (1 + 1e-9)
 
 
 class Store:
@@ -143,6 +166,8 @@ class Store:
             self._check_version()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path}: not a usable knowledge base ({exc})") from None
+        # Passages holding each word, and the passage count, as of one store generation.
+        self._word_counts: tuple[int, int, dict[str, int]] = (-1, 0, {})
 
     def close(self) -> None:
         self._db.close()
@@ -386,16 +411,93 @@ class Store:
             )
 
     def keyword_search(self, text: str, limit: int) -> list[tuple[int, float]]:
-        """(passage row id, BM25 score — higher is better) for the query's words."""
-        expression = keyword_query(text)
-        if expression is None:
+        """(passage row id, BM25 score — higher is better) for the query's words.
+
+        The ranking of every passage holding any of the words by FTS5's BM25, without
+        scoring every such passage where that can be avoided (a common word would mean
+        scoring most of the store):
+
+        - A word in at least half of the passages (such as "council", which every
+          passage's context names) has its IDF clamped to 1e-6 by FTS5, so it adds less
+          than 2.2e-6 to any score: it is left out of the MATCH unless too few passages
+          hold another word. Scores differ by under 2.2e-6 per such word.
+        - When the passages holding the words number more than ``SCORING_BUDGET``, see
+          ``_without_frequent_words``.
+        """
+        words = keyword_words(text)
+        if not words:
             return []
-        rows = self._db.execute(
+        total, counts = self._passages_with_words(words)
+        scored = [w for w in words if 2 * counts[w] < total]
+        below = (len(words) - len(scored)) * _bm25_bound(total, total)
+        found = self._without_frequent_words(scored, counts, limit)
+        if found is not None and found[-1][1] > below:
+            return found
+        if scored and len(scored) < len(words) and limit > 0:
+            found = self._bm25(scored, limit)
+            if len(found) == limit and found[-1][1] > below:
+                return found
+        return self._bm25(words, limit)
+
+    def _without_frequent_words(
+        self, words: Sequence[str], counts: dict[str, int], limit: int
+    ) -> list[tuple[int, float]] | None:
+        """Only the passages holding one of the rarer words (as many as the budget
+        allows) are scored, with all the words; None when that cannot fill the list.
+
+        Every passage found is scored exactly. The list is exact (as MaxScore) when its
+        last score beats the most the frequent words alone could give a passage,
+        (k1 + 1) * idf each; otherwise a passage holding only frequent words is missed
+        even if it should have made the list: the one approximation beyond the budget.
+        """
+        if limit <= 0 or len(words) < 2 or sum(counts[w] for w in words) <= SCORING_BUDGET:
+            return None
+        rare: list[str] = []
+        held = 0
+        for word in sorted(words, key=lambda w: (counts[w], w))[:-1]:
+            if rare and held + counts[word] > SCORING_BUDGET:
+                break
+            rare.append(word)
+            held += counts[word]
+        found = self._bm25(words, limit, within=rare)
+        return found if len(found) == limit else None
+
+    def _bm25(
+        self, words: Sequence[str], limit: int, within: Sequence[str] = ()
+    ) -> list[tuple[int, float]]:
+        """Rows holding any of ``words`` by BM25, optionally only those holding a word of
+        ``within`` (filtered before scoring: ``+rowid`` keeps SQLite from handing the
+        filter to FTS5 as one lookup per row)."""
+        sql = (
             "SELECT rowid, -bm25(passages_fts, 1.0, ?) AS score FROM passages_fts "
-            "WHERE passages_fts MATCH ? ORDER BY score DESC LIMIT ?",
-            (CONTEXT_WEIGHT, expression, limit),
+            "WHERE passages_fts MATCH ?"
         )
+        params: list[object] = [CONTEXT_WEIGHT, _any_of(words)]
+        if within:
+            sql += " AND +rowid IN (SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?)"
+            params.append(_any_of(within))
+        rows = self._db.execute(f"{sql} ORDER BY score DESC, rowid LIMIT ?", (*params, limit))
         return [(int(r[0]), float(r[1])) for r in rows]
+
+    def _passages_with_words(self, words: Sequence[str]) -> tuple[int, dict[str, int]]:
+        """The passage count and, per word, the passages holding it (counted up to half
+        of all passages: beyond that only "at least half" matters), cached until the
+        store changes."""
+        generation = self.generation
+        cached_generation, total, counts = self._word_counts
+        if cached_generation != generation or len(counts) > 100_000:
+            total, counts = self.passage_count(), {}
+            self._word_counts = (generation, total, counts)
+        half = (total + 1) // 2
+        for word in words:
+            if word not in counts:
+                row = self._db.execute(
+                    "SELECT count(*) FROM (SELECT 1 FROM passages_fts "
+                    "WHERE passages_fts MATCH ? LIMIT ?)",
+                    (f'"{word}"', half),
+                ).fetchone()
+                counts[word] = int(row[0])
+        return total, counts
 
     def phrase_search(self, text: str, limit: int) -> list[tuple[int, float]]:
         """Passages containing the query's words as one consecutive phrase."""
