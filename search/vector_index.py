@@ -101,7 +101,14 @@ class VectorIndex:
             return []
         wanted = limit + (min(self.stale, limit) if self.index_type == HNSW else 0)
         query = np.ascontiguousarray(vector.reshape(1, -1), dtype=np.float32)
-        scores, ids = self._index.search(query, min(wanted, self.count))
+        # One query gains nothing from OpenMP threads, and when the cores are busy the
+        # threads' hand-offs cost more than the search: 8 ms instead of 1 ms at 1M (HNSW).
+        threads = faiss.omp_get_max_threads()
+        faiss.omp_set_num_threads(1)
+        try:
+            scores, ids = self._index.search(query, min(wanted, self.count))
+        finally:
+            faiss.omp_set_num_threads(threads)
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i != -1]
 
     def save(self, directory: Path, generation: int) -> None:

@@ -37,6 +37,23 @@ def test_hnsw_recall_against_exact_search() -> None:
     assert found / (10 * len(queries)) >= 0.9
 
 
+@pytest.mark.parametrize("index_type", [FLAT, HNSW])
+def test_one_query_gives_the_same_hits_and_leaves_the_thread_count(index_type: str) -> None:
+    import faiss
+
+    vectors = unit_vectors(2000, 32)
+    index = VectorIndex("m", 32, index_type)
+    index.add(np.arange(2000, dtype=np.int64), vectors)
+    query = unit_vectors(1, 32, seed=3)[0]
+    threads = faiss.omp_get_max_threads()
+    found = index.search(query, 20)
+    assert faiss.omp_get_max_threads() == threads
+    # The same hits as a batch search with every thread.
+    scores, ids = index._index.search(query.reshape(1, -1), 20)
+    assert [i for i, _ in found] == [int(i) for i in ids[0]]
+    assert [s for _, s in found] == pytest.approx([float(s) for s in scores[0]])
+
+
 def test_saved_index_round_trips_with_its_manifest(tmp_path: Path) -> None:
     index = VectorIndex("m", 16, HNSW)
     index.add(np.arange(5, dtype=np.int64), unit_vectors(5, 16))
