@@ -48,9 +48,9 @@ from evalkit import EVAL_QUERIES, OWN_QUERIES
 from scale import QUERIES
 
 from scrutiny.ingest.pipeline import discover_files, parse_document, read_file
-from scrutiny.search.embedder import SentenceTransformerEmbedder
+from scrutiny.search.embedder import Embedder
 from scrutiny.search.themes import ThemeMatcher
-from scrutiny.service import KnowledgeBase
+from scrutiny.service import KnowledgeBase, make_embedder
 from scrutiny.settings import Settings
 
 REPO = Path(__file__).resolve().parent.parent
@@ -63,7 +63,7 @@ SIZE_TOLERANCE = 0.98
 
 
 class SyntheticPassageEmbedder:
-    """The real embedder for queries; fast synthetic vectors for batches of passages.
+    """The product's embedder for queries; fast synthetic vectors for batches of passages.
 
     A passage of data/samples gets its real vector. Any other text gets the real vector
     of the sample passage picked by a hash of the text, plus Gaussian noise
@@ -72,7 +72,7 @@ class SyntheticPassageEmbedder:
     than exact duplicates; the result is renormalised.
     """
 
-    def __init__(self, real: SentenceTransformerEmbedder) -> None:
+    def __init__(self, real: Embedder) -> None:
         self.real = real
         self._base = np.zeros((0, real.dimension), dtype=np.float32)
         self._known: dict[str, int] = {}
@@ -185,7 +185,7 @@ def plan(kb: KnowledgeBase, store: Path, bulk: Path, target: int) -> tuple[list[
     return files, total
 
 
-def base_vectors(real: SentenceTransformerEmbedder, kb: KnowledgeBase) -> tuple[list[str], Any]:
+def base_vectors(real: Embedder, kb: KnowledgeBase) -> tuple[list[str], Any]:
     """Real vectors of the sample passages, with the texts ingest will embed."""
     texts = [
         p.search_text
@@ -197,7 +197,7 @@ def base_vectors(real: SentenceTransformerEmbedder, kb: KnowledgeBase) -> tuple[
     return texts, real.embed(texts)
 
 
-def build(kb: KnowledgeBase, real: SentenceTransformerEmbedder, args: argparse.Namespace) -> dict:
+def build(kb: KnowledgeBase, real: Embedder, args: argparse.Namespace) -> dict:
     figures: dict[str, Any] = {}
     started = time.perf_counter()
     files, expected = plan(kb, args.store, args.bulk, args.passages)
@@ -338,9 +338,10 @@ def main() -> int:
         "load_average_start": [round(x, 2) for x in os.getloadavg()],
         "target_passages": args.passages,
     }
-    real = SentenceTransformerEmbedder()
-    embedder = SyntheticPassageEmbedder(real)
     settings = Settings(store=args.store)
+    # The embedder the product builds from these settings (queries on its ONNX path).
+    real = make_embedder(settings.embedder, settings.cache)
+    embedder = SyntheticPassageEmbedder(real)
     started = time.perf_counter()
     kb = KnowledgeBase(settings, embedder=embedder)
     figures["open_s"] = round(time.perf_counter() - started, 2)
