@@ -95,7 +95,12 @@ def _main_entity(context: PassageContext, analysis: QueryAnalysis) -> Node | Non
     return min(ranked, key=lambda n: (order.index(n.kind.value), n.start or 0))
 
 
+_NO_SIGNALS = Signals()
+
+
 def _signals(context: PassageContext) -> Signals:
+    if not (context.entities or context.mentioned or context.themes):
+        return _NO_SIGNALS  # most passages of a large store: nothing to build
     kinds = frozenset(node.kind.value for node in context.entities)
     has_owner = any(
         node.attributes.get("owners")
@@ -389,12 +394,9 @@ class KnowledgeBase:
         if analysis.phrases:
             required = self._rows_with_phrases(analysis.phrases)
             relevant = [c for c in relevant if c.row_id in required]
-        kept = [
-            (c, passages[c.row_id])
-            for c in relevant
-            if c.row_id in passages
-            and self._passes(passages[c.row_id], contexts[passages[c.row_id].id], filters)
-        ]
+        kept = [(c, passages[c.row_id]) for c in relevant if c.row_id in passages]
+        if filters.active():
+            kept = [(c, p) for c, p in kept if self._passes(p, contexts[p.id], filters)]
         kept.sort(key=lambda pair: (-pair[0].score, pair[0].row_id))
         hits = [
             self._hit(rank, candidate, passage, contexts[passage.id], analysis, explain)
@@ -483,21 +485,29 @@ class KnowledgeBase:
             name: Counter() for name in ("kind", "council", "committee", "year", "status", "theme")
         }
         theme_labels = {c.key: c.pref_label for c in self.concepts.concepts}
-        for passage, context in kept:
-            document = self._stored_document(passage.document_id)
-            kinds = {node.kind.value for node in context.entities} or {"passage"}
-            facets["kind"].update(kinds)
+        # Document facets once per document, weighted by its passages.
+        for document_id, count in Counter(p.document_id for p, _ in kept).items():
+            document = self._stored_document(document_id)
             if document.council:
-                facets["council"][document.council] += 1
+                facets["council"][document.council] += count
             if document.committee:
-                facets["committee"][document.committee] += 1
+                facets["committee"][document.committee] += count
             if document.meeting_date:
-                facets["year"][document.meeting_date[:4]] += 1
-            statuses = {
-                str(n.attributes["status"]) for n in context.entities if n.attributes.get("status")
-            }
-            facets["status"].update(statuses)
-            facets["theme"].update(theme_labels.get(t, t) for t in context.themes)
+                facets["year"][document.meeting_date[:4]] += count
+        for _, context in kept:
+            if not context.entities:
+                facets["kind"]["passage"] += 1
+            else:
+                facets["kind"].update({node.kind.value for node in context.entities})
+                facets["status"].update(
+                    {
+                        str(n.attributes["status"])
+                        for n in context.entities
+                        if n.attributes.get("status")
+                    }
+                )
+            if context.themes:
+                facets["theme"].update(theme_labels.get(t, t) for t in context.themes)
         return {
             name: dict(sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:20])
             for name, counts in facets.items()

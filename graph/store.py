@@ -676,12 +676,15 @@ class Store:
                 chunk,
             ):
                 themes.setdefault(str(passage), set()).add(str(theme))
+        empty = PassageContext()  # shared by the many passages the graph says nothing of
         return {
             pid: PassageContext(
                 tuple(entities.get(pid, ())),
                 frozenset(mentioned.get(pid, ())),
                 frozenset(themes.get(pid, ())),
             )
+            if pid in entities or pid in mentioned or pid in themes
+            else empty
             for pid in passage_ids
         }
 
