@@ -6,6 +6,7 @@ It raises only ``ScrutinyError`` subclasses; the CLI and the web app translate t
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -63,7 +64,7 @@ from scrutiny.results import (
 )
 from scrutiny.search.embedder import Embedder, HashingEmbedder, SentenceTransformerEmbedder
 from scrutiny.search.query import Intent, Lexicon, LexiconEntry, QueryAnalysis, analyse
-from scrutiny.search.ranking import Candidate, Signals, fuse, rescore
+from scrutiny.search.ranking import Candidate, Signals, fill_scores, fuse, rescore
 from scrutiny.search.themes import ConceptText, ThemeMatcher
 from scrutiny.search.vector_index import VectorIndex, index_type_for, read_manifest
 from scrutiny.settings import Settings
@@ -115,6 +116,11 @@ def _signals(context: PassageContext) -> Signals:
         entity_kinds=kinds,
         has_owner=bool(has_owner),
     )
+
+
+def _names_role(text: str, analysis: QueryAnalysis) -> bool:
+    words = re.findall(r"[a-z]+", text.lower())
+    return any(word.startswith(stem) for stem in analysis.role_stems for word in words)
 
 
 def _contains(value: str | None, wanted: str) -> bool:
@@ -378,7 +384,10 @@ class KnowledgeBase:
         analysis = analyse(query, self._lexicon())
         # The same pool with or without filters, so a filter never grows the total.
         pool = max(self.settings.candidate_pool, limit)
-        candidates = fuse(self._retrieve(analysis, pool))
+        query_vector = self.embedder.embed_query(analysis.text)
+        lists = self._retrieve(analysis, query_vector, pool)
+        candidates = fuse(lists)
+        self._fill_dense_scores(candidates, lists["dense"], query_vector)
         floor = self.embedder.relevance_floor
         relevant = [
             c
@@ -390,7 +399,10 @@ class KnowledgeBase:
         for candidate in relevant:
             passage = passages.get(candidate.row_id)
             if passage is not None:
-                rescore(candidate, _signals(contexts[passage.id]), analysis)
+                signals = _signals(contexts[passage.id])
+                if analysis.role_stems and _names_role(passage.search_text, analysis):
+                    signals = replace(signals, names_role=True)
+                rescore(candidate, signals, analysis)
         if analysis.phrases:
             required = self._rows_with_phrases(analysis.phrases)
             relevant = [c for c in relevant if c.row_id in required]
@@ -410,10 +422,29 @@ class KnowledgeBase:
             interpretation=analysis.describe(),
         )
 
-    def _retrieve(self, analysis: QueryAnalysis, pool: int) -> dict[str, list[tuple[int, float]]]:
+    def _fill_dense_scores(
+        self,
+        candidates: dict[int, Candidate],
+        dense: list[tuple[int, float]],
+        query_vector: npt.NDArray[np.float32],
+    ) -> None:
+        """Cosine similarity for candidates the dense list did not reach."""
+        missing = [row_id for row_id, c in candidates.items() if "dense" not in c.scores]
+        if not missing or not dense:
+            return
+        vectors = self.store.embeddings_by_row_ids(missing)
+        if vectors:
+            ids = list(vectors)
+            similarities = np.stack([vectors[i] for i in ids]) @ query_vector
+            fill_scores(candidates, "dense", dict(zip(ids, similarities.tolist(), strict=True)),
+                        best=max(score for _, score in dense))  # fmt: skip
+
+    def _retrieve(
+        self, analysis: QueryAnalysis, query_vector: npt.NDArray[np.float32], pool: int
+    ) -> dict[str, list[tuple[int, float]]]:
         lists = {
             "keyword": self.store.keyword_search(analysis.text, pool),
-            "dense": self.index.search(self.embedder.embed_query(analysis.text), pool),
+            "dense": self.index.search(query_vector, pool),
             "phrase": self.store.phrase_search(analysis.text, pool),
         }
         if analysis.expansions:

@@ -369,6 +369,19 @@ class Store:
                 found[row[0]] = StoredPassage(*row)
         return found
 
+    def embeddings_by_row_ids(self, row_ids: Sequence[int]) -> dict[int, npt.NDArray[np.float32]]:
+        """Stored passage vectors by row id (passages without one are left out)."""
+        found: dict[int, npt.NDArray[np.float32]] = {}
+        for chunk in _chunks(list(row_ids), 500):
+            marks = ",".join("?" * len(chunk))
+            for row_id, blob in self._db.execute(
+                f"SELECT row_id, embedding FROM passages WHERE row_id IN ({marks}) "
+                "AND embedding IS NOT NULL",
+                chunk,
+            ):
+                found[int(row_id)] = np.frombuffer(blob, dtype=np.float32)
+        return found
+
     def passages_of(self, document_id: str) -> list[StoredPassage]:
         rows = self._db.execute(
             f"SELECT {self._PASSAGE_COLUMNS} FROM passages WHERE document_id = ? ORDER BY ordinal",

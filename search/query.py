@@ -38,6 +38,21 @@ _REPLY_INTENT = re.compile(
 )
 
 
+#: What an owner question asks someone to do, as word stems an answer would share
+#: ("who monitors …" → "… set up to monitor the progress …").
+_ROLE_STEMS = {
+    "monitor": "monitor",
+    "oversee": "overs",
+    "oversight": "overs",
+    "chair": "chair",
+    "lead": "lead",
+    "leads": "lead",
+    "leading": "lead",
+    "responsible": "responsib",
+    "accountable": "accountab",
+}
+
+
 class Intent(StrEnum):
     GENERAL = "general"
     COMMITMENTS = "commitments"  # what was promised, committed, agreed
@@ -65,6 +80,7 @@ class QueryAnalysis:
     expansions: tuple[str, ...] = ()  # aliases and alternative labels to search too
     intent: Intent = Intent.GENERAL
     matched_names: tuple[str, ...] = field(default_factory=tuple)
+    role_stems: tuple[str, ...] = ()  # for owner questions: the role asked about
 
     def describe(self) -> dict[str, object]:
         return {
@@ -134,8 +150,19 @@ def analyse(query: str, lexicon: Lexicon) -> QueryAnalysis:
         intent = Intent.RESPONSES
     else:
         intent = Intent.GENERAL
+    role_stems: tuple[str, ...] = ()
+    if intent is Intent.OWNERS:
+        words = _words(text, keep_case=False)
+        role_stems = tuple(
+            dict.fromkeys(
+                _ROLE_STEMS.get(w) or _ROLE_STEMS[w.removesuffix("s")]
+                for w in words
+                if w in _ROLE_STEMS or w.removesuffix("s") in _ROLE_STEMS
+            )
+        )
     return QueryAnalysis(
         text=text,
+        role_stems=role_stems,
         phrases=phrases,
         cases=cases,
         organisations=organisations,

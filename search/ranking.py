@@ -35,6 +35,7 @@ CONVEX_SCALE = 1 / (RRF_K + 1)
 CASE_MATCH_BOOST = 0.012
 OTHER_CASE_FACTOR = 0.25  # a passage naming only a look-alike case keeps this share
 INTENT_BOOST = 0.012
+ROLE_BOOST = 0.008
 THEME_BOOST = 0.0  # measured: theme matches did not help ranking; kept for explain
 ORGANISATION_BOOST = 0.004
 
@@ -67,9 +68,10 @@ class Candidate:
 
     def explain(self) -> dict[str, object]:
         return {
+            # rank None: scored by that retriever afterwards, outside its own list
             "retrievers": {
-                name: {"rank": self.ranks[name], "score": round(self.scores[name], 6)}
-                for name in self.ranks
+                name: {"rank": self.ranks.get(name), "score": round(score, 6)}
+                for name, score in self.scores.items()
             },
             "fused": round(self.fused, 6),
             "boosts": {name: round(value, 6) for name, value in self.boosts.items()},
@@ -105,6 +107,31 @@ def fuse(
     return candidates
 
 
+def fill_scores(
+    candidates: Mapping[int, Candidate],
+    name: str,
+    raw_scores: Mapping[int, float],
+    best: float,
+    weight: float | None = None,
+) -> None:
+    """Give candidates outside one retriever's list that retriever's score for them.
+
+    A passage that BM25 ranks first but that is not among the dense list's few hundred
+    nearest vectors would otherwise count as dense similarity 0, below every distractor
+    that merely sits near the query. Only for calibrated ("convex") fusion: a rank
+    outside the list has no reciprocal-rank value.
+    """
+    if FUSION_METHOD != "convex" or best <= 0:
+        return
+    weight = RETRIEVER_WEIGHTS.get(name, 1.0) if weight is None else weight
+    for row_id, raw in raw_scores.items():
+        candidate = candidates.get(row_id)
+        if candidate is None or name in candidate.scores:
+            continue
+        candidate.scores[name] = raw
+        candidate.fused += weight * CONVEX_SCALE * max(raw, 0.0) / best
+
+
 @dataclass(frozen=True)
 class Signals:
     """What the graph says about one candidate passage."""
@@ -114,6 +141,7 @@ class Signals:
     themes: frozenset[str] = frozenset()
     entity_kinds: frozenset[str] = frozenset()
     has_owner: bool = False
+    names_role: bool = False  # its text uses the role an owner question asks about
 
 
 def rescore(candidate: Candidate, signals: Signals, analysis: QueryAnalysis) -> None:
@@ -125,6 +153,8 @@ def rescore(candidate: Candidate, signals: Signals, analysis: QueryAnalysis) -> 
             candidate.boosts["other_case"] = -(1 - OTHER_CASE_FACTOR) * candidate.fused
     if _serves_intent(analysis.intent, signals):
         candidate.boosts["intent"] = INTENT_BOOST
+    if signals.names_role:
+        candidate.boosts["role"] = ROLE_BOOST
     if analysis.themes and signals.themes & set(analysis.themes):
         candidate.boosts["theme"] = THEME_BOOST
     if analysis.organisations and signals.organisations & set(analysis.organisations):

@@ -62,3 +62,17 @@ def test_organisation_aliases_expand_and_acronyms_match_by_case() -> None:
     # a lower-case word that spells an acronym is not the acronym
     assert analyse("mps", lexicon).organisations == ()
     assert analysis.describe()["expanded_with"] == ["Metropolitan Police Service", "the Met"]
+
+
+@pytest.mark.parametrize(
+    ("query", "stems"),
+    [
+        ("who monitors progress on care leaver housing", ("monitor",)),
+        ("who is responsible for and who chairs the panel", ("responsib", "chair")),
+        ("which team leads on elective home education", ("lead",)),
+        # only owner questions carry a role
+        ("monitoring of care leaver housing", ()),
+    ],
+)
+def test_owner_questions_name_the_role_asked_about(query: str, stems: tuple[str, ...]) -> None:
+    assert analyse(query, EMPTY).role_stems == stems
