@@ -42,6 +42,7 @@ from scrutiny.graph.view import GraphView, PathStep
 from scrutiny.ingest.extract.organisations import OrganisationGazetteer
 from scrutiny.ingest.extract.pipeline import DocumentExtractor
 from scrutiny.ingest.extract.themes import PhraseCount, unmatched_phrases
+from scrutiny.ingest.fingerprint import pipeline_fingerprint
 from scrutiny.ingest.metadata import CouncilDirectory
 from scrutiny.ingest.pipeline import content_hash, discover_files, parse_document, read_file
 from scrutiny.ingest.records import ParsedDocument
@@ -165,8 +166,10 @@ class KnowledgeBase:
         settings.store.mkdir(parents=True, exist_ok=True)
         self.store = Store(settings.database_path)
         gazetteer_path = DATA_DIR / "gazetteer" / "organisations.csv"
+        themes_path = DATA_DIR / "themes.ttl"
         self.councils = CouncilDirectory.from_gazetteer(gazetteer_path)
-        self.concepts = load_concept_scheme(DATA_DIR / "themes.ttl")
+        self.concepts = load_concept_scheme(themes_path)
+        self.pipeline = pipeline_fingerprint(gazetteer_path, themes_path)
         self.extractor = DocumentExtractor(
             OrganisationGazetteer.from_csv(gazetteer_path), self.concepts.concepts
         )
@@ -275,12 +278,12 @@ class KnowledgeBase:
         source_path = str(path.resolve())
         document_id = document_id_for(source_path)
         data = read_file(path)
-        stored_hash = self.store.document_hash(document_id)
-        if stored_hash == content_hash(data):
+        stored = self.store.document_state(document_id)
+        if stored == (content_hash(data), self.pipeline):
             report.unchanged.append(source_path)
             return None
         parsed = parse_document(path.resolve(), data, self.councils, self.settings.max_file_bytes)
-        return _PendingDocument(path, document_id, parsed, existed=stored_hash is not None)
+        return _PendingDocument(path, document_id, parsed, existed=stored is not None)
 
     def _store_pending(
         self,
@@ -289,7 +292,7 @@ class KnowledgeBase:
         progress: ProgressCallback | None,
     ) -> None:
         texts = [p.search_text for item in pending for p in item.parsed.passages]
-        vectors = self.embedder.embed(texts)
+        vectors = self._embed_passages(texts, [i.document_id for i in pending if i.existed])
         offset = 0
         for item in pending:
             count = len(item.parsed.passages)
@@ -299,6 +302,22 @@ class KnowledgeBase:
                 progress(item.path)
         pending.clear()
 
+    def _embed_passages(
+        self, texts: list[str], stored_documents: list[str]
+    ) -> npt.NDArray[np.float32]:
+        """Vectors for passage texts: each distinct text embedded once, and texts that a
+        stored version of the same document already has keep their stored vectors (a
+        re-processed document only embeds what changed)."""
+        known: dict[str, npt.NDArray[np.float32]] = {}
+        for document_id in stored_documents:
+            known.update(self.store.embeddings_by_text(document_id))
+        new_texts = [text for text in dict.fromkeys(texts) if text not in known]
+        if new_texts:
+            known.update(zip(new_texts, self.embedder.embed(new_texts), strict=True))
+        if not texts:
+            return np.zeros((0, self.embedder.dimension), dtype=np.float32)
+        return np.stack([known[text] for text in texts]).astype(np.float32, copy=False)
+
     def _store(
         self, item: _PendingDocument, vectors: npt.NDArray[np.float32], report: IngestReport
     ) -> None:
@@ -307,7 +326,9 @@ class KnowledgeBase:
         batch = self._with_themes_by_meaning(
             build_document_graph(document_id, parsed, extraction), document_id, parsed, vectors
         )
-        removed, added = self.store.replace_document(document_id, parsed, vectors, batch)
+        removed, added = self.store.replace_document(
+            document_id, parsed, vectors, batch, self.pipeline
+        )
         self.index.remove(removed)
         self.index.add(np.array(added, dtype=np.int64), vectors)
         self._text_cache.cache_clear()

@@ -37,7 +37,7 @@ from scrutiny.graph.schema import EdgeKind, NodeKind
 from scrutiny.ingest.records import ParsedDocument
 from scrutiny.text import STOPWORDS
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 #: BM25 weight of a passage's document title, council and committee against its own text.
 CONTEXT_WEIGHT = 0.3
 #: FTS5's BM25 (fts5_aux.c): k1, and the IDF it gives a word found in at least half of
@@ -62,7 +62,8 @@ CREATE TABLE IF NOT EXISTS documents (
     meeting_date TEXT,
     source_url TEXT,
     canonical_text TEXT NOT NULL,
-    ingested_at TEXT NOT NULL
+    ingested_at TEXT NOT NULL,
+    pipeline TEXT NOT NULL DEFAULT ''  -- fingerprint of the ingest code that processed it
 );
 CREATE TABLE IF NOT EXISTS passages (
     row_id INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused: vector ids stay unique
@@ -183,6 +184,14 @@ class Store:
         if found is None:
             with self._db:
                 self._set_meta("schema_version", SCHEMA_VERSION)
+        elif found == "1":
+            # Version 2 records which ingest pipeline processed each document; documents
+            # from version 1 have none, so the next ingest processes them again.
+            with self._db:
+                self._db.execute(
+                    "ALTER TABLE documents ADD COLUMN pipeline TEXT NOT NULL DEFAULT ''"
+                )
+                self._set_meta("schema_version", SCHEMA_VERSION)
         elif found != SCHEMA_VERSION:
             raise StoreError(
                 f"knowledge base schema version {found} is not {SCHEMA_VERSION}; "
@@ -223,11 +232,24 @@ class Store:
         ).fetchone()
         return None if row is None else str(row[0])
 
-    def document_hash(self, document_id: str) -> str | None:
+    def document_state(self, document_id: str) -> tuple[str, str] | None:
+        """(content hash, ingest pipeline fingerprint) of a stored document."""
         row = self._db.execute(
-            "SELECT sha256 FROM documents WHERE id = ?", (document_id,)
+            "SELECT sha256, pipeline FROM documents WHERE id = ?", (document_id,)
         ).fetchone()
-        return None if row is None else str(row[0])
+        return None if row is None else (str(row[0]), str(row[1]))
+
+    def embeddings_by_text(self, document_id: str) -> dict[str, npt.NDArray[np.float32]]:
+        """A stored document's passage vectors by passage text, for reuse when it is
+        processed again."""
+        return {
+            str(text): np.frombuffer(blob, dtype=np.float32)
+            for text, blob in self._db.execute(
+                "SELECT search_text, embedding FROM passages "
+                "WHERE document_id = ? AND embedding IS NOT NULL",
+                (document_id,),
+            )
+        }
 
     def replace_document(
         self,
@@ -235,10 +257,12 @@ class Store:
         parsed: ParsedDocument,
         embeddings: npt.NDArray[np.float32],
         batch: GraphBatch,
+        pipeline: str = "",
     ) -> tuple[list[int], list[int]]:
         """Atomically replace a document, its passages and its graph contribution.
 
-        Returns the row ids of the removed passages and of the added ones, in order.
+        ``pipeline`` fingerprints the ingest code that processed it. Returns the row ids
+        of the removed passages and of the added ones, in order.
         """
         if len(embeddings) != len(parsed.passages):
             raise StoreError("one embedding per passage is required")
@@ -249,12 +273,14 @@ class Store:
         with self._transaction() as db:
             removed = self._delete_document(db, document_id)
             db.execute(
-                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO documents(id, source_path, sha256, format, title, council, "
+                "committee, meeting_date, source_url, canonical_text, ingested_at, pipeline) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     document_id, parsed.source_path, parsed.sha256, parsed.format.value,
                     meta.title, meta.council, meta.committee, meta.meeting_date,
                     meta.source_url, parsed.canonical_text,
-                    datetime.now(UTC).isoformat(timespec="seconds"),
+                    datetime.now(UTC).isoformat(timespec="seconds"), pipeline,
                 ),
             )  # fmt: skip
             added = []
