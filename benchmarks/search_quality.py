@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import tempfile
 import time
@@ -340,6 +341,15 @@ def main(argv: list[str] | None = None) -> int:
                     cells = "".join(f"{f'{s.hit5:.2f} / {s.mrr10:.2f}':>18}" for s in rows.values())
                     print(f"  {kind:<12}{next(iter(rows.values())).count:>4}{cells}")
 
+            lookalikes = lookalike_check(kb, [q.text for q in all_queries])
+            print(
+                f"\nlook-alike cases: {lookalikes['queries']} queries naming a case "
+                f"(the query sets' own plus probes per case in the store); rank 1 names "
+                f"only another case in {len(lookalikes['violations'])}"
+            )
+            for violation in lookalikes["violations"]:
+                print(f"  {violation}")
+
             if args.verbose:
                 print_misses(bench, judge, all_queries, flags, ranked)
 
@@ -349,6 +359,35 @@ def main(argv: list[str] | None = None) -> int:
         if temporary is not None:
             temporary.cleanup()
     return 0
+
+
+_CASE_NAME = re.compile(r"\bchild\s+([a-z])\b(?!['’]\w)", re.IGNORECASE)
+_CASE_PROBES = (
+    "{case}",
+    "what was promised on {case} learning",
+    "{case} review recommendations",
+    "who is responsible for the {case} actions",
+    "lessons from {case}",
+)
+
+
+def lookalike_check(kb: Any, query_texts: list[str]) -> dict[str, Any]:
+    """Queries naming a case ("Child Q") whose rank-1 passage names another case and not
+    the one asked for. Probes are made for every case the graph knows, so a store of
+    unseen documents is checked on its own cases."""
+    cases = sorted({n.label for n in kb.store.nodes() if n.kind.value == "case"})
+    probes = [probe.format(case=case) for case in cases for probe in _CASE_PROBES]
+    queries = [t for t in dict.fromkeys([*query_texts, *probes]) if _CASE_NAME.search(t)]
+    violations = []
+    for text in queries:
+        asked = {letter.lower() for letter in _CASE_NAME.findall(text)}
+        results = kb.search(text, 1).results
+        if not results:
+            continue
+        named = {letter.lower() for letter in _CASE_NAME.findall(results[0].text)}
+        if named and not named & asked:
+            violations.append(f"{text!r}: rank 1 names Child {', Child '.join(sorted(named))}")
+    return {"cases": cases, "queries": len(queries), "violations": violations}
 
 
 def print_misses(
