@@ -475,7 +475,7 @@ class KnowledgeBase:
     def _rows_with_phrases(self, phrases: tuple[str, ...]) -> set[int]:
         rows: set[int] | None = None
         for phrase in phrases:
-            found = {row for row, _ in self.store.phrase_search(phrase, 100_000)}
+            found = {row for row, _ in self.store.phrase_search(phrase, 100_000, min_words=1)}
             rows = found if rows is None else rows & found
         return rows or set()
 

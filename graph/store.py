@@ -538,10 +538,12 @@ class Store:
                 counts[word] = int(row[0])
         return total, counts
 
-    def phrase_search(self, text: str, limit: int) -> list[tuple[int, float]]:
-        """Passages containing the query's words as one consecutive phrase."""
+    def phrase_search(self, text: str, limit: int, min_words: int = 2) -> list[tuple[int, float]]:
+        """Passages containing the query's words as one consecutive phrase; nothing when
+        the text has fewer than ``min_words`` words (as a ranking signal, a one-word
+        "phrase" would only repeat keyword search)."""
         words = _TOKEN.findall(text.lower())
-        if len(words) < 2:
+        if len(words) < max(min_words, 1):
             return []
         rows = self._db.execute(
             "SELECT rowid, -bm25(passages_fts) AS score FROM passages_fts "

@@ -60,6 +60,9 @@ class CouncilDirectory:
         for council in councils:
             for name in council.names:
                 self._labels_by_name.setdefault(name, []).append(council.label)
+        # A place name alone ("Sutton") is also a surname, a street, a company: it only
+        # counts as the council where it is not part of a longer capitalised name.
+        self._bare_names = {c.short_name for c in councils if c.short_name}
         names = sorted(self._labels_by_name, key=len, reverse=True)
         self._pattern = (
             re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b") if names else None
@@ -89,17 +92,73 @@ class CouncilDirectory:
         if self._pattern is None:
             return None
         scores: Counter[str] = Counter()
+        named_in_full: set[str] = set()  # by label, alias or web domain, not place alone
         for match in self._pattern.finditer(text):
+            bare = match.group(0) in self._bare_names
+            if bare and _inside_longer_name(text, match):
+                continue  # "Keith Sutton", "Norfolk Southern Railway", "Nottingham Road"
             weight = 3 if match.start() < _HEAD_CHARS else 1
             for label in self._labels_by_name[match.group(0)]:
                 scores[label] += weight
+                if not bare:
+                    named_in_full.add(label)
         head = text[:_HEAD_CHARS].lower()
         if ".gov.uk" in head:
             for council in self.councils:
                 domain = (council.short_name or council.label).lower().replace(" ", "")
-                scores[council.label] += 2 * head.count(f"{domain}.gov.uk")
+                found = head.count(f"{domain}.gov.uk")
+                if found:
+                    scores[council.label] += 2 * found
+                    named_in_full.add(council.label)
         best = scores.most_common(1)
-        return best[0][0] if best and best[0][1] >= MIN_COUNCIL_SCORE else None
+        if not best:
+            return None
+        label, score = best[0]
+        # A place name alone must recur in proportion to the text's length: one "Brent"
+        # in 300,000 characters of another country's records is not a council.
+        needed = MIN_COUNCIL_SCORE + (0 if label in named_in_full else len(text) // 100_000)
+        return label if score >= needed else None
+
+
+_NEXT_WORD = re.compile(r"[ \t]+(?:&[ \t]+)?([A-Z][\w'’-]*)")
+_PREVIOUS_WORD = re.compile(r"([A-Z][\w'’-]*)[ \t]+$")
+#: Capitalised words that may stand next to a council's name without being part of it.
+_NAME_NEIGHBOURS = frozenset(
+    [
+        "The",
+        "In",
+        "At",
+        "For",
+        "And",
+        "Of",
+        "To",
+        "By",
+        "From",
+        "With",
+        "On",
+        "Across",
+        "Within",
+        "Council",
+        "Councils",
+        "Borough",
+        "County",
+        "City",
+        "District",
+        "Metropolitan",
+        "Royal",
+        "London",
+        "LB",
+    ]
+)
+
+
+def _inside_longer_name(text: str, match: re.Match[str]) -> bool:
+    """Whether a capitalised word other than a council word runs into the match."""
+    after = _NEXT_WORD.match(text, match.end())
+    before = _PREVIOUS_WORD.search(text, max(0, match.start() - 40), match.start())
+    return any(
+        found is not None and found.group(1) not in _NAME_NEIGHBOURS for found in (after, before)
+    )
 
 
 def find_dates(text: str) -> list[tuple[int, str]]:

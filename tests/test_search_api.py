@@ -67,6 +67,14 @@ def test_quoted_phrases_must_appear_verbatim(client: FlaskClient) -> None:
     assert body["interpretation"]["phrases"] == ["leaving care coach"]
 
 
+def test_a_quoted_single_word_is_required_too(client: FlaskClient) -> None:
+    body = search(client, q='"leavers" housing', limit=20)
+    assert body["results"] and body["interpretation"]["phrases"] == ["leavers"]
+    assert all("leavers" in hit["text"].lower() for hit in body["results"])
+    unquoted = search(client, q="leavers housing", limit=20)
+    assert body["total"] <= unquoted["total"]
+
+
 def test_nonsense_gets_an_honest_empty_answer(client: FlaskClient) -> None:
     body = search(client, q="zzqxv blorptangle")
     assert body["results"] == []
