@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 
@@ -131,6 +132,11 @@ class _ExtractionGraph:
         self.document_id = document_id
         self.extraction = extraction
         self.passages = [(p.span, passage_id(document_id, p.ordinal)) for p in parsed.passages]
+        self._starts = [span.start for span, _ in self.passages]
+        self._ends = [span.end for span, _ in self.passages]
+        # Passages come in text order (transcript windows overlap but still advance), so
+        # the ones touching a span are found by bisection; otherwise every one is tried.
+        self._ordered = self._starts == sorted(self._starts) and self._ends == sorted(self._ends)
         self.local_keys = {e.key for e in extraction.entities if not e.global_scope}
 
     def node_id(self, key: str) -> str:
@@ -138,12 +144,16 @@ class _ExtractionGraph:
 
     def passages_for(self, span: Span) -> list[str]:
         """Passages holding the span: those containing it whole, else those overlapping it."""
-        containing = [
-            pid for s, pid in self.passages if s.start <= span.start and span.end <= s.end
-        ]
+        if self._ordered:
+            low = bisect.bisect_left(self._ends, span.start)
+            high = bisect.bisect_right(self._starts, span.end)
+            near = self.passages[low:high] if high > low else []
+        else:
+            near = self.passages
+        containing = [pid for s, pid in near if s.start <= span.start and span.end <= s.end]
         if containing:
             return containing[:1]
-        overlapping = [pid for s, pid in self.passages if s.start < span.end and span.start < s.end]
+        overlapping = [pid for s, pid in near if s.start < span.end and span.start < s.end]
         return overlapping[:MAX_SOURCE_PASSAGES]
 
     def batch(self) -> GraphBatch:
