@@ -130,9 +130,10 @@ def ingest(kb: Any, paths: list[Path]) -> dict[str, Any]:
     }
 
 
-def encoder_rate(embedder: Any, texts: list[str]) -> dict[str, Any]:
+def encoder_rate(embedder: Any, texts: list[str], warm_up: bool = True) -> dict[str, Any]:
     """Passages/s of one ``embed`` call over all texts, after an untimed warm-up pass."""
-    embedder.embed(texts)
+    if warm_up:
+        embedder.embed(texts)
     seconds = timed(embedder.embed, texts)
     return {
         "passages": len(texts),
@@ -217,6 +218,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--embedder", default="minilm", choices=["minilm", "hashing"])
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument(
+        "--pairs", type=int, default=5,
+        help="ingest runs alternated with runs of the same encoder on the same texts",
+    )  # fmt: skip
+    parser.add_argument(
         "--onnx", action="store_true",
         help="also time the ONNX export (float32 and int8) as a batch encoder",
     )  # fmt: skip
@@ -280,6 +285,29 @@ def main(argv: list[str] | None = None) -> int:
                 note = f" (cosine to fp32: mean {cosine})" if cosine else ""
                 print(f"bare encoder {name}: {row['passages_per_s']} passages/s{note}")
             figures["rss_after_encoders_mb"] = round(peak_rss_mb(), 1)
+
+            # 3b. ingest and the same encoder, alternated ---------------------------
+            # Other processes on two cores move single figures by 10-20%; pairs taken
+            # back to back and their median ratio are steadier.
+            pairs = []
+            for pair in range(args.pairs):
+                pair_settings = Settings(store=Path(tmp) / f"pair-{pair}", embedder=args.embedder)
+                with KnowledgeBase(pair_settings, embedder=embedder) as pair_kb:
+                    ingested = ingest(pair_kb, sample_files)
+                encoded = encoder_rate(embedder, texts, warm_up=False)
+                pairs.append(
+                    {
+                        "ingest_passages_per_s": ingested["passages_per_s"],
+                        "encoder_passages_per_s": encoded["passages_per_s"],
+                        "ratio": round(ingested["passages_per_s"] / encoded["passages_per_s"], 3),
+                    }
+                )
+            if pairs:
+                ratios = [p["ratio"] for p in pairs]
+                figures["ingest_vs_encoder"] = {
+                    "pairs": pairs,
+                    "median_ratio": round(statistics.median(ratios), 3),
+                }
 
             # 4a. search latency on the sample store --------------------------------
             figures["search_samples"] = latency(kb, queries)
@@ -356,6 +384,15 @@ def report(figures: dict[str, Any]) -> None:
         )
     for name, row in figures["bare_encoder"].items():
         print(f"  bare encoder, same texts ({name:<5})     {row['passages_per_s']:>8} passages/s")
+    if "ingest_vs_encoder" in figures:
+        compared = figures["ingest_vs_encoder"]
+        rows = ", ".join(
+            f"{p['ingest_passages_per_s']}/{p['encoder_passages_per_s']}" for p in compared["pairs"]
+        )
+        print(
+            f"  ingest / same encoder, alternated pairs: {rows} passages/s; "
+            f"median ratio {compared['median_ratio']}"
+        )
     print("\n  search latency (ms)   passages   p50    p95   mean  cold p50 cold p95"
           "   embed   bm25  dense phrase (stage p50)")  # fmt: skip
     for key, label in (("search_samples", "sample store"), ("search_large", "larger store")):
