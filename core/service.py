@@ -423,7 +423,7 @@ class KnowledgeBase:
                 signals = _signals(contexts[passage.id])
                 if analysis.role_stems and _names_role(passage.search_text, analysis):
                     signals = replace(signals, names_role=True)
-                rescore(candidate, signals, analysis)
+                rescore(candidate, signals, analysis, passage.end - passage.start)
         if analysis.phrases:
             required = self._rows_with_phrases(analysis.phrases)
             relevant = [c for c in relevant if c.row_id in required]

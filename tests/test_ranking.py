@@ -90,3 +90,11 @@ def test_a_passage_using_the_role_asked_about_is_boosted() -> None:
     candidate = Candidate(1, fused=0.01)
     rescore(candidate, Signals(names_role=True), analysis(intent=Intent.OWNERS))
     assert candidate.boosts == {"role": ranking.ROLE_BOOST}
+
+
+def test_fragments_keep_a_share_of_their_score_by_length() -> None:
+    half, whole = Candidate(1, fused=0.02), Candidate(2, fused=0.02)
+    rescore(half, Signals(), analysis(), passage_chars=ranking.SHORT_PASSAGE_CHARS // 4)
+    rescore(whole, Signals(), analysis(), passage_chars=ranking.SHORT_PASSAGE_CHARS)
+    assert half.score == pytest.approx(0.02 * 0.25**ranking.SHORT_PASSAGE_EXPONENT)
+    assert whole.score == pytest.approx(0.02) and "short" not in whole.boosts
