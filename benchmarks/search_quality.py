@@ -37,6 +37,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -143,13 +144,24 @@ class Bench:
                 Result(hit.document.id, hit.start, hit.end, hit.text) for hit in response.results
             ]
 
+        def first_stage(q: Query) -> list[Result]:
+            # The project's retrieval and fusion with the second stage (graph, intent,
+            # role and fragment re-scoring) switched off, to show what that stage adds.
+            with mock.patch("scrutiny.service.rescore", _no_rescoring):
+                return project(q)
+
         return {
             "bm25": bm25,
             "dense": dense,
             "rrf(bm25+dense)": fused,
             "rrf(+phrase x2)": fused_phrase,
+            "project stage 1": first_stage,
             "project": project,
         }
+
+
+def _no_rescoring(*_: object, **__: object) -> None:
+    return None
 
 
 def corpus_files(shared: Path, bulk_limit: int | None) -> tuple[list[Path], list[Path]]:
