@@ -46,7 +46,6 @@ _ROLE_STEMS = {
     "oversight": "overs",
     "chair": "chair",
     "lead": "lead",
-    "leads": "lead",
     "leading": "lead",
     "responsible": "responsib",
     "accountable": "accountab",
@@ -152,12 +151,11 @@ def analyse(query: str, lexicon: Lexicon) -> QueryAnalysis:
         intent = Intent.GENERAL
     role_stems: tuple[str, ...] = ()
     if intent is Intent.OWNERS:
-        words = _words(text, keep_case=False)
         role_stems = tuple(
             dict.fromkeys(
-                _ROLE_STEMS.get(w) or _ROLE_STEMS[w.removesuffix("s")]
-                for w in words
-                if w in _ROLE_STEMS or w.removesuffix("s") in _ROLE_STEMS
+                stem
+                for word in _words(text, keep_case=False)
+                if (stem := _ROLE_STEMS.get(word) or _ROLE_STEMS.get(word.removesuffix("s")))
             )
         )
     return QueryAnalysis(
