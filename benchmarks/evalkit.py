@@ -31,6 +31,8 @@ _PLAIN = str.maketrans(
         "\u2015": "-", "\u2212": "-", "\ufe58": "-", "\ufe63": "-", "\uff0d": "-",
     }
 )  # fmt: skip
+#: A result longer than this never counts as a hit (shared matching rule).
+MAX_RESULT_CHARS = 4000
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>|<!--.*?-->", re.DOTALL)
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
@@ -107,6 +109,8 @@ class Query:
     doc: str | None = None  # expected file name, when the set gives one
     kind: str | None = None  # query type (paraphrase, name, promise, owner, status)
     source: str = ""  # which query set
+    docs: tuple[str, ...] = ()  # every file the answer may come from (gold_docs)
+    avoid: tuple[str, ...] = ()  # normalised strings of a look-alike that must not rank 1
 
 
 def load_queries(path: Path, source: str) -> list[Query]:
@@ -118,14 +122,20 @@ def load_queries(path: Path, source: str) -> list[Query]:
         gold = tuple(g for g in (normalise(str(x)).strip() for x in row["gold"]) if g)
         if not gold:
             raise ValueError(f"{path}:{line_number}: query {row.get('id')} has no gold")
+        docs = tuple(row.get("gold_docs") or ([row["doc"]] if row.get("doc") else []))
+        avoid = row.get("avoid") or []
         queries.append(
             Query(
                 id=str(row["id"]),
                 text=str(row["query"]),
                 gold=gold,
-                doc=row.get("doc"),
-                kind=row.get("type"),
+                doc=docs[0] if docs else None,
+                kind=row.get("kind") or row.get("type"),
                 source=source,
+                docs=docs,
+                avoid=tuple(
+                    normalise(str(a)) for a in ([avoid] if isinstance(avoid, str) else avoid)
+                ),
             )
         )
     return queries
@@ -150,12 +160,23 @@ class Judge:
     # query id -> number of passages in the store that are relevant (for ideal DCG)
     relevant_counts: dict[str, int] = field(default_factory=dict)
 
+    # document id -> file name, to hold results to a query's gold_docs
+    names: dict[str, str] = field(default_factory=dict)
+
     def is_hit(self, query: Query, result: Result) -> bool:
+        """The shared rule: a result of at most 4,000 characters from one of the query's
+        gold documents (where it names them) that contains a gold string, or whose span
+        overlaps at least half of a gold string's span."""
+        if len(result.text) > MAX_RESULT_CHARS:
+            return False
+        if query.docs and self.names.get(result.document_id) not in query.docs:
+            return False
         normal = normalise(result.text)
         if any(g in normal for g in query.gold):
             return True
         for start, end in self.spans.get(query.id, {}).get(result.document_id, ()):
-            if result.start < end and start < result.end:
+            overlap = min(end, result.end) - max(start, result.start)
+            if overlap > 0 and 2 * overlap >= end - start:
                 return True
         return False
 

@@ -55,6 +55,7 @@ from evalkit import (
     find_spans,
     first_hit_rank,
     load_queries,
+    normalise,
     score,
 )
 
@@ -164,14 +165,14 @@ def _no_rescoring(*_: object, **__: object) -> None:
     return None
 
 
-def corpus_files(shared: Path, bulk_limit: int | None) -> tuple[list[Path], list[Path]]:
+def corpus_files(
+    shared: Path, bulk_limit: int | None, validation: bool = True
+) -> tuple[list[Path], list[Path]]:
     """(evaluation corpus files, distractor files), resolved, in name order."""
-    evaluation = sorted(
-        p.resolve()
-        for folder in (shared / "seeds", shared / "corpus" / "dev")
-        for p in folder.iterdir()
-        if p.is_file()
-    )
+    folders = [shared / "seeds", shared / "corpus" / "dev"]
+    if validation:
+        folders.append(shared / "corpus" / "validation")
+    evaluation = sorted(p.resolve() for folder in folders for p in folder.iterdir() if p.is_file())
     distractors: list[Path] = []
     if bulk_limit is not None:
         bulk = sorted(p.resolve() for p in (shared / "corpus" / "bulk").iterdir() if p.is_file())
@@ -220,7 +221,8 @@ def make_judge(bench: Bench, queries: list[Query], evaluation: list[Path]) -> Ju
     judge = Judge()
     paths = {str(p) for p in evaluation}
     documents = [d for d in bench.store.documents() if d.source_path in paths]
-    names = {Path(d.source_path).name for d in documents}
+    judge.names = {d.id: Path(d.source_path).name for d in documents}
+    names = set(judge.names.values())
     for query in queries:
         if query.doc and query.doc not in names:
             print(f"warning: {query.id}: expected document {query.doc} not ingested")
@@ -265,6 +267,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--embedder", default="minilm", choices=["minilm", "hashing"])
     parser.add_argument("--queries", type=Path, default=OWN_QUERIES, help="own query set")
+    parser.add_argument("--no-validation", action="store_true", help="dev and own only")
+    parser.add_argument("--no-baselines", action="store_true", help="skip the naive windows")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--verbose", action="store_true", help="per-query misses (project)")
     args = parser.parse_args(argv)
@@ -275,20 +279,35 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     eval_path = shared / "eval" / EVAL_QUERIES.name
     query_sets = {"dev": load_queries(eval_path, "dev"), "own": load_queries(args.queries, "own")}
-    all_queries = query_sets["dev"] + query_sets["own"]
+    validation_path = shared / "eval" / "validation_queries.jsonl"
+    with_validation = not args.no_validation and validation_path.exists()
+    if with_validation:
+        query_sets["validation"] = load_queries(validation_path, "validation")
+    all_queries = [q for queries in query_sets.values() for q in queries]
 
     from scrutiny.service import KnowledgeBase
     from scrutiny.settings import Settings
 
-    evaluation, distractors = corpus_files(shared, args.bulk_limit if args.distractors else None)
+    evaluation, distractors = corpus_files(
+        shared, args.bulk_limit if args.distractors else None, with_validation
+    )
     temporary = None
     if args.store is None:
         temporary = tempfile.TemporaryDirectory(prefix="scrutiny-quality-")
         store_dir = Path(temporary.name)
     else:
         store_dir = args.store
-    label = f"seeds+dev+{len(distractors)} bulk files" if distractors else "seeds+dev"
+    folders = "seeds+dev+validation" if with_validation else "seeds+dev"
+    label = f"{folders}+{len(distractors)} bulk files" if distractors else folders
     print(f"corpus: {label}; store: {store_dir}; embedder: {args.embedder}")
+    naive = None
+    if not args.no_baselines:
+        from naive import NaiveBaselines
+
+        started = time.perf_counter()
+        naive = NaiveBaselines(shared, evaluation + distractors, store_dir.parent / "naive-cache")
+        print(f"naive baselines: {len(naive.chunks)} windows "
+              f"({time.perf_counter() - started:.0f}s)")  # fmt: skip
     try:
         with KnowledgeBase(Settings(store=store_dir, embedder=args.embedder)) as kb:
             stats = build(kb, evaluation + distractors)
@@ -301,11 +320,22 @@ def main(argv: list[str] | None = None) -> int:
             bench = Bench(kb)
             judge = make_judge(bench, all_queries, evaluation)
             systems = bench.systems()
-            flags: dict[str, dict[str, list[bool]]] = {name: {} for name in systems}
-            doc_top: dict[str, dict[str, bool]] = {name: {} for name in systems}
+            names = [*(NAIVE_SYSTEMS if naive else ()), *systems]
+            flags: dict[str, dict[str, list[bool]]] = {name: {} for name in names}
+            doc_top: dict[str, dict[str, bool]] = {name: {} for name in names}
             ranked: dict[str, dict[str, list[Result]]] = {name: {} for name in systems}
             started = time.perf_counter()
             for query in all_queries:
+                if naive is not None:
+                    raw = {"gold": list(query.gold), "gold_docs": list(query.docs)}
+                    for name, ranking in naive.rankings(query).items():
+                        flags[name][query.id] = naive.hit_flags(query, raw, ranking)
+                        top = naive.chunks[ranking[0]][0] if ranking else None
+                        doc_top[name][query.id] = top is not None and (
+                            top in query.docs
+                            if query.docs
+                            else any(bench.name_of(d) == top for d in judge.spans[query.id])
+                        )
                 for name, system in systems.items():
                     results = system(query)
                     ranked[name][query.id] = results
@@ -327,35 +357,46 @@ def main(argv: list[str] | None = None) -> int:
                             for q in queries
                         ]
                     )
-                    for name in systems
+                    for name in names
                 }
 
-            figures: dict[str, dict[str, Scores]] = {
-                f"dev ({eval_path.name})": table(query_sets["dev"]),
-                f"own ({args.queries.name})": table(query_sets["own"]),
-                "combined": table(all_queries),
+            titles = {
+                "dev": f"dev ({eval_path.name})",
+                "own": f"own ({args.queries.name})",
+                "validation": f"validation ({validation_path.name}; check only, never tuned)",
             }
-            print(f"\nevaluated {len(all_queries)} queries x {len(systems)} systems "
+            figures: dict[str, dict[str, Scores]] = {
+                titles[key]: table(queries) for key, queries in query_sets.items()
+            }
+            figures["combined"] = table(all_queries)
+            print(f"\nevaluated {len(all_queries)} queries x {len(names)} systems "
                   f"in {eval_seconds:.1f}s")  # fmt: skip
             for title, rows in figures.items():
                 print_table(f"{title} — {label}", rows)
 
-            kinds = sorted({q.kind for q in query_sets["own"] if q.kind})
-            by_kind: dict[str, dict[str, Scores]] = {}
-            for kind in kinds:
-                subset = [q for q in query_sets["own"] if q.kind == kind]
-                by_kind[kind] = table(subset)
-            if kinds:
-                print(f"\nown queries by type — hit@5 / MRR@10 — {label}")
-                header = "".join(f"{name:>18}" for name in systems)
-                print(f"  {'type':<12}{'n':>4}{header}")
-                for kind, rows in by_kind.items():
-                    cells = "".join(f"{f'{s.hit5:.2f} / {s.mrr10:.2f}':>18}" for s in rows.values())
+            by_kind: dict[str, dict[str, dict[str, Scores]]] = {}
+            for key, queries in query_sets.items():
+                kinds = sorted({q.kind for q in queries if q.kind})
+                by_kind[key] = {
+                    kind: table([q for q in queries if q.kind == kind]) for kind in kinds
+                }
+                if not kinds:
+                    continue
+                print(f"\n{key} queries by kind — hit@1 / MRR@10 — {label}")
+                header = "".join(f"{name[:15]:>16}" for name in names)
+                print(f"  {'kind':<12}{'n':>4}{header}")
+                for kind, rows in by_kind[key].items():
+                    cells = "".join(f"{f'{s.hit1:.2f} / {s.mrr10:.2f}':>16}" for s in rows.values())
                     print(f"  {kind:<12}{next(iter(rows.values())).count:>4}{cells}")
 
+            avoided = avoid_check(all_queries, ranked["project"])
+            print(f"\nlook-alike passages: {avoided[0]} queries name one to avoid; the "
+                  f"project ranks it first in {len(avoided[1])}")  # fmt: skip
+            for violation in avoided[1]:
+                print(f"  {violation}")
             lookalikes = lookalike_check(kb, [q.text for q in all_queries])
             print(
-                f"\nlook-alike cases: {lookalikes['queries']} queries naming a case "
+                f"look-alike cases: {lookalikes['queries']} queries naming a case "
                 f"(the query sets' own plus probes per case in the store); rank 1 names "
                 f"only another case in {len(lookalikes['violations'])}"
             )
@@ -371,6 +412,20 @@ def main(argv: list[str] | None = None) -> int:
         if temporary is not None:
             temporary.cleanup()
     return 0
+
+
+NAIVE_SYSTEMS = ("windows-bm25", "windows-dense", "windows-rrf")
+
+
+def avoid_check(queries: list[Query], ranked: dict[str, list[Result]]) -> tuple[int, list[str]]:
+    """Queries whose rank-1 result holds the look-alike string they name under ``avoid``."""
+    asked = [q for q in queries if q.avoid]
+    violations = []
+    for query in asked:
+        results = ranked.get(query.id) or []
+        if results and any(a in normalise(results[0].text) for a in query.avoid):
+            violations.append(f"{query.id} {query.text!r}")
+    return len(asked), violations
 
 
 _CASE_NAME = re.compile(r"\bchild\s+([a-z])\b(?!['’]\w)", re.IGNORECASE)
@@ -434,7 +489,7 @@ def write_json(
     label: str,
     stats: dict[str, Any],
     figures: dict[str, dict[str, Scores]],
-    by_kind: dict[str, dict[str, Scores]],
+    by_kind: dict[str, dict[str, dict[str, Scores]]],
     flags: dict[str, dict[str, list[bool]]],
     queries: list[Query],
 ) -> None:
@@ -448,8 +503,12 @@ def write_json(
             title: {name: s.as_dict() for name, s in rows.items()}
             for title, rows in figures.items()
         },
-        "own_by_type": {
-            kind: {name: s.as_dict() for name, s in rows.items()} for kind, rows in by_kind.items()
+        "by_kind": {
+            key: {
+                kind: {name: s.as_dict() for name, s in rows.items()}
+                for kind, rows in kinds.items()
+            }
+            for key, kinds in by_kind.items()
         },
         "first_hit_rank": {
             q.id: {name: first_hit_rank(flags[name][q.id]) for name in flags} for q in queries
