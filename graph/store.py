@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -158,9 +159,15 @@ class Store:
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path) if str(path) != ":memory:" else None
+        # The opening thread uses this connection; other threads (a web server's) get
+        # their own (``_db``), so reads run concurrently instead of sharing one.
+        self._owner = threading.get_ident()
+        self._local = threading.local()
+        self._others: list[tuple[threading.Thread, sqlite3.Connection]] = []
+        self._others_lock = threading.Lock()
         try:
-            self._db = sqlite3.connect(str(path), check_same_thread=False)
-            self._db.execute("PRAGMA foreign_keys = ON")
+            self._main_db = sqlite3.connect(str(path), check_same_thread=False)
+            self._main_db.execute("PRAGMA foreign_keys = ON")
             if self.path is not None:
                 self._db.execute("PRAGMA journal_mode = WAL")
             self._db.executescript(_SCHEMA)
@@ -170,8 +177,33 @@ class Store:
         # Passages holding each word, and the passage count, as of one store generation.
         self._word_counts: tuple[int, int, dict[str, int]] = (-1, 0, {})
 
+    @property
+    def _db(self) -> sqlite3.Connection:
+        """The calling thread's connection (one shared one for an in-memory store)."""
+        if self.path is None or threading.get_ident() == self._owner:
+            return self._main_db
+        db: sqlite3.Connection | None = getattr(self._local, "db", None)
+        if db is None:
+            db = self._connect_thread()
+        return db
+
+    def _connect_thread(self) -> sqlite3.Connection:
+        db = sqlite3.connect(str(self.path), check_same_thread=False)
+        db.execute("PRAGMA foreign_keys = ON")
+        with self._others_lock:
+            for thread, other in [pair for pair in self._others if not pair[0].is_alive()]:
+                other.close()
+                self._others.remove((thread, other))
+            self._others.append((threading.current_thread(), db))
+        self._local.db = db
+        return db
+
     def close(self) -> None:
-        self._db.close()
+        with self._others_lock:
+            for _, other in self._others:
+                other.close()
+            self._others.clear()
+        self._main_db.close()
 
     def __enter__(self) -> Store:
         return self
