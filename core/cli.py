@@ -319,15 +319,47 @@ def reindex(store: Path | None) -> None:
 @main.command()
 @store_option
 @click.option("--host", default=None, help="Address to listen on (default 127.0.0.1).")
-@click.option("--port", type=int, default=None, help="Port to listen on (default 5000).")
-def serve(store: Path | None, host: str | None, port: int | None) -> None:
-    """Serve the web UI and JSON API."""
-    from scrutiny.web import create_app
+@click.option("--port", type=int, default=None, help="Port to listen on (default 5000; 0: any).")
+@click.option(
+    "--threads", type=click.IntRange(min=0), default=None,
+    help="Worker threads (default: twice the cores, 4 to 32).",
+)  # fmt: skip
+def serve(store: Path | None, host: str | None, port: int | None, threads: int | None) -> None:
+    """Serve the web UI and JSON API with waitress (a production WSGI server)."""
+    import logging
 
-    settings = _settings(store, host=host, port=port)
+    import waitress
+
+    from scrutiny.web import create_app
+    from scrutiny.web.knowledge import EXTENSION_KEY
+
+    settings = _settings(store, host=host, port=port, threads=threads)
     app = create_app(settings=settings)
-    click.echo(f"Serving {settings.store} on http://{settings.host}:{settings.port}/")
-    app.run(host=settings.host, port=settings.port, threaded=True)
+    shared = app.extensions[EXTENSION_KEY]
+    # Load the query encoder now (the ONNX export on a first run), not in a request.
+    shared.knowledge_base.embedder.embed_query("warm up")
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    server = waitress.create_server(
+        app,
+        host=settings.host,
+        port=settings.port,
+        threads=settings.server_threads,
+        max_request_body_size=settings.max_request_bytes,
+        connection_limit=max(100, 4 * settings.server_threads),
+        channel_timeout=60,
+        ident="scrutiny-graph",
+        clear_untrusted_proxy_headers=True,
+    )
+    where = f"http://{settings.host}:{server.effective_port}/"
+    click.echo(f"Serving {settings.store} on {where} ({settings.server_threads} threads)")
+    sys.stdout.flush()
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()
+        shared.close()
 
 
 @main.command("settings")

@@ -72,6 +72,19 @@ class Settings:
     )
     host: str = _setting("127.0.0.1", "Address the web server listens on.", "SCRUTINY_HOST")
     port: int = _setting(5000, "Port the web server listens on.", "SCRUTINY_PORT")
+    threads: int = _setting(
+        0,
+        "Worker threads of the web server (waitress); 0 sizes them to the cores "
+        "(twice the cores, at least 4, at most 32).",
+        "SCRUTINY_THREADS",
+    )
+    max_request_bytes: int = _setting(
+        1_000_000, "Largest request body the web server accepts (more is a 413).",
+        "SCRUTINY_MAX_REQUEST_BYTES",
+    )  # fmt: skip
+    max_url_chars: int = _setting(
+        8192, "Longest request URL (path and query string) the web app accepts (more is a 414)."
+    )
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:
@@ -87,6 +100,13 @@ class Settings:
     @property
     def database_path(self) -> Path:
         return self.store / "knowledge.sqlite3"
+
+    @property
+    def server_threads(self) -> int:
+        """``threads``, or twice the cores (4 to 32) when it is 0."""
+        if self.threads > 0:
+            return self.threads
+        return min(32, max(4, 2 * (os.cpu_count() or 1)))
 
 
 def describe() -> list[tuple[str, str, str, str | None]]:

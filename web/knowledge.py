@@ -1,13 +1,13 @@
 """Access to the one KnowledgeBase an app owns, and request-argument parsing.
 
-The KnowledgeBase keeps one SQLite connection (opened with ``check_same_thread=False``)
-and an in-memory vector index, neither safe for concurrent use; the threaded server
-therefore serialises every service call through one lock.
+Reads run concurrently: the store gives each server thread its own SQLite connection
+(WAL lets readers proceed side by side), the faiss index and the query encoder are
+safe to search from several threads, and the service's caches are filled atomically.
+SPARQL queries run in worker processes of their own (``run_sparql``).
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Mapping
 
 from flask import current_app
@@ -29,11 +29,10 @@ EXTENSION_KEY = "scrutiny.knowledge_base"
 
 
 class SharedKnowledgeBase:
-    """A KnowledgeBase whose calls are serialised by a lock, for a threaded server."""
+    """The app's KnowledgeBase, called from every server thread without a lock."""
 
     def __init__(self, knowledge_base: KnowledgeBase) -> None:
         self.knowledge_base = knowledge_base
-        self._lock = threading.Lock()
 
     @property
     def max_limit(self) -> int:
@@ -47,42 +46,25 @@ class SharedKnowledgeBase:
         filters: SearchFilters | None = None,
         explain: bool = False,
     ) -> SearchResponse:
-        with self._lock:
-            response: SearchResponse = self.knowledge_base.search(
-                query, limit, filters=filters, explain=explain
-            )
-        return response
+        return self.knowledge_base.search(query, limit, filters=filters, explain=explain)
 
     def document(self, document_id: str) -> DocumentView:
-        with self._lock:
-            view: DocumentView = self.knowledge_base.document(document_id)
-        return view
+        return self.knowledge_base.document(document_id)
 
     def documents(self) -> list[DocumentRef]:
-        with self._lock:
-            documents: list[DocumentRef] = self.knowledge_base.documents()
-        return documents
+        return self.knowledge_base.documents()
 
     def entities(self, query: EntityQuery) -> EntityPage:
-        with self._lock:
-            page: EntityPage = self.knowledge_base.entities(query)
-        return page
+        return self.knowledge_base.entities(query)
 
     def entity(self, entity_id: str) -> EntityDetail:
-        with self._lock:
-            detail: EntityDetail = self.knowledge_base.entity(entity_id)
-        return detail
+        return self.knowledge_base.entity(entity_id)
 
     def sparql(self, query: str) -> SparqlResult:
-        # Held for the whole query: a query past its time limit gives the lock back
-        # when the service abandons it (rdflib keeps evaluating in its own thread).
-        with self._lock:
-            result: SparqlResult = self.knowledge_base.sparql(query)
-        return result
+        return self.knowledge_base.sparql(query)
 
     def close(self) -> None:
-        with self._lock:
-            self.knowledge_base.close()
+        self.knowledge_base.close()
 
 
 def current_knowledge_base() -> SharedKnowledgeBase:
