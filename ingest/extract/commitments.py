@@ -17,6 +17,7 @@ import re
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, replace
 
+from scrutiny.ingest.extract import undertakings
 from scrutiny.ingest.extract.records import Commitment, Extraction, Link, LinkKind
 from scrutiny.ingest.records import Span
 
@@ -225,6 +226,9 @@ RELATIVE_CLAUSE = re.compile(
 )
 
 
+DECISION = "decision"
+
+
 @dataclass(frozen=True)
 class _Unit:
     """A candidate sentence or clause and the context it was found in."""
@@ -243,6 +247,7 @@ class _Cue:
     subject: str  # the phrase before the verb, as written ("" when none was found)
     confidence: float
     passive: bool = False  # the subject is what is done, not who does it
+    category: str = "commitment"  # or DECISION: what a meeting resolved, agreed or noted
 
 
 @dataclass(frozen=True)
@@ -269,7 +274,7 @@ def extract_commitments(text: str) -> Extraction:
     found: list[tuple[_Unit, _Cue]] = []
     action_owners: list[tuple[int, int, str]] = []  # (line start, previous block start, owner)
     for unit in _units(text, action_owners):
-        cue = _find_cue(text, unit)
+        cue = _find_cue(text, unit) or _classified_cue(text, unit)
         if cue is not None:
             found.append((unit, cue))
     commitments = _build_commitments(text, found, action_owners)
@@ -648,6 +653,21 @@ def _find_cue(text: str, unit: _Unit) -> _Cue | None:
     return None
 
 
+def _classified_cue(text: str, unit: _Unit) -> _Cue | None:
+    """An undertaking or decision the patterns missed, found by the sentence classifier."""
+    sentence = text[unit.start : unit.end]
+    values = undertakings.features(sentence)
+    probability = undertakings.probability(values)
+    if probability >= undertakings.THRESHOLD:
+        found = undertakings.find_cue(sentence)
+        position = found.position if found else 0
+        subject = _subject_before(sentence, position) if found else ""
+        return _Cue(position, subject, round(min(probability, 0.9), 2))
+    if undertakings.is_decision(sentence):
+        return _Cue(0, "", 0.7, passive=True, category=DECISION)
+    return None
+
+
 def _modal_cue(sentence: str, match: re.Match[str], unit: _Unit) -> _Cue | None:
     modal = match.group("modal").lower()
     verb = match.group("verb").lower()
@@ -827,6 +847,7 @@ def _build_commitments(
             actor=actor,
             due=_normalise(due_match.group(0)) if due_match else None,
             answers_key=unit.answers_key,
+            category=cue.category,
         )
         commitments.append(commitment)
     return _drop_duplicates(commitments)

@@ -122,10 +122,18 @@ class Commitment(Entity):
     actor: tuple[str, ...]
     due: str | None = None
     answers_key: str | None = None  # key of a recommendation or finding in the same document
+    # "commitment" (future action) or "decision" (what a meeting or House resolved, agreed
+    # or noted)
+    category: str = "commitment"
     kind: ClassVar[EntityKind] = EntityKind.COMMITMENT
 
     def attributes(self) -> dict[str, AttributeValue]:
-        return {"made_by": self.made_by, "actor": self.actor, "due": self.due}
+        return {
+            "made_by": self.made_by,
+            "actor": self.actor,
+            "due": self.due,
+            "category": self.category,
+        }
 
 
 @dataclass(frozen=True)
