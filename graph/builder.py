@@ -213,7 +213,7 @@ class _ExtractionGraph:
             text = entity.text
             response = responses.get(entity.key)
             attributes["status"] = response.status.value if response else None
-            attributes["owners"] = response.owners if response else ()
+            attributes["owners"] = (response.owners if response else ()) or entity.owners
             attributes["comment"] = response.comment if response else None
         elif isinstance(entity, Response):
             text = entity.comment

@@ -69,8 +69,11 @@ def test_documents_without_findings() -> None:
     for name in (
         "000_d36982314f02b529.txt",
         "001_e6f87c9fb8f3a54e.txt",
-        "004_fae1e0df7bdcf8f7.txt",
     ):
         assert extract_findings(canonical(SAMPLES / name)).entities == ()
+    # The audit's result is a finding of that document, though it has no findings table.
+    (audit,) = extract_findings(canonical(SAMPLES / "004_fae1e0df7bdcf8f7.txt")).entities
+    assert isinstance(audit, Finding)
+    assert audit.subject.startswith("The audit showed that the ethnic and cultural needs")
     # "Finding 3:" in the middle of a line is a reference, not a heading
     assert extract_findings(canonical(FIXTURES / "prose_recommendations.txt")).entities == ()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from scrutiny.ingest.extract.recommendations import prose_findings
 from scrutiny.ingest.extract.records import Entity, Extraction, Finding
 from scrutiny.ingest.extract.tables import (
     TableCell,
@@ -133,6 +134,10 @@ def _prose_findings(text: str, taken: set[str]) -> list[Finding]:
     return findings
 
 
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
 def extract_findings(text: str) -> Extraction:
     """Findings with their lead agencies, from findings tables and "Finding N:" lines."""
     findings: list[Finding] = []
@@ -142,5 +147,11 @@ def extract_findings(text: str) -> Extraction:
             taken.add(finding.number)
             findings.append(finding)
     findings.extend(_prose_findings(text, taken))
+    for finding in prose_findings(text):
+        if finding.number and finding.number in taken:
+            continue
+        if any(_overlaps(finding.span, other.span) for other in findings):
+            continue
+        findings.append(finding)
     entities: tuple[Entity, ...] = tuple(findings)
     return Extraction(entities=entities)

@@ -21,6 +21,7 @@ from scrutiny.ingest.extract.organisations import (
     slugify,
 )
 from scrutiny.ingest.extract.people import find_people
+from scrutiny.ingest.extract.recommendations import extract_recommendations
 from scrutiny.ingest.extract.records import (
     Commitment,
     Entity,
@@ -34,7 +35,6 @@ from scrutiny.ingest.extract.records import (
     Response,
     Theme,
 )
-from scrutiny.ingest.extract.tables import extract_recommendations
 from scrutiny.ingest.extract.themes import LabelledConcept, assign_themes, theme_extraction
 from scrutiny.ingest.records import Span
 

@@ -36,6 +36,9 @@ class ResponseStatus(StrEnum):
     PARTIALLY_ACCEPTED = "partially accepted"
     REJECTED = "rejected"
     NOTED = "noted"
+    DEFERRED = "deferred"
+    UNDER_CONSIDERATION = "under consideration"
+    ALREADY_IN_PLACE = "already in place"
 
 
 class LinkKind(StrEnum):
@@ -71,13 +74,25 @@ class Entity:
 
 @dataclass(frozen=True)
 class Recommendation(Entity):
-    number: str
+    number: str  # "" for a recommendation the document does not number
     text: str
     section: str | None = None
+    due: str | None = None  # timescale or target date as written
+    owners: tuple[str, ...] = ()  # who must act, as written (when no response names them)
+    progress: str | None = None  # a RAG rating or progress note: never an acceptance
     kind: ClassVar[EntityKind] = EntityKind.RECOMMENDATION
 
     def attributes(self) -> dict[str, AttributeValue]:
-        return {"number": self.number, "section": self.section}
+        attributes: dict[str, AttributeValue] = {
+            "number": self.number,
+            "section": self.section,
+            "due": self.due,
+        }
+        if self.owners:
+            attributes["owners"] = self.owners
+        if self.progress:
+            attributes["progress"] = self.progress
+        return attributes
 
 
 @dataclass(frozen=True)

@@ -106,13 +106,98 @@ def parse_row(text: str, line_start: int, line: str) -> TableRow | None:
 
 
 def parse_table_rows(text: str) -> list[TableRow]:
-    """Every table row of the document, in order (separator rows dropped)."""
+    """Every table row of the document, in order (separator rows dropped).
+
+    A row whose cells hold line breaks (a Word table cell of several paragraphs) opens
+    with "|" and closes with "|" some lines later; it is read as one row. Columns laid
+    out with runs of spaces (PDF text layout) are read once a header row of three or
+    more such columns is found, each later line cut where the header's columns start.
+    """
     rows: list[TableRow] = []
-    for line_start, line in _lines(text):
+    lines = list(_lines(text))
+    index = 0
+    layout: list[int] | None = None
+    while index < len(lines):
+        line_start, line = lines[index]
+        joined = _joined_row(text, lines, index)
+        if joined is not None:
+            row, index = joined
+            rows.append(row)
+            layout = None
+            continue
+        index += 1
         row = parse_row(text, line_start, line)
         if row is not None:
             rows.append(row)
+            layout = None
+            continue
+        if layout is not None and line.strip():
+            row = _layout_row(text, line_start, line, layout)
+            if row is None:
+                layout = None
+            else:
+                rows.append(row)
+                continue
+        columns = _layout_columns(line)
+        if columns is not None:
+            header = _layout_row(text, line_start, line, columns)
+            if header is not None and is_header(header):
+                layout = columns
+                rows.append(header)
     return rows
+
+
+def _joined_row(text: str, lines: list[tuple[int, str]], index: int) -> tuple[TableRow, int] | None:
+    """A "| … |" row whose cells run over several lines, and the index after it."""
+    line_start, line = lines[index]
+    stripped = line.strip()
+    if not stripped.startswith("|") or stripped.endswith("|") or stripped == "|":
+        return None
+    for end_index in range(index + 1, min(index + 40, len(lines))):
+        following = lines[end_index][1].strip()
+        if following.startswith("|"):
+            return None
+        if following.endswith("|"):
+            end_start, end_line = lines[end_index]
+            logical = text[line_start : end_start + len(end_line)]
+            row = parse_row(text, line_start, logical)
+            return (row, end_index + 1) if row is not None else None
+    return None
+
+
+_LAYOUT_GAP = re.compile(r"\S(?: ?\S)*")
+
+
+def _layout_columns(line: str) -> list[int] | None:
+    """Where each column starts in a line of three or more space-separated columns."""
+    if "|" in line or "\t" in line or len(line) > 400:
+        return None
+    starts = [match.start() for match in re.finditer(r"(?:^|(?<=\s{2}))\S", line)]
+    if len(starts) < 3:
+        return None
+    return starts
+
+
+def _layout_row(text: str, line_start: int, line: str, columns: list[int]) -> TableRow | None:
+    """A layout line cut at the header's column starts (a word that straddles a start
+    belongs to the column it starts in); ``None`` for prose running across the columns."""
+    pieces = [(m.start(), m.end()) for m in _LAYOUT_GAP.finditer(line)]
+    if not pieces:
+        return None
+    if len(pieces) == 1 and pieces[0][0] <= columns[0] + 1 and pieces[0][1] > columns[1] + 8:
+        return None
+    cells: list[list[tuple[int, int]]] = [[] for _ in columns]
+    for start, end in pieces:
+        column = max((i for i, c in enumerate(columns) if c <= start + 1), default=0)
+        cells[column].append((start, end))
+    built = []
+    for index, spans in enumerate(cells):
+        if spans:
+            start, end = spans[0][0], spans[-1][1]
+        else:
+            start = end = min(columns[index], len(line))
+        built.append(_cell(text, line_start, start, end))
+    return TableRow(tuple(built), Span(line_start, line_start + len(line)))
 
 
 # --- organisation lists -------------------------------------------------------------
@@ -152,41 +237,94 @@ def split_organisations(text: str) -> tuple[str, ...]:
 
 # --- statuses -----------------------------------------------------------------------
 
+_ACCEPT_VERB = r"(?:accept|agree|approv|support|endors)\w*"
 _STATUS_WORDS: tuple[tuple[re.Pattern[str], ResponseStatus], ...] = (
     (
-        re.compile(r"^(?:partial|partly|part\b|amend|accepted? in (?:part|principle))", re.I),
-        ResponseStatus.PARTIALLY_ACCEPTED,
-    ),
-    (
-        re.compile(r"^(?:not accepted|not agreed|reject|decline|refuse)", re.I),
-        ResponseStatus.REJECTED,
-    ),
-    (re.compile(r"^(?:accept|agree|approve|support)", re.I), ResponseStatus.ACCEPTED),
-    (re.compile(r"^(?:noted?\b)", re.I), ResponseStatus.NOTED),
-)
-
-# Fallback when a table has no status column but the response says it plainly.
-_STATUS_IN_PROSE: tuple[tuple[re.Pattern[str], ResponseStatus], ...] = (
-    (
         re.compile(
-            r"\b(?:accepted|accepts?) in principle\b|\bpartially accept|\bbroadly accept", re.I
+            r"^(?:partial|partly|part\b|in part\b|amend|accept(?:ed)? in principle|"
+            rf"{_ACCEPT_VERB},? (?:in part|in principle|subject to|"
+            r"with (?:amendment|modification)s?)"
+            r"|not fully|(?:accept|agree)\w*[ -](?:\(?partially\)?|partly))",
+            re.I,
         ),
         ResponseStatus.PARTIALLY_ACCEPTED,
     ),
     (
-        re.compile(r"\brejects?\b|\bis rejected\b|\bdoes not accept\b", re.I),
+        re.compile(
+            r"^(?:not (?:accept|agree|support|approv|endors)\w*|reject|decline|refuse|no\b)", re.I
+        ),
         ResponseStatus.REJECTED,
     ),
+    (re.compile(r"^(?:deferr?|postpone)", re.I), ResponseStatus.DEFERRED),
     (
-        re.compile(r"\b(?:is accepted|accepts? this recommendation|accepted in full)\b", re.I),
+        re.compile(
+            r"^(?:under (?:consideration|review)|being considered|to be considered|"
+            r"(?:further )?consideration|pending|not yet (?:decided|agreed))",
+            re.I,
+        ),
+        ResponseStatus.UNDER_CONSIDERATION,
+    ),
+    (
+        re.compile(
+            r"^(?:already (?:in place|implemented|exists|happening|underway)|in place\b)", re.I
+        ),
+        ResponseStatus.ALREADY_IN_PLACE,
+    ),
+    (re.compile(rf"^(?:{_ACCEPT_VERB}|yes\b|[✓✔√☑]|x$)", re.I), ResponseStatus.ACCEPTED),
+    (re.compile(r"^(?:noted?\b)", re.I), ResponseStatus.NOTED),
+)
+
+# When the status is written in a sentence: "This recommendation is accepted in part."
+_IS = r"(?:is|are|was|were|has been|have been|be|being)\s+"
+_STATUS_IN_PROSE: tuple[tuple[re.Pattern[str], ResponseStatus], ...] = (
+    (
+        re.compile(
+            rf"\b{_ACCEPT_VERB} in (?:part|principle)\b|\bpartially {_ACCEPT_VERB}|"
+            rf"\bbroadly {_ACCEPT_VERB}|\b{_IS}partially\b|\bpart(?:ly|ially)[ -]{_ACCEPT_VERB}",
+            re.I,
+        ),
+        ResponseStatus.PARTIALLY_ACCEPTED,
+    ),
+    (
+        re.compile(
+            rf"\brejects?\b|\b{_IS}(?:rejected|declined|"
+            r"not (?:accepted|agreed|supported|approved))\b|"
+            r"\b(?:does|do|did) not (?:accept|agree|support)\b|\bnot (?:accepted|agreed)\b",
+            re.I,
+        ),
+        ResponseStatus.REJECTED,
+    ),
+    (re.compile(rf"\b{_IS}deferred\b|\bdefers?\b", re.I), ResponseStatus.DEFERRED),
+    (
+        re.compile(rf"\b{_IS}(?:under consideration|being considered|under review)\b", re.I),
+        ResponseStatus.UNDER_CONSIDERATION,
+    ),
+    (re.compile(r"\balready (?:in place|implemented)\b", re.I), ResponseStatus.ALREADY_IN_PLACE),
+    (
+        re.compile(
+            rf"\b{_IS}(?:accepted|agreed|supported|approved|endorsed)\b|"
+            r"\baccepts? (?:this|the) recommendation|\baccepted in full\b|"
+            r"\b(?:agrees?|supports?) (?:with )?(?:this|the) recommendation",
+            re.I,
+        ),
         ResponseStatus.ACCEPTED,
     ),
+    (re.compile(rf"\b{_IS}noted\b", re.I), ResponseStatus.NOTED),
+)
+
+# Progress, never acceptance: a RAG rating or a delivery state.
+_PROGRESS = re.compile(
+    r"^(?:red|amber|green|blue|grey|r|a|g|rag|complete[d]?|on track|off track|ongoing|"
+    r"in progress|not started|started|delayed|overdue|closed|open|implemented|achieved|"
+    r"partially (?:complete[d]?|implemented|achieved))\b",
+    re.I,
 )
 
 
 def normalise_status(text: str) -> ResponseStatus | None:
     """A status cell such as "Accepted", "Amend – Officers to …", "Partial" or "Reject"."""
-    cleaned = strip_markup(text).lstrip("*_ ")
+    cleaned = strip_markup(text).lstrip("*_ -–:").strip()
+    cleaned = re.sub(r"^(?:status|response|decision|agreed\?)\s*[:\-–]\s*", "", cleaned, flags=re.I)
     for pattern, status in _STATUS_WORDS:
         if pattern.match(cleaned):
             return status
@@ -200,6 +338,12 @@ def status_from_response(text: str) -> ResponseStatus | None:
     return None
 
 
+def progress_of(text: str) -> str | None:
+    """A cell's text when it reads as progress (RAG or delivery state)."""
+    cleaned = strip_markup(text).strip(" *_")
+    return cleaned if cleaned and _PROGRESS.match(cleaned) else None
+
+
 # --- column roles -------------------------------------------------------------------
 
 
@@ -209,51 +353,143 @@ class Column(StrEnum):
     STATUS = "status"
     OWNER = "owner"
     RESPONSE = "response"
+    DUE = "due"
+    PROGRESS = "progress"
 
 
 _HEADER_ROLES: tuple[tuple[re.Pattern[str], Column], ...] = (
     (
-        re.compile(r"^(?:rec(?:ommendation)?\.?\s*)?(?:id|no\.?|number|ref(?:erence)?|#)$", re.I),
+        re.compile(
+            r"^(?:rec(?:ommendation)?\.?\s*)?(?:id|no\.?|number|ref(?:erence)?\.?|#)$|^(?:rec\.?|r|item)$",
+            re.I,
+        ),
         Column.ID,
     ),
-    (re.compile(r"status|accept|reject|agreed|decision", re.I), Column.STATUS),
+    (
+        re.compile(r"\brag\b|progress|\bupdate|rating|current position|position statement", re.I),
+        Column.PROGRESS,
+    ),
     (
         re.compile(
-            r"organisation|owner|lead|responsib|department|directorate|service|agency", re.I
+            r"timescale|time ?frame|target|by when|\bdue\b|deadline|completion date|"
+            r"^dates?$|^when\??$|implementation date",
+            re.I,
+        ),
+        Column.DUE,
+    ),
+    (re.compile(r"status|accept|reject|agreed\??$|^agreed|decision", re.I), Column.STATUS),
+    (re.compile(r"\bresponse\b|comment|reply", re.I), Column.RESPONSE),
+    (
+        re.compile(
+            r"organisation|owner|lead|responsib|department|directorate|service|agency|"
+            r"action(?:ed)? by|attention|officer|\bby whom|\bwho\b|accountable|portfolio",
+            re.I,
         ),
         Column.OWNER,
     ),
-    (re.compile(r"response|comment|action|update|progress", re.I), Column.RESPONSE),
-    (re.compile(r"recommendation", re.I), Column.RECOMMENDATION),
+    (re.compile(r"action|rationale|reason|explanation|detail", re.I), Column.RESPONSE),
+    (re.compile(r"recommendation|proposal", re.I), Column.RECOMMENDATION),
 )
+
+# Tick columns: each headed by one status ("Accept", "Reject", "Partially accepted").
+_TICK_HEADER = re.compile(
+    r"^(?:accept(?:ed)?|reject(?:ed)?|partial(?:ly accepted)?|agreed?|not agreed|"
+    r"disagree|noted|defer(?:red)?|yes|no|in part)\??$",
+    re.I,
+)
+_TICK = re.compile(r"^(?:[✓✔√☑xX✗✘•*]|yes|y|tick)$", re.I)
+
+
+def _tick_columns(row: TableRow) -> dict[int, ResponseStatus]:
+    ticks: dict[int, ResponseStatus] = {}
+    for index, cell in enumerate(row.cells):
+        if _TICK_HEADER.match(cell.text):
+            text = cell.text.rstrip("?")
+            status = ResponseStatus.REJECTED if text.lower() == "no" else normalise_status(text)
+            if text.lower() == "disagree":
+                status = ResponseStatus.REJECTED
+            if status is not None:
+                ticks[index] = status
+    return ticks if len(ticks) >= 2 else {}
 
 
 def header_roles(row: TableRow) -> dict[Column, int] | None:
     """Column roles if ``row`` is a recommendation table's header row."""
     roles: dict[Column, int] = {}
+    ticks = _tick_columns(row)
     for index, cell in enumerate(row.cells):
-        if cell.is_empty or len(cell.text) > 80:
+        if cell.is_empty or len(cell.text) > 80 or index in ticks:
             continue
         for pattern, role in _HEADER_ROLES:
             if pattern.search(cell.text):
                 roles.setdefault(role, index)
                 break
-    if Column.RECOMMENDATION in roles and len(roles) >= 2:
+    if ticks:
+        roles.pop(Column.STATUS, None)
+    if Column.RECOMMENDATION in roles and (len(roles) >= 2 or ticks):
         return roles
     return None
 
 
+def is_header(row: TableRow) -> bool:
+    return header_roles(row) is not None and not _LABELLED.match(row.cells[0].text)
+
+
 # --- recommendation rows ------------------------------------------------------------
 
-_RECOMMENDATION_ID = r"\d{1,3}[a-z]?(?:\s*\((?:[ivxlc]+|[a-z]|\d{1,2})\))*"
-_LABELLED = re.compile(
-    rf"^\W*Recommendation\s+(?P<number>{_RECOMMENDATION_ID})\s*[:.\-–—)]?\s*", re.I
+NUMBER_WORDS = {
+    word: str(value)
+    for value, word in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+}
+_NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_RECOMMENDATION_ID = (
+    r"(?:\d{1,3}(?:\.\d{1,2}){0,2}[a-z]?(?:\s*\((?:[ivxlc]+|[a-z]|\d{1,2})\))*"
+    rf"|(?:{_NUMBER_WORD})\b(?:\s*\([a-z]\))?)"
 )
-_BARE_ID = re.compile(rf"^(?P<number>{_RECOMMENDATION_ID})\.?$", re.I)
+_LABELLED = re.compile(
+    rf"^\W*(?:Recommendation|Rec\.?|R)\s*(?P<number>{_RECOMMENDATION_ID})(?![\w.]\d)\s*[:.\-–—)]?\s*",
+    re.I,
+)
+_BARE_ID = re.compile(
+    rf"^(?:(?:Recommendation|Rec\.?|R)\s*)?(?P<number>{_RECOMMENDATION_ID})[.):]?$", re.I
+)
+_LEADING_ID = re.compile(r"^(?P<number>\d{1,3}(?:\.\d{1,2}){0,2}[a-z]?)[.)]?\s+(?=\S)")
 
 
-def _normalise_number(number: str) -> str:
-    return re.sub(r"\s+", "", number).lower()
+def normalise_number(number: str) -> str:
+    """ "R1" -> "1", "One (a)" -> "1(a)", "4a (i)" -> "4a(i)"."""
+    cleaned = re.sub(r"\s+", "", number).lower().rstrip(".")
+    word = re.match(rf"^({_NUMBER_WORD})", cleaned)
+    if word:
+        cleaned = NUMBER_WORDS[word.group(1)] + cleaned[word.end() :]
+    return cleaned
+
+
+_normalise_number = normalise_number
 
 
 @dataclass
@@ -267,7 +503,9 @@ class _Draft:
     text_offset: int  # where the recommendation's own words start in the first cell
     section: str | None
     from_header: bool
+    ticks: dict[int, ResponseStatus] = field(default_factory=dict)
     response_cells: dict[Column, list[TableCell]] = field(default_factory=dict)
+    ticked: list[tuple[ResponseStatus, TableCell]] = field(default_factory=list)
 
     def add_row(self, row: TableRow, first: bool) -> None:
         if not first:
@@ -275,10 +513,13 @@ class _Draft:
             rec_cell = _role_cell(row, self.roles, Column.RECOMMENDATION)
             if rec_cell is not None and not rec_cell.is_empty:
                 self.text_cells.append(rec_cell)
-        for role in (Column.STATUS, Column.OWNER, Column.RESPONSE):
+        for role in (Column.STATUS, Column.OWNER, Column.RESPONSE, Column.DUE, Column.PROGRESS):
             cell = _role_cell(row, self.roles, role)
             if cell is not None and not cell.is_empty:
                 self.response_cells.setdefault(role, []).append(cell)
+        for index, status in self.ticks.items():
+            if index < len(row.cells) and _TICK.match(row.cells[index].text):
+                self.ticked.append((status, row.cells[index]))
 
 
 def _role_cell(row: TableRow, roles: dict[Column, int], role: Column) -> TableCell | None:
@@ -322,50 +563,73 @@ def _starts_lowercase(row: TableRow) -> bool:
     return bool(filled) and filled[0].text[:1].islower()
 
 
-def _start_draft(
-    row: TableRow, roles: dict[Column, int] | None, section: str | None
-) -> _Draft | None:
+@dataclass
+class _Table:
+    """What the header row said about the columns below it."""
+
+    roles: dict[Column, int]
+    ticks: dict[int, ResponseStatus]
+    unnumbered: int = 0  # rows without a number seen so far
+
+
+def _start_draft(row: TableRow, table: _Table | None, section: str | None) -> _Draft | None:
     """A new draft if ``row`` opens a recommendation, by label or by an id column."""
+    roles = table.roles if table else None
+    ticks = table.ticks if table else {}
     first = row.cells[0] if row.cells else None
-    effective = roles
     rec_cell = _role_cell(row, roles, Column.RECOMMENDATION) if roles else first
     if rec_cell is not None:
         labelled = _LABELLED.match(rec_cell.text)
         if labelled and rec_cell.text[labelled.end() :].strip():
-            if effective is None:
-                effective = _positional_roles(row)
             return _Draft(
-                number=_normalise_number(labelled.group("number")),
+                number=normalise_number(labelled.group("number")),
                 rows=[row],
-                roles=effective,
+                roles=roles if roles is not None else _positional_roles(row),
                 text_cells=[rec_cell],
                 text_offset=labelled.end(),
                 section=section,
                 from_header=roles is not None,
+                ticks=ticks,
             )
-    if roles and Column.ID in roles:
-        id_cell = _role_cell(row, roles, Column.ID)
-        if (
-            id_cell is not None
-            and rec_cell is not None
-            and not rec_cell.is_empty
-            and (bare := _BARE_ID.match(id_cell.text))
-        ):
-            return _Draft(
-                number=_normalise_number(bare.group("number")),
-                rows=[row],
-                roles=roles,
-                text_cells=[rec_cell],
-                text_offset=0,
-                section=section,
-                from_header=True,
-            )
-    return None
+    if table is None or rec_cell is None or rec_cell.is_empty:
+        return None
+    assert roles is not None
+    id_cell = _role_cell(row, roles, Column.ID)
+    if id_cell is not None and not id_cell.is_empty:
+        bare = _BARE_ID.match(id_cell.text)
+        if bare is None:
+            return None
+        number, offset = normalise_number(bare.group("number")), 0
+    elif id_cell is not None:
+        return None  # an empty id: the row above continues
+    elif leading := _LEADING_ID.match(rec_cell.text):
+        number, offset = normalise_number(leading.group("number")), leading.end()
+    else:
+        if _starts_lowercase(row) or not _has_response_side(row, table):
+            return None
+        table.unnumbered += 1
+        number, offset = "", 0
+    return _Draft(
+        number=number,
+        rows=[row],
+        roles=roles,
+        text_cells=[rec_cell],
+        text_offset=offset,
+        section=section,
+        from_header=True,
+        ticks=ticks,
+    )
+
+
+def _has_response_side(row: TableRow, table: _Table) -> bool:
+    """An unnumbered row counts when a column other than the recommendation is filled."""
+    rec_index = table.roles.get(Column.RECOMMENDATION)
+    return any(not cell.is_empty for i, cell in enumerate(row.cells) if i != rec_index)
 
 
 def _draft_rows(text: str) -> list[_Draft]:
     drafts: list[_Draft] = []
-    roles: dict[Column, int] | None = None
+    table: _Table | None = None
     section: str | None = None
     current: _Draft | None = None
     for row in parse_table_rows(text):
@@ -373,24 +637,31 @@ def _draft_rows(text: str) -> list[_Draft]:
             continue  # the blank header a page break repeats
         found_roles = header_roles(row)
         if found_roles is not None and not _LABELLED.match(row.cells[0].text):
-            if found_roles != roles:  # a header repeated after a page break keeps the section
-                section = None
-            roles, current = found_roles, None
+            if table is None or found_roles != table.roles:
+                section = None  # a header repeated after a page break keeps the section
+                table = _Table(found_roles, _tick_columns(row))
+            current = None
             continue
-        draft = _start_draft(row, roles, section)
+        draft = _start_draft(row, table, section)
         if draft is not None:
             draft.add_row(row, first=True)
             drafts.append(draft)
             current = draft
         elif current is not None and _starts_lowercase(row):
             current.add_row(row, first=False)
-        elif _is_section_row(row) and (current is not None or roles is not None):
+        elif _is_section_row(row) and (current is not None or table is not None):
             section, current = row.cells[0].text, None
-        elif current is not None and row.cells and row.cells[0].is_empty:
+        elif current is not None and row.cells and _continues(row, current):
             current.add_row(row, first=False)  # only the response side continues
         else:
             current = None
     return drafts
+
+
+def _continues(row: TableRow, current: _Draft) -> bool:
+    """A row with an empty id (or first) cell continues the recommendation above."""
+    id_index = current.roles.get(Column.ID, 0)
+    return id_index < len(row.cells) and row.cells[id_index].is_empty
 
 
 def _joined(cells: list[TableCell]) -> str:
@@ -406,40 +677,67 @@ def _recommendation_text(draft: _Draft) -> str:
     return strip_markup(" ".join([first, *(cell.text for cell in draft.text_cells[1:])]))
 
 
-def _entities_from_draft(draft: _Draft) -> tuple[list[Entity], list[Link]]:
-    key = f"recommendation-{draft.number}"
+def _draft_status(draft: _Draft) -> tuple[ResponseStatus | None, str, float, str | None]:
+    """(status, status text, confidence, progress) of a drafted row."""
+    cells = draft.response_cells
+    status_text = _joined(cells.get(Column.STATUS, []))
+    comment = _joined(cells.get(Column.RESPONSE, []))
+    progress = _joined(cells.get(Column.PROGRESS, [])) or None
+    if draft.ticked:
+        statuses = {status for status, _ in draft.ticked}
+        if len(statuses) == 1:
+            status = statuses.pop()
+            return status, status.value, 0.9, progress
+    if status_text:
+        status = normalise_status(status_text)
+        if status is not None:
+            return status, status_text, 0.95, progress
+        if progress is None and progress_of(status_text):
+            progress = status_text  # a "Status" column that tracks delivery
+        found = status_from_response(status_text)
+        if found is not None:
+            return found, status_text, 0.8, progress
+    if comment:
+        status = normalise_status(comment)
+        if status is not None:
+            return status, comment.split(".")[0][:80], 0.85, progress
+        status = status_from_response(comment)
+        if status is not None:
+            return status, status_text, 0.6, progress
+    return None, status_text, 0.0, progress
+
+
+def _entities_from_draft(draft: _Draft, key: str) -> tuple[list[Entity], list[Link]]:
+    owner_text = " ".join(cell.text for cell in draft.response_cells.get(Column.OWNER, []))
+    owners = split_organisations(owner_text) if owner_text else ()
+    due = _joined(draft.response_cells.get(Column.DUE, [])) or None
+    status, status_text, confidence, progress = _draft_status(draft)
     recommendation = Recommendation(
         key=key,
-        label=f"Recommendation {draft.number}",
+        label=f"Recommendation {draft.number}".strip(),
         span=_covering(draft.text_cells),
         confidence=0.95 if draft.from_header or len(draft.rows) == 1 else 0.9,
         number=draft.number,
         text=_recommendation_text(draft),
         section=draft.section,
+        due=due,
+        owners=owners,
+        progress=progress,
     )
     response_side = [cell for cells in draft.response_cells.values() for cell in cells]
-    if not response_side:
+    response_side += [cell for _, cell in draft.ticked]
+    if status is None or not response_side:
         return [recommendation], []
-    status_cells = draft.response_cells.get(Column.STATUS, [])
-    status_text = _joined(status_cells)
-    comment = _joined(draft.response_cells.get(Column.RESPONSE, []))
-    status = normalise_status(status_text) if status_text else None
-    confidence = 0.95
-    if status is None:
-        status, confidence = status_from_response(comment), 0.6
-    if status is None:
-        return [recommendation], []
-    owner_text = " ".join(cell.text for cell in draft.response_cells.get(Column.OWNER, []))
     response = Response(
-        key=f"response-{draft.number}",
-        label=f"Response to Recommendation {draft.number}",
+        key=key.replace("recommendation-", "response-", 1),
+        label=f"Response to Recommendation {draft.number}".strip(),
         span=_covering(response_side),
         confidence=confidence,
         recommendation_key=key,
         status=status,
         status_text=status_text,
-        owners=split_organisations(owner_text) if owner_text else (),
-        comment=comment,
+        owners=owners,
+        comment=_joined(draft.response_cells.get(Column.RESPONSE, [])),
     )
     return [recommendation, response], [Link(response.key, LinkKind.RESPONDS_TO, key)]
 
@@ -536,19 +834,28 @@ def _listed_recommendations(text: str, taken: set[str]) -> list[Recommendation]:
     return found
 
 
-def extract_recommendations(text: str) -> Extraction:
-    """Recommendations with their responses: table rows, "Recommendation N:" paragraphs
-    and numbered lists introduced as recommendations."""
+def table_recommendations(text: str, taken: set[str]) -> tuple[list[Entity], list[Link]]:
+    """Recommendations (with their responses) from the rows of response tables."""
     entities: list[Entity] = []
     links: list[Link] = []
-    taken: set[str] = set()
+    unnumbered = 0
     for draft in _draft_rows(text):
-        if draft.number in taken:
-            continue
-        taken.add(draft.number)
-        new_entities, new_links = _entities_from_draft(draft)
+        if draft.number:
+            if draft.number in taken:
+                continue
+            taken.add(draft.number)
+            key = f"recommendation-{draft.number}"
+        else:
+            unnumbered += 1
+            key = f"recommendation-t{unnumbered}"
+        new_entities, new_links = _entities_from_draft(draft, key)
         entities.extend(new_entities)
         links.extend(new_links)
-    entities.extend(_prose_recommendations(text, taken))
-    entities.extend(_listed_recommendations(text, taken))
-    return Extraction(entities=tuple(entities), links=tuple(links))
+    return entities, links
+
+
+def extract_recommendations(text: str) -> Extraction:
+    """Recommendations with their responses: see ``recommendations.extract_recommendations``."""
+    from scrutiny.ingest.extract.recommendations import extract_recommendations as extract
+
+    return extract(text)

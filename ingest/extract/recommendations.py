@@ -1,0 +1,808 @@
+"""Recommendations, responses and findings written as prose and lists.
+
+Response tables are read by ``tables``; this module reads everything else:
+
+* labelled paragraphs ("Recommendation 3:", "R3", "Rec 3", "Recommendation Three") with
+  the field lines under them ("Response: Accepted.", "Status: Agreed", "Lead officer: …",
+  "Timescale: March 2025", "RAG: Amber");
+* numbered, lettered or bulleted items (1, 1.1, (a), ii, •) under a heading or an
+  introduction that says what they are: "Recommendations", "The Committee recommends:",
+  "Cabinet is recommended to:", "RESOLVED that the following recommendations …",
+  "Findings", "Conclusions", or "Conclusions and recommendations" (as in Commons
+  committee reports, where each numbered conclusion is a finding and the sentences that
+  recommend — "We recommend …", "… should …" — are a recommendation);
+* single sentences: "The review recommends that …" (a recommendation the document does
+  not number), "The review found that …" (a finding);
+* statements of a response to a numbered recommendation anywhere in the text:
+  "(a) recommendation 1 is accepted", "Recommendations 2 and 4 were agreed".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import lru_cache
+
+from scrutiny.ingest.extract.records import (
+    Entity,
+    Extraction,
+    Finding,
+    Link,
+    LinkKind,
+    Recommendation,
+    Response,
+)
+from scrutiny.ingest.extract.tables import (
+    _is_contents_entry,
+    _listed_recommendations,
+    _prose_recommendations,
+    normalise_number,
+    normalise_status,
+    progress_of,
+    split_organisations,
+    status_from_response,
+    strip_markup,
+    table_recommendations,
+)
+from scrutiny.ingest.records import Span
+
+# --- what a block of items is ----------------------------------------------------------
+
+
+class Context(StrEnum):
+    RECOMMENDATIONS = "recommendations"
+    FINDINGS = "findings"
+    MIXED = "mixed"  # conclusions and recommendations
+
+
+_MAX_HEADING = 100
+_MIXED_HEADING = re.compile(
+    r"\b(?:conclusions?|findings?)\b.{0,30}\brecommendations?\b|"
+    r"\brecommendations?\b.{0,30}\b(?:conclusions?|findings?)\b",
+    re.I,
+)
+_RECOMMENDATIONS_HEADING = re.compile(
+    r"^(?:#+\s*)?(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:summary|list|schedule) of |key |our |the |main |"
+    r"final |panel |committee |scrutiny |review |inquiry |task and finish group )*"
+    r"recommendations?(?:\s+(?:of|from|to|for|made by)\s+[\w ,'’&-]{1,60})?\s*:?-?$",
+    re.I,
+)
+_FINDINGS_HEADING = re.compile(
+    r"^(?:#+\s*)?(?:\d+(?:\.\d+)*\.?\s+)?(?:summary of |key |our |the |main |overall |"
+    r"principal |review |panel )*(?:findings|conclusions|key messages|what we found)"
+    r"(?:\s+(?:of|from)\s+[\w ,'’&-]{1,60})?\s*:?-?$",
+    re.I,
+)
+# Introductions: a line that ends by announcing the list ("… recommends:", "… recommended to:").
+_RECOMMEND_INTRO = re.compile(
+    r"\brecommend\w*\b(?:\s+(?:that|to|the following|as follows))?(?:\s+(?:that|the following))?"
+    r"[^.\n]{0,60}?(?::-?|—|–)?\s*$",
+    re.I,
+)
+_FINDING_INTRO = re.compile(
+    r"\b(?:found|finds|concluded|concludes|findings|conclusions|"
+    r"key messages|learning points)\b[^.\n]{0,80}(?::-?|—)\s*$",
+    re.I,
+)
+_OTHER_SECTION = re.compile(
+    r"^(?:#+\s*)?(?:(?:\d+(?:\.\d+)*\.?|[A-Z]\.|Part \w+:?|Chapter \w+:?)\s+)?"
+    r"(?:introduction|background|appendix|appendices|annex|formal minutes|witnesses|"
+    r"published written evidence|list of (?:reports|witnesses)|glossary|contents|references|"
+    r"membership|terms of reference|methodology|acknowledgements|minutes|attendance|apologies|"
+    r"declarations? of interest|any other business|date of next meeting|next steps|"
+    r"executive summary|summary|foreword|purpose|"
+    r"reasons? for (?:the )?(?:decision|recommendation)s?|"
+    r"options considered|financial implications|legal implications|risk management|"
+    r"equalities|consultation|background papers)\b",
+    re.I,
+)
+_RESOLVED = re.compile(r"^\W*(?:it was\s+)?(?:resolved|agreed|decision)\b", re.I)
+
+# --- items -----------------------------------------------------------------------------
+
+_ROMAN = r"(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)"
+_LABEL_WORDS = r"(?:Recommendation|Rec\.?|R)"
+_NUMBER_WORDS = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
+)
+_LABELLED_ITEM = re.compile(
+    rf"^[ \t\-*•·#>]*(?:\*\*)?(?:{_LABEL_WORDS})\s*"
+    rf"(?P<number>\d{{1,3}}(?:\.\d{{1,2}}){{0,2}}[a-z]?(?:\s*\((?:{_ROMAN}|[a-z])\))?|{_NUMBER_WORDS}\b)"
+    r"(?![\w/])[ \t]*(?:\*\*)?[ \t]*(?:[:.)\-–—](?!\d))?(?:\*\*)?[ \t]*(?P<text>.*)$",
+    re.I,
+)
+_NUMBERED_ITEM = re.compile(
+    r"^[ \t]*(?:[-*•·▪◦‣][ \t]*)?(?:\*\*)?(?:"
+    r"(?P<number>\d{1,3}(?:\.\d{1,2}){0,2})(?:[.):](?:[ \t]+|(?=[A-Z“\"‘'(]))|[ \t]+(?=[A-Z]))"
+    rf"|\(?(?P<letter>[a-z]|{_ROMAN})\)[ \t]*|(?P<bare_letter>[a-z]|{_ROMAN})\.[ \t]+(?=[A-Z]))"
+    r"(?:\*\*)?(?P<text>\S.*)$"
+)
+_BULLET_ITEM = re.compile(r"^[ \t]*[-*•·▪◦‣–][ \t]+(?P<text>\S.*)$")
+_FIELD = re.compile(
+    r"^[ \t]*(?:\*\*)?(?P<name>(?:(?:council|cabinet|executive|government|management|"
+    r"officer|department|service|partnership|board|member|portfolio holder)(?:'s|’s)?\s+)?"
+    r"(?:response|status|decision|agreed\??|accepted\??|position)|"
+    r"lead(?:\s+(?:officer|member|agency|organisation|director))?|owner|"
+    r"responsible(?:\s+(?:officer|person|lead|body|organisation|service))?|action(?:ed)? by|"
+    r"(?:for the )?attention of|accountable(?:\s+officer)?|by whom|who|"
+    r"timescales?|target(?:\s+date)?|by when|due(?:\s+date)?|deadline|completion date|"
+    r"timeframe|date|when|rag(?:\s+(?:rating|status))?|progress(?:\s+update)?|update|"
+    r"comments?)(?:\*\*)?[ \t]*[:\-–—](?:\*\*)?[ \t]*(?P<value>.*)$",
+    re.I,
+)
+_PARAGRAPH_REF = re.compile(r"\s*\((?:Paragraphs?|paras?\.?)\s[\d\s,–\-and]+\)\s*$", re.I)
+_RECOMMENDING = re.compile(
+    r"\b(?:we|i|the (?:committee|panel|group|review|board|commission|inquiry|report))\s+"
+    r"(?:\w+\s+){0,2}recommends?\b|\brecommend(?:s|ed)? that\b|\bshould\b|\bmust\b|\burges?\b|"
+    r"\bcalls? (?:on|upon|for)\b|\bought to\b|\bwe ask\b|\bwe invite\b",
+    re.I,
+)
+_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"'”’)]*|$)\s*")
+_PROCEDURAL = re.compile(
+    r"^(?:that\s+)?(?:the\s+[\w ]{0,60}?\s+(?:is|are|be)\s+"
+    r"(?:asked|recommended|requested|invited)\s+to\s+)?"
+    r"(?:note|receive|consider|comment on|agree the minutes)\b|"
+    r"^(?:members|councillors|the (?:committee|board|panel))\s+(?:may|might)\s+"
+    r"(?:wish|find|like)\b|"
+    r"^(?:that\s+)?(?:the\s+)?(?:minutes|report|update|item|presentation|information|"
+    r"contents?|attendance|apologies|declarations?)\b.{0,60}\b(?:be|is|are|was|were)\s+"
+    r"(?:noted|received|approved|agreed|signed|confirmed)\b",
+    re.I,
+)
+
+
+@dataclass
+class Item:
+    """One numbered, lettered, labelled or bulleted item and what was said under it."""
+
+    number: str  # normalised; "" for a bullet
+    start: int  # span of the item's own words
+    end: int
+    context: Context | None  # None: a labelled recommendation outside any list
+    section: str | None
+    labelled: bool = False
+    fields: dict[str, tuple[str, Span]] = field(default_factory=dict)
+    children: list[Item] = field(default_factory=list)
+
+    def text(self, source: str) -> str:
+        return _PARAGRAPH_REF.sub("", strip_markup(source[self.start : self.end])).strip("* ")
+
+
+@dataclass
+class _Line:
+    start: int
+    text: str
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+def _scan(text: str) -> list[_Line]:
+    lines: list[_Line] = []
+    offset = 0
+    for raw in text.split("\n"):
+        lines.append(_Line(offset, raw))
+        offset += len(raw) + 1
+    return lines
+
+
+def _is_table_line(line: str) -> bool:
+    stripped = line.strip()
+    return stripped.startswith("|") or stripped.count("|") >= 2 or "\t" in stripped
+
+
+def _heading_context(stripped: str) -> Context | None:
+    """What a heading or an introduction line announces, if anything."""
+    plain = strip_markup(stripped).strip("*#_ ")
+    if not plain or len(plain) > 400 or _BULLET_ITEM.match(stripped):
+        return None
+    numbered = _NUMBERED_ITEM.match(plain)
+    if numbered and numbered.group("number"):
+        plain = numbered.group("text").strip("*#_ ")
+    short = len(plain) <= _MAX_HEADING and not plain.endswith((".", "?", "!"))
+    if short and _MIXED_HEADING.search(plain) and len(plain.split()) <= 12:
+        return Context.MIXED
+    if short and _RECOMMENDATIONS_HEADING.match(plain):
+        return Context.RECOMMENDATIONS
+    if short and _FINDINGS_HEADING.match(plain):
+        return Context.FINDINGS
+    ends_open = plain.endswith((":", ":-", "—", "–")) or re.search(r"\brecommends?$", plain)
+    if ends_open and _MIXED_HEADING.search(plain):
+        return Context.MIXED
+    if ends_open and _RECOMMEND_INTRO.search(plain) and not _negated(plain):
+        return Context.RECOMMENDATIONS
+    if ends_open and _FINDING_INTRO.search(plain):
+        return Context.FINDINGS
+    return None
+
+
+def _negated(plain: str) -> bool:
+    return bool(re.search(r"\b(?:not|no)\s+(?:to\s+)?recommend", plain, re.I))
+
+
+def _looks_like_heading(stripped: str) -> bool:
+    plain = strip_markup(stripped).strip("*#_ ")
+    words = plain.split()
+    return (
+        0 < len(plain) <= _MAX_HEADING
+        and len(words) <= 14
+        and not plain.endswith((".", ",", ";", ":", "?", "!"))
+        and plain[:1].isupper()
+    ) or stripped.startswith("#")
+
+
+def _numbered_heading(lines: list[_Line], index: int) -> bool:
+    """A numbered line that heads a section: capitals, a known section name, or
+    sub-numbered paragraphs (3.1, 3.2) under it."""
+    numbered = _NUMBERED_ITEM.match(lines[index].text)
+    if numbered is None or not numbered.group("number"):
+        return False
+    words = strip_markup(numbered.group("text")).strip("*#_ ")
+    if not _looks_like_heading(words) or len(words.split()) > 8:
+        return False
+    if words.isupper() or _OTHER_SECTION.match(words) or _heading_context(words):
+        return True
+    following = _next_filled(lines, index + 1)
+    number = numbered.group("number")
+    return following is not None and bool(
+        re.match(rf"^[ \t\-*•]*{re.escape(number.rstrip('.'))}\.1\b", lines[following].text)
+    )
+
+
+def _item_match(line: str, in_context: bool) -> tuple[str, int, bool] | None:
+    """(number, offset of the item's words, labelled) when a line opens an item."""
+    labelled = _LABELLED_ITEM.match(line)
+    if labelled and not (
+        labelled.group("text")[:1].islower()
+        and not re.search(r"[:.)\-–—]\s*$", line[: labelled.start("text")])
+    ):
+        return normalise_number(labelled.group("number")), labelled.start("text"), True
+    if not in_context:
+        return None
+    numbered = _NUMBERED_ITEM.match(line)
+    if numbered:
+        number = (
+            numbered.group("number") or numbered.group("letter") or numbered.group("bare_letter")
+        )
+        return normalise_number(number or ""), numbered.start("text"), False
+    bullet = _BULLET_ITEM.match(line)
+    if bullet:
+        return "", bullet.start("text"), False
+    return None
+
+
+def scan_items(text: str) -> list[Item]:
+    """Every item of every recommendations, findings or conclusions list, and every
+    labelled recommendation, with its field lines."""
+    lines = _scan(text)
+    items: list[Item] = []
+    context: Context | None = None
+    context_intro = ""
+    section: str | None = None
+    current: Item | None = None
+    parent: Item | None = None  # an item ending with ":" whose lettered children follow
+    prose_run = 0
+    intro_opened = False  # a list announced by a sentence ends at its first paragraph
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        stripped = line.stripped
+        index += 1
+        if not stripped:
+            continue
+        if _is_table_line(line.text):
+            current = parent = None
+            continue
+        found = _item_match(line.text, context is not None)
+        if found is not None and not found[2] and _numbered_heading(lines, index - 1):
+            # "3. BACKGROUND", "4. Summary of findings": a section heading
+            context = _heading_context(stripped)
+            intro_opened = False
+            current = parent = None
+            section = strip_markup(stripped).strip("*#_ ")[:120]
+            continue
+        if found is not None and found[2] and _is_contents_entry(text, line.start):
+            continue
+        field_match = _FIELD.match(line.text) if current is not None else None
+        if field_match is not None and current is not None and found is None:
+            value = field_match.group("value").strip()
+            if value:
+                name = field_match.group("name").lower()
+                span = Span(line.start + field_match.start("value"), line.end)
+                current.fields.setdefault(_field_kind(name), (strip_markup(value), span))
+            continue
+        if found is not None:
+            number, offset, labelled = found
+            if not line.text[offset:].strip() and not labelled:
+                continue
+            item_context = context if context is not None else None
+            if (
+                labelled
+                and context is None
+                and not line.text[offset:].strip()
+                and index < len(lines)
+            ):
+                # "Recommendation One" on its own line: the paragraph under it is the text
+                # (not "… as set out in / Recommendation 2." wrapped from a sentence).
+                above = lines[index - 2].stripped if index >= 2 else ""
+                if stripped.endswith((".", ",", ")", ";")) or above[-1:].islower():
+                    continue
+                nxt = _next_filled(lines, index)
+                if nxt is None or _FIELD.match(lines[nxt].text):
+                    continue
+                index = nxt + 1
+                start, end = lines[nxt].start + _indent(lines[nxt].text), lines[nxt].end
+            else:
+                start, end = line.start + offset, line.end
+                end, index = _continue_item(
+                    lines, index, end, wrap_only=labelled and context is None
+                )
+            item = Item(number, start, end, item_context, section, labelled=labelled)
+            is_sub = bool(
+                parent is not None and number and not number[0].isdigit() and not labelled
+            )
+            if is_sub and parent is not None:
+                parent.children.append(item)
+            else:
+                items.append(item)
+                parent = item if text[start:end].rstrip().endswith((":", ":-")) else None
+            current = item
+            prose_run = 0
+            continue
+        announced = _heading_context(stripped)
+        if announced is not None:
+            context, context_intro = announced, stripped
+            intro_opened = not _looks_like_heading(stripped)
+            current = parent = None
+            prose_run = 0
+            if context is Context.RECOMMENDATIONS and _RESOLVED.match(stripped):
+                context_intro = stripped
+            continue
+        if context is not None and (
+            _OTHER_SECTION.match(strip_markup(stripped)) or _RESOLVED.match(stripped)
+        ):
+            context = None
+            current = parent = None
+            continue
+        if _looks_like_heading(stripped):
+            section = strip_markup(stripped).strip("*#_ ")[:120]
+            current = parent = None
+            continue
+        # Prose between items: three paragraphs in a row close the list.
+        current = parent = None
+        prose_run += 1
+        if context is not None and (prose_run >= 3 or intro_opened):
+            context = None
+    del context_intro
+    return items
+
+
+def _field_kind(name: str) -> str:
+    if re.search(r"response|status|decision|agreed|accepted|position", name):
+        return "status"
+    if re.search(r"time|target|when|due|deadline|date", name):
+        return "due"
+    if re.search(r"rag|progress|update", name):
+        return "progress"
+    if name.startswith("comment"):
+        return "comment"
+    return "owner"
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _next_filled(lines: list[_Line], index: int) -> int | None:
+    while index < len(lines):
+        if lines[index].stripped:
+            return index
+        index += 1
+    return None
+
+
+def _continue_item(lines: list[_Line], index: int, end: int, *, wrap_only: bool) -> tuple[int, int]:
+    """Extend an item over the lines that continue it (a wrapped line; for list items,
+    any line up to a blank line). Returns the new end and the next line's index."""
+    while index < len(lines):
+        line = lines[index]
+        stripped = line.stripped
+        if not stripped:
+            break
+        if (
+            _is_table_line(line.text)
+            or _FIELD.match(line.text)
+            or _item_match(line.text, True) is not None
+            or _heading_context(stripped) is not None
+        ):
+            break
+        if wrap_only and not stripped[:1].islower():
+            break
+        end = line.end
+        index += 1
+    return end, index
+
+
+# --- from items to entities --------------------------------------------------------------
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    for match in _SENTENCE.finditer(text, start, end):
+        s, e = match.start(), match.end()
+        chunk = text[s:e]
+        s += len(chunk) - len(chunk.lstrip())
+        e -= len(chunk) - len(chunk.rstrip())
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
+def _split_conclusion(text: str, item: Item) -> tuple[Span | None, Span | None]:
+    """(finding part, recommendation part) of a "Conclusions and recommendations" item."""
+    sentences = _sentences(text, item.start, item.end)
+    first = next((i for i, (s, e) in enumerate(sentences) if _RECOMMENDING.search(text[s:e])), None)
+    if first is None:
+        return Span(item.start, item.end), None
+    recommendation = Span(sentences[first][0], item.end)
+    if first == 0:
+        return None, recommendation
+    return Span(item.start, sentences[first - 1][1]), recommendation
+
+
+@dataclass
+class _Built:
+    entities: list[Entity] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    recommendation_numbers: set[str] = field(default_factory=set)
+    finding_numbers: set[str] = field(default_factory=set)
+    unnumbered_recommendations: int = 0
+    unnumbered_findings: int = 0
+    covered: list[Span] = field(default_factory=list)
+
+
+def _clean_text(text: str, span: Span) -> str:
+    cleaned = _PARAGRAPH_REF.sub("", strip_markup(span.slice(text)))
+    return cleaned.lstrip("-*•·▪◦‣– ").rstrip("* ")
+
+
+def _add_recommendation(
+    built: _Built,
+    text: str,
+    number: str,
+    span: Span,
+    confidence: float,
+    section: str | None,
+    fields: dict[str, tuple[str, Span]] | None = None,
+) -> None:
+    body = _clean_text(text, span)
+    if len(body) < 8 or (number and number in built.recommendation_numbers):
+        return
+    if _PROCEDURAL.match(body):
+        return
+    if number:
+        built.recommendation_numbers.add(number)
+        key = f"recommendation-{number}"
+    else:
+        built.unnumbered_recommendations += 1
+        key = f"recommendation-u{built.unnumbered_recommendations}"
+    fields = fields or {}
+    owner_text = fields.get("owner", ("", span))[0]
+    owners = split_organisations(owner_text) if owner_text else ()
+    due = fields.get("due", (None, span))[0]
+    progress = fields.get("progress", (None, span))[0]
+    status_field = fields.get("status")
+    status = None
+    if status_field is not None:
+        status = normalise_status(status_field[0]) or status_from_response(status_field[0])
+        if status is None and progress is None and progress_of(status_field[0]):
+            progress = status_field[0]
+    label = f"Recommendation {number}" if number else f"Recommendation: {body[:60]}"
+    recommendation = Recommendation(
+        key=key,
+        label=label,
+        span=span,
+        confidence=confidence,
+        number=number,
+        text=body,
+        section=section,
+        due=due,
+        owners=owners,
+        progress=progress,
+    )
+    built.entities.append(recommendation)
+    built.covered.append(span)
+    if status is not None and status_field is not None:
+        response_key = key.replace("recommendation-", "response-", 1)
+        comment = fields.get("comment", (status_field[0], status_field[1]))[0]
+        built.entities.append(
+            Response(
+                key=response_key,
+                label=f"Response to {label}",
+                span=status_field[1],
+                confidence=0.85,
+                recommendation_key=key,
+                status=status,
+                status_text=status_field[0],
+                owners=owners,
+                comment=comment,
+            )
+        )
+        built.links.append(Link(response_key, LinkKind.RESPONDS_TO, key))
+
+
+def _add_finding(built: _Built, text: str, number: str, span: Span, confidence: float) -> None:
+    subject = _clean_text(text, span)
+    if len(subject) < 20 or (number and number in built.finding_numbers):
+        return
+    if number:
+        built.finding_numbers.add(number)
+        key = f"finding-{number}"
+    else:
+        built.unnumbered_findings += 1
+        key = f"finding-u{built.unnumbered_findings}"
+    label = f"Finding {number}" if number else f"Finding: {subject[:60]}"
+    built.entities.append(
+        Finding(
+            key=key,
+            label=label,
+            span=span,
+            confidence=confidence,
+            number=number,
+            subject=subject,
+            leads=(),
+            no_recommendation=False,
+        )
+    )
+    built.covered.append(span)
+
+
+def _from_items(text: str, items: list[Item], built: _Built, taken: set[str]) -> None:
+    for item in items:
+        built.recommendation_numbers |= taken
+        if item.labelled or item.context is Context.RECOMMENDATIONS:
+            if item.children and text[item.start : item.end].rstrip().endswith(":"):
+                for child in item.children:
+                    number = f"{item.number}{child.number}" if item.number else child.number
+                    span = Span(child.start, child.end)
+                    _add_recommendation(
+                        built, text, number, span, 0.7, item.section, child.fields or item.fields
+                    )
+                continue
+            confidence = 0.8 if item.labelled else (0.7 if item.number else 0.6)
+            _add_recommendation(
+                built, text, item.number, Span(item.start, item.end), confidence,
+                item.section, item.fields,
+            )  # fmt: skip
+            for child in item.children:
+                number = f"{item.number}{child.number}" if item.number else child.number
+                _add_recommendation(
+                    built, text, number, Span(child.start, child.end), 0.6, item.section,
+                    child.fields,
+                )  # fmt: skip
+        elif item.context is Context.FINDINGS:
+            _add_finding(built, text, item.number, Span(item.start, item.end), 0.7)
+            for child in item.children:
+                _add_finding(built, text, f"{item.number}{child.number}",
+                             Span(child.start, child.end), 0.6)  # fmt: skip
+        elif item.context is Context.MIXED:
+            finding, recommendation = _split_conclusion(text, item)
+            if finding is not None:
+                _add_finding(built, text, item.number, finding, 0.7)
+            if recommendation is not None:
+                _add_recommendation(
+                    built, text, item.number, recommendation, 0.7, item.section, item.fields
+                )
+
+
+# --- single sentences ----------------------------------------------------------------------
+
+_RECOMMENDS_THAT = re.compile(
+    r"\b(?:recommends?|recommended|recommendation (?:is|was)|we would recommend)\s+"
+    r"(?:that\b|the (?:government|council|department|committee|board|partnership|cabinet)\b)",
+    re.I,
+)
+_IS_RECOMMENDED = re.compile(r"\b(?:is|are) recommended to\b", re.I)
+_PASSIVE_REPORT = re.compile(r"\b(?:it|this) (?:was|had been|has been) recommended\b", re.I)
+_LIST_MARKER = re.compile(r"^[\s\-*•·▪◦‣]*(?:\(?(?:\d{1,3}(?:\.\d{1,2}){0,2}|[a-z])[.)]?\s+)?")
+_FINDS_THAT = re.compile(
+    r"\b(?:found|finds|concluded|concludes|identified|revealed|reveals|highlighted|showed|"
+    r"shows)\s+that\b",
+    re.I,
+)
+_REVIEWER = re.compile(
+    r"\b(?:review|report|inquiry|inspection|inspectors?|investigation|panel|committee|"
+    r"audit|evaluation|ofsted|we|scr|serious case review|analysis|survey|research|"
+    r"study|commission|board|assessment|the chair|inspectorate)\b",
+    re.I,
+)
+_REPORTED_ONLY = re.compile(r"\b(?:if|whether|would|could|while|whilst|although)\b", re.I)
+_MAX_SENTENCE = 500
+
+
+def _inside(span: Span, covered: list[Span]) -> bool:
+    return any(c.start <= span.start < c.end or span.start <= c.start < span.end for c in covered)
+
+
+def _sentence_items(text: str, built: _Built) -> None:
+    """ "… recommends that …" sentences and "The review found that …" sentences."""
+    lines = _scan(text)
+    for line in lines:
+        if not line.stripped or _is_table_line(line.text) or len(line.stripped) < 30:
+            continue
+        for s, e in _sentences(text, line.start, line.end):
+            sentence = text[s:e]
+            span = Span(s, e)
+            if _inside(span, built.covered) or len(sentence) > _MAX_SENTENCE:
+                continue
+            body = sentence[_LIST_MARKER.match(sentence).end() :]  # type: ignore[union-attr]
+            if _PROCEDURAL.match(body):
+                continue
+            recommends = _RECOMMENDS_THAT.search(sentence) or _IS_RECOMMENDED.search(sentence)
+            if (
+                recommends
+                and not _negated(sentence)
+                and not _PASSIVE_REPORT.search(sentence)
+                and not sentence.rstrip().endswith(":")
+            ):
+                tail = sentence[recommends.end() :]
+                if len(tail.split()) >= 5 and not re.match(
+                    r"^\W*(?:the )?(?:report|update|minutes)\s+(?:be|is)\s+noted", tail, re.I
+                ):
+                    _add_recommendation(built, text, "", span, 0.55, None)
+                    continue
+            finds = _FINDS_THAT.search(sentence)
+            before = sentence[: finds.start()] if finds else ""
+            if finds and _REVIEWER.search(before) and not _REPORTED_ONLY.search(before):
+                _add_finding(built, text, "", span, 0.5)
+
+
+# --- responses stated in prose -------------------------------------------------------------
+
+_NUMBER = r"(?:\d{1,3}(?:\.\d{1,2})?[a-z]?|" + _NUMBER_WORDS + r")"
+_NUMBER_LIST = rf"{_NUMBER}(?:\s*(?:,|and|&|to|-|–|or)\s*{_NUMBER})*"
+_STATUS_PHRASE = (
+    r"(?:accepted in part|agreed in part|partially (?:accepted|agreed|supported)|"
+    r"accepted in principle|not accepted|not agreed|not supported|not approved|"
+    r"accepted|agreed|approved|supported|endorsed|rejected|declined|noted|deferred|"
+    r"under consideration|already in place)"
+)
+_STATUS_STATEMENT = re.compile(
+    rf"\brecommendations?\s+(?P<numbers>{_NUMBER_LIST})\s*(?:\([^)]{{0,80}}\)\s*)?"
+    rf"(?:is|are|was|were|be|has been|have been)\s+(?:\w+ly\s+)?(?P<status>{_STATUS_PHRASE})\b",
+    re.I,
+)
+_VERB_STATEMENT = re.compile(
+    rf"\b(?P<status>accepted|agreed|approved|supported|endorsed|rejected|declined|noted|"
+    rf"deferred|accepts?|agrees?|rejects?)\s+recommendations?\s+(?P<numbers>{_NUMBER_LIST})\b"
+    r"(?P<part>\s+in part)?",
+    re.I,
+)
+
+
+_SUBORDINATE = re.compile(
+    r"\b(?:as|since|because|having|which|when|where|if|unless|whether|once)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+
+
+def _numbers(listed: str) -> list[str]:
+    parts = re.findall(_NUMBER, listed, re.I)
+    numbers = [normalise_number(p) for p in parts]
+    ranged = re.search(rf"({_NUMBER})\s*(?:to|-|–)\s*({_NUMBER})", listed, re.I)
+    if ranged:
+        low, high = normalise_number(ranged.group(1)), normalise_number(ranged.group(2))
+        if low.isdigit() and high.isdigit() and 0 < int(high) - int(low) < 40:
+            numbers += [str(n) for n in range(int(low), int(high) + 1)]
+    return list(dict.fromkeys(numbers))
+
+
+def _stated_responses(text: str, built: _Built) -> None:
+    """Responses stated in a sentence, attached to the recommendation they number (one is
+    made from the statement when the document does not set the recommendation out)."""
+    responded = {e.recommendation_key for e in built.entities if isinstance(e, Response)}
+    for pattern in (_STATUS_STATEMENT, _VERB_STATEMENT):
+        for match in pattern.finditer(text):
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            line_end = text.find("\n", match.end())
+            if _is_table_line(text[line_start : line_end if line_end >= 0 else len(text)]):
+                continue
+            if _SUBORDINATE.search(text[max(line_start, match.start() - 40) : match.start()]):
+                continue
+            phrase = match.group("status")
+            if match.groupdict().get("part"):
+                phrase += " in part"
+            status = normalise_status(phrase) or status_from_response(f"is {phrase}")
+            if status is None:
+                continue
+            statement = _statement_span(text, match.start(), match.end())
+            for number in _numbers(match.group("numbers")):
+                key = f"recommendation-{number}"
+                if key in responded:
+                    continue
+                if number not in built.recommendation_numbers:
+                    built.recommendation_numbers.add(number)
+                    built.entities.append(
+                        Recommendation(
+                            key=key,
+                            label=f"Recommendation {number}",
+                            span=statement,
+                            confidence=0.5,
+                            number=number,
+                            text=strip_markup(statement.slice(text)),
+                        )
+                    )
+                response_key = f"response-{number}"
+                responded.add(key)
+                built.entities.append(
+                    Response(
+                        key=response_key,
+                        label=f"Response to Recommendation {number}",
+                        span=statement,
+                        confidence=0.7,
+                        recommendation_key=key,
+                        status=status,
+                        status_text=phrase,
+                        owners=(),
+                        comment=strip_markup(statement.slice(text)),
+                    )
+                )
+                built.links.append(Link(response_key, LinkKind.RESPONDS_TO, key))
+
+
+def _statement_span(text: str, start: int, end: int) -> Span:
+    """The clause around a match: from the line's start (or the last sentence end) to the
+    next sentence end or line end."""
+    line_start = text.rfind("\n", 0, start) + 1
+    stop = max(text.rfind(". ", line_start, start) + 2, text.rfind("; ", line_start, start) + 2)
+    begin = max(line_start, stop if stop > 1 else line_start)
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    close = [p for p in (text.find(". ", end, line_end), text.find(";", end, line_end)) if p >= 0]
+    finish = min(close) + 1 if close else line_end
+    return Span(begin, finish)
+
+
+# --- entry points ------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=2)  # extract_recommendations and extract_findings read the same text
+def _build(text: str) -> _Built:
+    built = _Built()
+    taken: set[str] = set()
+    table_entities, table_links = table_recommendations(text, taken)
+    built.entities.extend(table_entities)
+    built.links.extend(table_links)
+    built.recommendation_numbers |= taken
+    built.covered.extend(e.span for e in table_entities)
+    _from_items(text, scan_items(text), built, taken)
+    taken |= built.recommendation_numbers
+    for recommendation in _prose_recommendations(text, taken):
+        built.entities.append(recommendation)
+    for recommendation in _listed_recommendations(text, taken):
+        built.entities.append(recommendation)
+    built.recommendation_numbers |= taken
+    _sentence_items(text, built)
+    _stated_responses(text, built)
+    return built
+
+
+def extract_recommendations(text: str) -> Extraction:
+    """Recommendations with their responses, from tables, lists, labelled paragraphs and
+    sentences; findings are left to ``extract_findings``."""
+    built = _build(text)
+    entities = [e for e in built.entities if not isinstance(e, Finding)]
+    return Extraction(entities=tuple(entities), links=tuple(built.links))
+
+
+def prose_findings(text: str) -> list[Finding]:
+    """Findings from findings/conclusions lists and "… found that …" sentences."""
+    built = _build(text)
+    return [e for e in built.entities if isinstance(e, Finding)]
