@@ -212,3 +212,21 @@ def test_classifier_finds_undertakings_the_patterns_miss() -> None:
     assert any(t.startswith("Members were told") for t in found)
     assert any("committed to publishing" in t for t in found)
     assert not any("important" in t or "Minister do" in t for t in found)
+
+
+def test_first_person_undertakings_resolve_to_the_speaker() -> None:
+    text = (
+        "The Minister for Children, Schools and Families (Jane Doe):\n"
+        "I start by welcoming this. We will publish the guidance by March 2025.\n\n"
+        "John Roe (Somewhere North) (Lab): We will press the Government on this.\n\n"
+        "Healthwatch will also review its guidance for these visits.\n\n"
+        "Members were told that the strategy would be considered by the Executive in March.\n"
+    )
+    found = _commitments(text)
+    assert _find(found, "We will publish the guidance").made_by == (
+        "Jane Doe",
+        "Minister for Children, Schools and Families",
+    )
+    assert _find(found, "We will press").made_by == ("John Roe",)
+    assert _find(found, "Healthwatch will").made_by == ("Healthwatch",)
+    assert _find(found, "would be considered by").made_by == ("the Executive",)

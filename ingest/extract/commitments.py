@@ -198,6 +198,24 @@ INFINITIVE_MANDATE = re.compile(
     r"directorate|partnership|lead|manager|director)s?)\s+to\s+(?P<verb>[a-z]+)\b",
     re.IGNORECASE,
 )
+# "... would be considered by Cabinet and Council": the agent of a passive undertaking.
+PASSIVE_AGENT = re.compile(
+    r"\b(?:will|would|shall|is\s+to|are\s+to|to)\s+be\s+[a-z]+(?:ed|en|ied)\s+by\s+"
+    r"(?P<agent>(?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:(?:and|of|for|the|&)\s+)*[A-Z][\w'’&-]*){0,6})"
+)
+# A speaker's label opening a transcript turn: "Tim Loughton (East Worthing) (Con):",
+# "The Minister for Children (Beverley Hughes):", "Cllr Jane Smith:", "Mr Speaker".
+_SPEAKER_TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Baroness|Cllr|Councillor)\.?"
+SPEAKER = re.compile(
+    rf"""^[ \t]*(?:
+        (?:The[ \t]+)?(?P<role>[A-Z][^()\n:]{{3,100}}?)[ \t]*
+            \((?P<named>(?:{_SPEAKER_TITLE}[ \t]+)?[A-Z][\w'’-]+
+                (?:[ \t]+[A-Z][\w'’-]+){{1,3}})\)[ \t]*:
+      | (?P<name>(?:{_SPEAKER_TITLE}[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){{0,3}})
+            (?P<brackets>(?:[ \t]*\([^()\n]{{1,80}}\)){{0,2}})[ \t]*(?::|$)
+    )""",
+    re.MULTILINE | re.VERBOSE,
+)
 ACTION_BY = re.compile(r"^\s*Action\s+By\s*[-–—:]\s*(?P<owner>.+?)\s*$", re.IGNORECASE)
 FORWARD_HEADING = re.compile(
     r"future\s+plans|next\s+steps|in\s+the\s+pipeline|forward\s+plan|planned\s+(?:work|actions?)|"
@@ -892,12 +910,43 @@ def _made_by(text: str, unit: _Unit, cue: _Cue) -> tuple[str, ...]:
     subject = "" if cue.passive else _clean_actor(cue.subject)
     if subject and subject.lower() not in PRONOUN_ACTORS and _acts(subject, passive=False):
         return (subject,)
+    if subject and undertakings.names_actor(subject):
+        return (subject,)  # "Ofsted will also revise ...": a one-word name opening a sentence
+    agent = PASSIVE_AGENT.search(sentence, cue.position)
+    if agent:
+        return (_clean_actor(agent.group("agent")),)
+    if subject.lower() in {"i", "we"}:
+        return _speaker(text, unit.start + cue.position)
     reporter = REPORTING_VERB.search(sentence[: max(0, cue.position - 0)])
     if reporter:
         who = _clean_actor(reporter.group("who"))
         if who and who.lower() not in {"it", "this"} and _acts(who, passive=False):
             return (who,)
     return ()
+
+
+SPEAKER_REACH = 6000  # characters back from a first-person undertaking to its speaker
+
+
+def _speaker(text: str, position: int) -> tuple[str, ...]:
+    """Who says "I will ..." or "We will ...": the label of the turn it stands in."""
+    window_start = max(0, position - SPEAKER_REACH)
+    last = None
+    for match in SPEAKER.finditer(text, window_start, position):
+        name = match.group("named") or match.group("name") or ""
+        bare = match.group("name") is not None and not match.group("brackets")
+        if bare and (
+            not re.match(_SPEAKER_TITLE, name) and text[match.end() - 1 : match.end()] != ":"
+        ):
+            continue  # a bare capitalised line is a heading unless titled or followed by ":"
+        if len(name.split()) > 5:
+            continue
+        last = match
+    if last is None:
+        return ()
+    if last.group("named"):
+        return (last.group("named"), last.group("role").strip())
+    return (last.group("name").strip(),)
 
 
 def _actor(cue: _Cue, made_by: tuple[str, ...]) -> tuple[str, ...]:

@@ -171,6 +171,11 @@ def _subject_kind(subject: str) -> str:
     return "other"
 
 
+def names_actor(subject: str) -> bool:
+    """A subject that names who acts: a body, a post or a proper name (not "it", "this")."""
+    return _subject_kind(subject) in {"actor", "named"}
+
+
 def find_cue(sentence: str) -> Cue | None:
     """The first undertaking trigger in the sentence (modal, commitment or plan word)."""
     positions = []
