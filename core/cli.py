@@ -186,7 +186,10 @@ def documents(store: Path | None, as_json: bool) -> None:
 @click.option("--status", help="Response status: accepted, partially accepted, rejected, noted.")
 @click.option("--q", "text", help="Words that must appear in the label or text.")
 @click.option("--limit", "-n", type=int, default=20, show_default=True, help="Entities to list.")
-@click.option("--offset", type=int, default=0, help="Skip this many matches first.")
+@click.option(
+    "--offset", type=click.IntRange(0, 1_000_000_000), default=0,
+    help="Skip this many matches first.",
+)  # fmt: skip
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON of /api/entities.")
 def entities(
     store: Path | None,

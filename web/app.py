@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from flask import Flask, Response
+from flask import Flask, Response, current_app, request
+from werkzeug.exceptions import RequestURITooLarge
 
 from scrutiny.service import KnowledgeBase
 from scrutiny.settings import Settings
@@ -36,13 +37,16 @@ def create_app(
     cannot be opened fails here rather than on the first request.
     """
     app = Flask(__name__)
+    if knowledge_base is None:
+        knowledge_base = KnowledgeBase(settings or Settings.from_env())
+    app.config["MAX_CONTENT_LENGTH"] = knowledge_base.settings.max_request_bytes
+    app.config["MAX_FORM_MEMORY_SIZE"] = knowledge_base.settings.max_request_bytes
+    app.config["MAX_URL_CHARS"] = knowledge_base.settings.max_url_chars
     if test_config is not None:
         app.config.update(test_config)
     app.json.sort_keys = False  # type: ignore[attr-defined]
-
-    if knowledge_base is None:
-        knowledge_base = KnowledgeBase(settings or Settings.from_env())
     app.extensions[EXTENSION_KEY] = SharedKnowledgeBase(knowledge_base)
+    app.before_request(refuse_long_urls)
 
     app.register_blueprint(pages)
     app.register_blueprint(api)
@@ -52,6 +56,14 @@ def create_app(
     app.add_template_filter(highlight)
     app.after_request(add_security_headers)
     return app
+
+
+def refuse_long_urls() -> None:
+    """A 414 for a path plus query string longer than ``MAX_URL_CHARS``."""
+    limit = int(current_app.config["MAX_URL_CHARS"])
+    length = len(request.path) + len(request.query_string)
+    if length > limit:
+        raise RequestURITooLarge(f"the URL is {length:,} characters long; the limit is {limit:,}")
 
 
 def add_security_headers(response: Response) -> Response:

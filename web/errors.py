@@ -20,7 +20,16 @@ from scrutiny.web.sparql import SPARQL_PATH, error_page, wants_html
 API_PREFIX = "/api/"
 
 #: Codes for the HTTP errors the app raises itself; others derive from the status name.
-HTTP_ERROR_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed"}
+HTTP_ERROR_CODES = {
+    400: "bad_request",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "payload_too_large",
+    414: "uri_too_long",
+    415: "unsupported_media_type",
+    431: "headers_too_large",
+    503: "service_unavailable",
+}
 
 
 def error_code_for_http(exc: HTTPException) -> str:

@@ -8,6 +8,7 @@ SPARQL queries run in worker processes of their own (``run_sparql``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from flask import current_app
@@ -73,20 +74,30 @@ def current_knowledge_base() -> SharedKnowledgeBase:
     return shared
 
 
+#: The largest offset an entity listing accepts (SQLite integers stop at 2**63 - 1).
+MAX_OFFSET = 1_000_000_000
+_WHOLE_NUMBER = re.compile(r"[+-]?[0-9]{1,12}")
+
+
 def parse_limit(raw: str | None, max_limit: int) -> int | None:
     """The ``limit`` argument as an int, or None when absent; the service checks the range."""
     return parse_int(raw, f"limit must be a whole number between 1 and {max_limit}")
 
 
-def parse_int(raw: str | None, message: str) -> int | None:
-    """A whole-number request argument, or None when absent or blank; anything else is
-    an ``InvalidQueryError`` saying ``message``."""
+def parse_int(
+    raw: str | None, message: str, minimum: int | None = None, maximum: int | None = None
+) -> int | None:
+    """A whole-number request argument (ASCII digits, at most 12), or None when absent
+    or blank; anything else, or a value outside ``minimum``..``maximum``, is an
+    ``InvalidQueryError`` saying ``message``."""
     if raw is None or not raw.strip():
         return None
-    try:
-        return int(raw.strip())
-    except ValueError:
-        raise InvalidQueryError(message) from None
+    if not _WHOLE_NUMBER.fullmatch(raw.strip()):
+        raise InvalidQueryError(message)
+    value = int(raw.strip())
+    if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
+        raise InvalidQueryError(message)
+    return value
 
 
 #: The filters of an entity listing, as request arguments and ``EntityQuery`` fields.
@@ -106,7 +117,12 @@ def parse_entity_query(args: Mapping[str, str], max_limit: int) -> EntityQuery:
     """
 
     limit = parse_limit(args.get("limit"), max_limit)
-    offset = parse_int(args.get("offset"), "offset must be a whole number, 0 or more")
+    offset = parse_int(
+        args.get("offset"),
+        f"offset must be a whole number from 0 to {MAX_OFFSET:,}",
+        minimum=0,
+        maximum=MAX_OFFSET,
+    )
     defaults = EntityQuery()
     return EntityQuery(
         kind=text_argument(args, "kind"),
@@ -134,7 +150,9 @@ def parse_search_filters(args: Mapping[str, str]) -> SearchFilters:
         theme=text_argument(args, "theme"),
         organisation=text_argument(args, "organisation"),
         status=text_argument(args, "status"),
-        year=parse_int(args.get("year"), "year must be a whole number, e.g. 2024"),
+        year=parse_int(
+            args.get("year"), "year must be a whole number, e.g. 2024", minimum=1, maximum=9999
+        ),
     )
 
 
