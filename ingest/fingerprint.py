@@ -20,7 +20,12 @@ def pipeline_fingerprint(*data_files: Path) -> str:
     for path in sorted(_PACKAGE.rglob("*.py")):
         digest.update(path.relative_to(_PACKAGE).as_posix().encode())
         digest.update(path.read_bytes())
+    files: list[Path] = []
     for path in data_files:
+        files.append(path)
+        if path.suffix == ".csv":  # the register is split into files read together
+            files.extend(sorted(p for p in path.parent.glob("*.csv") if p != path))
+    for path in files:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

@@ -1,15 +1,30 @@
-"""Document metadata stated by the text itself: title, council, committee, meeting date."""
+"""Document metadata stated by the text itself: title, council, committee, meeting date.
+
+Whose document it is comes from where a document names its publisher: the title, the
+first lines (letterhead, heading) and the address it was published at, never from a
+place its body mentions. A council's document gets the council; a parliament's,
+department's, inspectorate's, inquiry's or partnership's document gets that body and
+no council (a partnership's gets its council too where its title or opening names
+one). The date likewise comes only from the title or the heading lines; an unknown
+council or date is left unknown rather than guessed.
+"""
 
 from __future__ import annotations
 
-import csv
 import re
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
-from scrutiny.ingest.records import DocumentMetadata
+from scrutiny.ingest.extract.organisations import (
+    GazetteerEntry,
+    OrganisationGazetteer,
+    OrganisationType,
+    read_gazetteer_rows,
+    slugify,
+)
+from scrutiny.ingest.records import DocumentMetadata, Span
 
 _MONTHS = {
     name: number
@@ -24,14 +39,48 @@ _MONTHS = {
     )
     for name in names
 }  # fmt: skip
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")"
+_WEEKDAY = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)"
+)
 _DATE_PATTERNS = (
-    re.compile(rf"\b{_DAY}[ -]{_MONTH}[ ,-]+{_YEAR}\b", re.IGNORECASE),
-    re.compile(rf"\b{_MONTH} {_DAY},? {_YEAR}\b", re.IGNORECASE),
+    # 9 September 2020, 9th of Sept. 2020, 09-Sep-2020
+    re.compile(
+        rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?[ -]+(?:of[ ]+)?(?P<month>{_MONTH})\.?,?[ -]+"
+        r"(?P<year>(?:19|20)\d\d)\b",
+        re.IGNORECASE,
+    ),
+    # September 9, 2020
+    re.compile(
+        rf"\b(?P<month>{_MONTH})\.? (?P<day>[0-3]?\d)(?:st|nd|rd|th)?,? (?P<year>(?:19|20)\d\d)\b",
+        re.IGNORECASE,
+    ),
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
-    re.compile(r"\b(?P<day>[0-3]?\d)/(?P<month>[01]?\d)/(?P<year>(?:19|20)\d\d)\b"),
+    re.compile(r"\b(?P<day>[0-3]?\d)[/.](?P<month>[01]?\d)[/.](?P<year>(?:19|20)\d\d)\b"),
+)
+_MONTH_YEAR = re.compile(
+    rf"(?<![\w/-])(?P<month>{_MONTH})\.?,?\s+(?P<year>(?:19|20)\d\d)\b(?![/-]\d)", re.IGNORECASE
+)
+_WEEKDAY_DATE = re.compile(rf"\b{_WEEKDAY}\b,?\s+(?:the\s+)?\d", re.IGNORECASE)
+#: A year standing alone in a title: "(2013)", "…, 2013", "… - 2013".
+_TITLE_YEAR = re.compile(
+    r"(?:\((?P<a>(?:19|20)\d\d)\)|(?<![\d/])[,–-]\s*(?P<b>(?:19|20)\d\d)\s*(?:$|[(–-]))"
+)
+_NOT_A_DATE_BEFORE = re.compile(
+    r"\b(?:Act|Acts|Regulations|Order|Bill|Rules|Measure|Plan|Strategy|Session|Year|Years)\s*$",
+    re.IGNORECASE,
+)
+_DATE_LABEL = re.compile(
+    r"^\s*(?:date(?:\s+of\s+(?:the\s+)?(?:meeting|publication|issue|report|decision))?"
+    r"|meeting\s+date|(?:date\s+)?published(?:\s+on)?|publication\s+date|issued(?:\s+on)?"
+    r"|report\s+date|decision\s+date|committee(?:/|\s+)date|meeting)\s*[:\-–]?\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+_OTHER_MEETING = re.compile(
+    r"\b(?:next|previous|last|earlier|future|subsequent|following|adjourned)\s+meeting"
+    r"|\bdeadline\b|\bby\s+\d|\buntil\b",
+    re.IGNORECASE,
 )
 _COMMITTEE = re.compile(
     r"(?:[A-Z][\w'’&-]*,? (?:(?:and|of|for|&|the) )*){1,8}"
@@ -40,136 +89,38 @@ _COMMITTEE = re.compile(
 )
 _NOT_COMMITTEE_START = re.compile(r"^(?:The|A|An|This|That|Our|Their|At|In|On|To|From|Chair)\s")
 _HEAD_CHARS = 2500
-#: One mention is enough: a response table may name its council once, in a comment.
-MIN_COUNCIL_SCORE = 1
+_HEADER_LINES = 25
+_LONGEST_HEADING = 150
+_METADATA_LINE = re.compile(r"^\s*(?:SOURCE|TITLE|URL)\s*:", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class CouncilName:
-    label: str
-    names: tuple[str, ...]  # every way the text may name it: short name, label, aliases
-    short_name: str | None = None
-
-
-class CouncilDirectory:
-    """Councils to recognise in text, usually loaded from the organisations gazetteer."""
-
-    def __init__(self, councils: tuple[CouncilName, ...]) -> None:
-        self.councils = councils
-        self._labels_by_name: dict[str, list[str]] = {}
-        for council in councils:
-            for name in council.names:
-                self._labels_by_name.setdefault(name, []).append(council.label)
-        # A place name alone ("Sutton") is also a surname, a street, a company: it only
-        # counts as the council where it is not part of a longer capitalised name.
-        self._bare_names = {c.short_name for c in councils if c.short_name}
-        names = sorted(self._labels_by_name, key=len, reverse=True)
-        self._pattern = (
-            re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b") if names else None
-        )
-
-    @classmethod
-    def from_gazetteer(cls, path: Path) -> CouncilDirectory:
-        if not path.exists():
-            return cls(())
-        councils = []
-        with path.open(encoding="utf-8", newline="") as handle:
-            for row in csv.DictReader(handle):
-                if (row.get("type") or "").strip() != "council":
-                    continue
-                short_name = (row.get("short_name") or "").strip() or None
-                names = {row["label"].strip(), short_name or ""}
-                names.update(a.strip() for a in (row.get("aliases") or "").split("|"))
-                councils.append(
-                    CouncilName(
-                        row["label"].strip(), tuple(sorted(n for n in names if n)), short_name
-                    )
-                )
-        return cls(tuple(councils))
-
-    def most_mentioned(self, text: str) -> str | None:
-        """The council the text names most, counting mentions near the top three times."""
-        if self._pattern is None:
-            return None
-        scores: Counter[str] = Counter()
-        named_in_full: set[str] = set()  # by label, alias or web domain, not place alone
-        for match in self._pattern.finditer(text):
-            bare = match.group(0) in self._bare_names
-            if bare and _inside_longer_name(text, match):
-                continue  # "Keith Sutton", "Norfolk Southern Railway", "Nottingham Road"
-            weight = 3 if match.start() < _HEAD_CHARS else 1
-            for label in self._labels_by_name[match.group(0)]:
-                scores[label] += weight
-                if not bare:
-                    named_in_full.add(label)
-        head = text[:_HEAD_CHARS].lower()
-        if ".gov.uk" in head:
-            for council in self.councils:
-                domain = (council.short_name or council.label).lower().replace(" ", "")
-                found = head.count(f"{domain}.gov.uk")
-                if found:
-                    scores[council.label] += 2 * found
-                    named_in_full.add(council.label)
-        best = scores.most_common(1)
-        if not best:
-            return None
-        label, score = best[0]
-        # A place name alone must recur in proportion to the text's length: one "Brent"
-        # in 300,000 characters of another country's records is not a council.
-        needed = MIN_COUNCIL_SCORE + (0 if label in named_in_full else len(text) // 100_000)
-        return label if score >= needed else None
-
-
-_NEXT_WORD = re.compile(r"[ \t]+(?:&[ \t]+)?([A-Z][\w'’-]*)")
-_PREVIOUS_WORD = re.compile(r"([A-Z][\w'’-]*)[ \t]+$")
-#: Capitalised words that may stand next to a council's name without being part of it.
-_NAME_NEIGHBOURS = frozenset(
-    [
-        "The",
-        "In",
-        "At",
-        "For",
-        "And",
-        "Of",
-        "To",
-        "By",
-        "From",
-        "With",
-        "On",
-        "Across",
-        "Within",
-        "Council",
-        "Councils",
-        "Borough",
-        "County",
-        "City",
-        "District",
-        "Metropolitan",
-        "Royal",
-        "London",
-        "LB",
-    ]
-)
-
-
-def _inside_longer_name(text: str, match: re.Match[str]) -> bool:
-    """Whether a capitalised word other than a council word runs into the match."""
-    after = _NEXT_WORD.match(text, match.end())
-    before = _PREVIOUS_WORD.search(text, max(0, match.start() - 40), match.start())
-    return any(
-        found is not None and found.group(1) not in _NAME_NEIGHBOURS for found in (after, before)
-    )
+# --- dates --------------------------------------------------------------------------
 
 
 def find_dates(text: str) -> list[tuple[int, str]]:
-    """Every date in ``text`` as (offset, ISO string), in order of appearance."""
-    found: list[tuple[int, str]] = []
+    """Every full date in ``text`` as (offset, ISO string), in order of appearance."""
+    return [(start, iso) for start, _, iso in _full_dates(text)]
+
+
+def _full_dates(text: str) -> list[tuple[int, int, str]]:
+    found: list[tuple[int, int, str]] = []
     for pattern in _DATE_PATTERNS:
         for match in pattern.finditer(text):
             iso = _iso_date(match)
-            if iso:
-                found.append((match.start(), iso))
+            if iso and not any(s <= match.start() < e for s, e, _ in found):
+                found.append((match.start(), match.end(), iso))
     return sorted(found)
+
+
+def _month_years(text: str) -> list[tuple[int, int, str]]:
+    found = []
+    for match in _MONTH_YEAR.finditer(text):
+        before = text[max(0, match.start() - 6) : match.start()]
+        if re.search(r"\d(?:st|nd|rd|th)?,?\s*(?:of\s*)?$", before):
+            continue  # part of a full date
+        month = _MONTHS[match.group("month").lower()]
+        found.append((match.start(), match.end(), f"{match.group('year')}-{month:02d}"))
+    return found
 
 
 def _iso_date(match: re.Match[str]) -> str | None:
@@ -179,6 +130,459 @@ def _iso_date(match: re.Match[str]) -> str | None:
         return date(int(match.group("year")), month, int(match.group("day"))).isoformat()
     except ValueError:
         return None
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    text: str
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+
+def header_lines(text: str, limit: int = _HEADER_LINES) -> list[_Line]:
+    """The first ``limit`` non-blank lines, without the corpus's SOURCE/TITLE lines."""
+    lines: list[_Line] = []
+    offset = 0
+    for raw in text.split("\n"):
+        if len(lines) >= limit:
+            break
+        if raw.strip() and not _METADATA_LINE.match(raw):
+            lines.append(_Line(offset, raw))
+        offset += len(raw) + 1
+    return lines
+
+
+def _title_date(title: str) -> str | None:
+    full = _full_dates(title)
+    if full:
+        return full[0][2]
+    partial = _month_years(title)
+    if partial:
+        return partial[0][2]
+    for match in _TITLE_YEAR.finditer(title):
+        year = match.group("a") or match.group("b")
+        if not _NOT_A_DATE_BEFORE.search(title[: match.start()]):
+            return year
+    return None
+
+
+def _heading_like(line: str) -> bool:
+    text = line.strip()
+    return len(text) <= 100 and len(text.split()) <= 16 and not text.endswith((".", ";", ","))
+
+
+def _header_date(lines: list[_Line]) -> tuple[str, Span] | None:
+    """The document's own date among its heading lines, by strength of the evidence."""
+
+    def first(rule: int) -> tuple[str, Span] | None:
+        for line in lines:
+            text = line.text
+            if len(text.strip()) > _LONGEST_HEADING or _OTHER_MEETING.search(text):
+                continue
+            found = _date_by_rule(text, rule)
+            if found is not None:
+                start, end, iso = found
+                return iso, Span(line.start + start, line.start + end)
+        return None
+
+    for rule in range(4):
+        result = first(rule)
+        if result is not None:
+            return result
+    return None
+
+
+def _date_by_rule(text: str, rule: int) -> tuple[int, int, str] | None:
+    full = _full_dates(text)
+    if rule == 0:  # "Date: 9 September 2020", "Published: March 2013"
+        label = _DATE_LABEL.match(text)
+        if label is None:
+            return None
+        offset = label.start("rest")
+        dates = _full_dates(label.group("rest")) or _month_years(label.group("rest"))
+        if dates and dates[0][0] <= 12:
+            start, end, iso = dates[0]
+            return offset + start, offset + end, iso
+        return None
+    if rule == 1:  # a weekday date: "Monday 14 October 2024"
+        for start, end, iso in full:
+            if _WEEKDAY_DATE.search(text[max(0, start - 14) : end]):
+                return start, end, iso
+        return None
+    if rule == 2:  # a line that is only a date ("October 14, 2024", "March 2013")
+        dates = full or _month_years(text)
+        if dates:
+            start, end, iso = dates[0]
+            rest = (text[:start] + text[end:]).strip(" \t,-–|")
+            rest = re.sub(
+                rf"^{_WEEKDAY}\b,?|\b\d{{1,2}}[.:]\d\d\s*[ap]\.?m\.?\b", "", rest, flags=re.I
+            )
+            if not rest.strip(" \t,-–|"):
+                return start, end, iso
+        return None
+    # a heading line holding a full date: "People Scrutiny Committee 17 March 2025"
+    if full and _heading_like(text):
+        return full[0]
+    return None
+
+
+def stated_date(text: str, title: str | None) -> tuple[str, Span | None] | None:
+    """The date a document states as its own: from its title, else its heading lines
+    (a labelled date, a weekday date, a line that is only a date, a heading with a
+    date). A month-year gives "YYYY-MM", a year alone in the title "YYYY"."""
+    lines = header_lines(text)
+    in_header = _header_date(lines)
+    if title:
+        from_title = _title_date(title)
+        if from_title:
+            # a fuller date in the heading that agrees with the title's month or year
+            if len(from_title) < 10 and in_header and in_header[0].startswith(from_title):
+                return in_header
+            return from_title, None
+    return in_header
+
+
+# --- publisher ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CouncilName:
+    label: str
+    names: tuple[str, ...]  # every way the text may name it: short name, label, aliases
+    short_name: str | None = None
+    domains: tuple[str, ...] = ()  # web domain labels ("brent" for democracy.brent.gov.uk)
+    current: bool = True
+
+
+@dataclass(frozen=True)
+class Publisher:
+    """Whose document it is: a council, a body, both (a partnership of a named council)
+    or neither; ``basis`` says where that was read ("title", "heading", "address")."""
+
+    council: str | None = None
+    body: str | None = None
+    basis: str | None = None
+
+
+@dataclass(frozen=True)
+class _Named:
+    start: int
+    end: int
+    label: str
+    is_council: bool
+    kind: str  # organisation type, or the pattern that recognised it
+
+
+_BODY_PATTERNS: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (re.compile(r"\bHouse of Commons\b"), "House of Commons", "parliament"),
+    (re.compile(r"\bHouse of Lords\b"), "House of Lords", "parliament"),
+    (re.compile(r"\bHansard\b"), "Hansard", "parliament"),
+    (re.compile(r"\bWestminster Hall\b"), "Westminster Hall", "parliament"),
+    (
+        re.compile(r"\b(?:Commons|Lords)(?: [A-Z][\w,'’]*| and| &)* (?:Select )?Committee\b"),
+        "Parliament of the United Kingdom",
+        "parliament",
+    ),
+    (re.compile(r"\bSelect Committee\b"), "Parliament of the United Kingdom", "parliament"),
+    (
+        re.compile(r"\b(?:UK |Westminster |Scottish |Welsh )?Parliament(?! Street)\b"),
+        "Parliament of the United Kingdom",
+        "parliament",
+    ),
+    (re.compile(r"\bSenedd\b"), "Senedd Cymru", "parliament"),
+    (
+        re.compile(r"\b(?:HM|UK|British|Her Majesty's|His Majesty's) Government\b"),
+        "HM Government",
+        "government department",
+    ),
+    (
+        re.compile(r"^Government (?:[Rr]esponse|[Aa]ction [Pp]lan)\b"),
+        "HM Government",
+        "government department",
+    ),
+    (re.compile(r"\bSecretary of State\b"), "HM Government", "government department"),
+    (re.compile(r"\bMinister (?:of|for) [A-Z]"), "HM Government", "government department"),
+    (
+        re.compile(
+            r"\b(?:Department|Dept\.?) (?:for|of) [A-Z][\w'’]*(?:,? (?:and |& )?[A-Z][\w'’]*)*"
+        ),
+        "",
+        "government department",
+    ),
+    (
+        re.compile(r"\bMinistry of [A-Z][\w'’]*(?:,? (?:and |& )?[A-Z][\w'’]*)*"),
+        "",
+        "government department",
+    ),
+    (
+        re.compile(
+            r"\b(?:[A-Z][\w'’.-]*(?:,? (?:and|&|of|into|the|on) )*(?:[A-Z][\w'’.-]*|\d+) )+"
+            r"(?:Public |Independent )?Inquiry\b"
+        ),
+        "",
+        "inquiry",
+    ),
+    (
+        re.compile(
+            r"\b(?:Independent|Public) Inquiry (?:into|on) [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*"
+        ),
+        "",
+        "inquiry",
+    ),
+    (
+        re.compile(
+            r"\b(?:[A-Z][\w'’.-]*(?:,? (?:and|&) | ))+(?:Local )?Safeguarding "
+            r"(?:Children |Adults |Children and Adults )?(?:Partnership|Board)\b"
+        ),
+        "",
+        "partnership",
+    ),
+    (re.compile(r"\b(?:[A-Z][\w'’.-]* )+L?SC[BP]\b"), "", "partnership"),
+    (re.compile(r"\bSafeguarding (?:Children )?(?:Partnership|Board)\b"), "", "partnership"),
+)
+_PUBLISHER_PREFIX = re.compile(
+    r"^(?:\W|minutes|of|the|a|an|report|reports|to|by|from|for|agenda|meeting|press|release"
+    r"|news|statement|letter|response|published|\s)*$",
+    re.IGNORECASE,
+)
+_NOT_A_PUBLISHER = frozenset({"Parliament of the United Kingdom"})  # "Act of Parliament"
+
+# Address → body: (host suffix, path fragment or "", body label, body type)
+_ADDRESS_BODIES: tuple[tuple[str, str, str, str], ...] = (
+    ("parliament.uk", "", "Parliament of the United Kingdom", "parliament"),
+    ("parliamentlive.tv", "", "Parliament of the United Kingdom", "parliament"),
+    ("parallelparliament.co.uk", "", "Parliament of the United Kingdom", "parliament"),
+    ("parliamenttoday.com", "", "Parliament of the United Kingdom", "parliament"),
+    ("theyworkforyou.com", "", "Parliament of the United Kingdom", "parliament"),
+    ("senedd.wales", "", "Senedd Cymru", "parliament"),
+    ("parliament.scot", "", "Scottish Parliament", "parliament"),
+    ("niassembly.gov.uk", "", "Northern Ireland Assembly", "parliament"),
+    ("ofsted.gov.uk", "", "Ofsted", "inspectorate"),
+    ("cqc.org.uk", "", "Care Quality Commission", "inspectorate"),
+    (
+        "justiceinspectorates.gov.uk",
+        "/hmicfrs",
+        "HM Inspectorate of Constabulary and Fire & Rescue Services",
+        "inspectorate",
+    ),
+    (
+        "justiceinspectorates.gov.uk",
+        "/hmiprobation",
+        "HM Inspectorate of Probation",
+        "inspectorate",
+    ),
+    ("justiceinspectorates.gov.uk", "/hmiprisons", "HM Inspectorate of Prisons", "inspectorate"),
+    ("estyn.gov.wales", "", "Estyn", "inspectorate"),
+    ("careinspectorate.wales", "", "Care Inspectorate Wales", "inspectorate"),
+    ("careinspectorate.com", "", "Care Inspectorate", "inspectorate"),
+    ("childrenscommissioner.gov.uk", "", "Children's Commissioner for England", "other"),
+    ("iicsa.org.uk", "", "Independent Inquiry into Child Sexual Abuse", "inquiry"),
+    ("covid19.public-inquiry.uk", "", "UK Covid-19 Inquiry", "inquiry"),
+    ("infectedbloodinquiry.org.uk", "", "Infected Blood Inquiry", "inquiry"),
+    ("postofficehorizoninquiry.org.uk", "", "Post Office Horizon IT Inquiry", "inquiry"),
+    ("dcsf.gov.uk", "", "Department for Children, Schools and Families", "government department"),
+    ("dfes.gov.uk", "", "Department for Education", "government department"),
+    ("education.gov.uk", "", "Department for Education", "government department"),
+    ("gov.wales", "", "Welsh Government", "government department"),
+    ("gov.scot", "", "Scottish Government", "government department"),
+    ("www.gov.uk", "", "HM Government", "government department"),
+    ("assets.publishing.service.gov.uk", "", "HM Government", "government department"),
+)
+_COUNCIL_HOST = re.compile(
+    r"\.(?:gov\.uk|gov\.wales|llyw\.cymru|gov\.scot|scot)$|moderngov\.co\.uk$"
+)
+
+
+class CouncilDirectory:
+    """The register of councils and other public bodies, read to tell whose a document
+    is; usually loaded from the organisations gazetteer."""
+
+    def __init__(
+        self, councils: tuple[CouncilName, ...], gazetteer: OrganisationGazetteer | None = None
+    ) -> None:
+        self.councils = councils
+        if gazetteer is None:
+            gazetteer = OrganisationGazetteer(
+                GazetteerEntry(
+                    key=f"organisation:{slugify(council.label)}",
+                    label=council.label,
+                    type=OrganisationType.COUNCIL,
+                    aliases=tuple(n for n in council.names if n != council.short_name),
+                    short_name=council.short_name,
+                )
+                for council in councils
+            )
+        self.gazetteer = gazetteer
+        self._council_labels = {c.label for c in councils}
+        self._domains: dict[str, str] = {}
+        for council in councils:  # domains the register states come first
+            for domain in council.domains:
+                self._domains.setdefault(domain, council.label)
+        current: dict[str, set[str]] = {}
+        abolished: dict[str, set[str]] = {}
+        for council in councils:
+            for domain in _default_domains(council):
+                (current if council.current else abolished).setdefault(domain, set()).add(
+                    council.label
+                )
+        for domain in {*current, *abolished} - set(self._domains):
+            labels = current.get(domain) or abolished.get(domain, set())
+            if len(labels) == 1:
+                self._domains[domain] = next(iter(labels))
+
+    @classmethod
+    def from_gazetteer(cls, path: Path) -> CouncilDirectory:
+        if not path.exists():
+            return cls(())
+        rows = read_gazetteer_rows(path)
+        councils = []
+        for row in rows:
+            if (row.get("type") or "").strip() != "council":
+                continue
+            short_name = (row.get("short_name") or "").strip() or None
+            names = {row["label"].strip(), short_name or ""}
+            names.update(a.strip() for a in (row.get("aliases") or "").split("|"))
+            domains = tuple(d.strip() for d in (row.get("domains") or "").split("|") if d.strip())
+            councils.append(
+                CouncilName(
+                    row["label"].strip(),
+                    tuple(sorted(n for n in names if n)),
+                    short_name,
+                    domains,
+                    (row.get("status") or "current").strip() != "abolished",
+                )
+            )
+        return cls(tuple(councils), OrganisationGazetteer.from_csv(path))
+
+    # names in a title or heading line ------------------------------------------------
+
+    def _named(self, text: str) -> list[_Named]:
+        """Councils and bodies named in full in ``text`` (not a place name alone)."""
+        found: list[_Named] = []
+        for span, _surface, keys in self.gazetteer.find(text):
+            entries = [e for e in (self.gazetteer.get(k) for k in keys) if e is not None]
+            if len(entries) != 1:
+                continue  # an ambiguous acronym
+            entry = entries[0]
+            is_council = entry.type is OrganisationType.COUNCIL
+            label = entry.label
+            if is_council and label not in self._council_labels:
+                continue
+            found.append(_Named(span.start, span.end, label, is_council, str(entry.type)))
+        for pattern, label, kind in _BODY_PATTERNS:
+            for match in pattern.finditer(text):
+                name = label or " ".join(match.group(0).split())
+                if any(n.start <= match.start() < n.end for n in found if n.is_council):
+                    continue
+                found.append(_Named(match.start(), match.end(), name, False, kind))
+        # at one position the longer name wins ("House of Commons Education Committee")
+        found.sort(key=lambda n: (n.start, -(n.end - n.start)))
+        chosen: list[_Named] = []
+        for named in found:
+            if not any(other.start <= named.start < other.end for other in chosen):
+                chosen.append(named)
+        return chosen
+
+    def _leading(self, text: str) -> _Named | None:
+        """The body a title or heading opens with ("Slough Borough Council - …",
+        "Minutes of the House of Commons …")."""
+        for named in self._named(text):
+            if _PUBLISHER_PREFIX.match(text[: named.start]):
+                return named
+            return None
+        return None
+
+    def from_address(self, url: str) -> Publisher | None:
+        """The council or body whose web address ``url`` is."""
+        url = url.strip().split()[0] if url.strip() else ""
+        embedded = re.search(r"https?://(?!.*https?://).+", url[8:]) if url else None
+        if embedded and "webarchive" in url:
+            url = embedded.group(0)  # an archived page: the archived address counts
+        parts = urlsplit(url if "://" in url else f"http://{url}")
+        host = (parts.hostname or "").lower()
+        path = unquote(parts.path).lower()
+        if not host:
+            return None
+        for suffix, fragment, label, _kind in _ADDRESS_BODIES:
+            if (host == suffix or host.endswith("." + suffix)) and fragment in path:
+                return Publisher(None, label, "address")
+        if _COUNCIL_HOST.search(host):
+            for part in host.split("."):
+                label = self._domains.get(part)
+                if label:
+                    return Publisher(label, None, "address")
+        return None
+
+    def publisher(
+        self, text: str, title: str | None = None, source_url: str | None = None
+    ) -> Publisher:
+        """Whose document ``text`` is (see the module's docstring)."""
+        lines = [line.stripped for line in header_lines(text, 15)]
+        if title is None:
+            title = lines[0] if lines else None
+        if title and lines and lines[0] == title:
+            lines = lines[1:]
+        opening = [title or "", *lines]
+
+        def council_named_in_opening() -> str | None:
+            for line in opening:
+                if len(line) > 300:
+                    continue
+                for named in self._named(line):
+                    if named.is_council:
+                        return named.label
+            return None
+
+        def result(named: _Named, basis: str) -> Publisher:
+            if named.is_council:
+                return Publisher(named.label, None, basis)
+            council = council_named_in_opening() if named.kind == "partnership" else None
+            return Publisher(council, named.label, basis)
+
+        if title:
+            leading = self._leading(title)
+            if leading is not None and leading.label not in _NOT_A_PUBLISHER:
+                return result(leading, "title")
+        if source_url:
+            by_address = self.from_address(source_url)
+            if by_address is not None:
+                return by_address
+        for line in lines:
+            if len(line) > 300:
+                continue
+            leading = self._leading(line)
+            if leading is not None and leading.label not in _NOT_A_PUBLISHER:
+                return result(leading, "heading")
+        if title:
+            for named in self._named(title):
+                if named.label not in _NOT_A_PUBLISHER:
+                    return result(named, "title")
+        for line in lines:
+            if len(line) > 120:
+                continue
+            for named in self._named(line):
+                if named.is_council or named.kind in {"parliament", "inquiry", "inspectorate"}:
+                    return result(named, "heading")
+        return Publisher()
+
+    def most_mentioned(self, text: str) -> str | None:
+        """The council a text names as its publisher (kept for callers of the old name)."""
+        return self.publisher(text).council
+
+
+def _default_domains(council: CouncilName) -> tuple[str, ...]:
+    place = (council.short_name or "").lower().replace("&", "and").replace("'", "")
+    if not place:
+        return ()
+    words = re.findall(r"[a-z0-9]+", place.replace(".", ""))
+    joined = "".join(words)
+    return tuple(dict.fromkeys([joined, "-".join(words), joined + "council"]))
+
+
+# --- title and committee ------------------------------------------------------------
 
 
 def _labelled_line(text: str, label: str) -> str | None:
@@ -211,15 +615,18 @@ def infer_committee(text: str) -> str | None:
 
 
 def infer_metadata(text: str, file_name: str, councils: CouncilDirectory) -> DocumentMetadata:
-    head = text[:_HEAD_CHARS]
-    date_line = _labelled_line(text, r"(?:Committee/)?Date")
-    dates = (
-        find_dates(date_line or "") or find_dates(head) or find_dates(file_name.replace("_", " "))
-    )
+    title = infer_title(text, fallback=Path(file_name).stem)
+    stated_title = _labelled_line(text, "TITLE")
+    source_url = _labelled_line(text, "SOURCE")
+    stated = stated_date(text, stated_title or title)
+    if stated is None:
+        in_name = _full_dates(file_name.replace("_", " "))
+        stated = (in_name[0][2], None) if in_name else None
+    publisher = councils.publisher(text, stated_title, source_url)
     return DocumentMetadata(
-        title=infer_title(text, fallback=Path(file_name).stem),
-        council=councils.most_mentioned(text),
+        title=title,
+        council=publisher.council,
         committee=infer_committee(text),
-        meeting_date=dates[0][1] if dates else None,
-        source_url=_labelled_line(text, "SOURCE"),
+        meeting_date=stated[0] if stated else None,
+        source_url=source_url,
     )

@@ -1,52 +1,175 @@
-"""Which council a document is about: full names count at once, a place name alone only
-where it is not part of a longer name and recurs in proportion to the text's length."""
+"""Whose document it is and when: from the title, the first lines (letterhead, heading)
+and the address it was published at, never from a place or a date in its body."""
 
 from __future__ import annotations
 
 import pytest
 
-from scrutiny.ingest.metadata import CouncilDirectory, CouncilName
-
-COUNCILS = CouncilDirectory(
-    (
-        CouncilName(
-            "London Borough of Sutton",
-            ("London Borough of Sutton", "Sutton", "Sutton Council"),
-            "Sutton",
-        ),
-        CouncilName(
-            "London Borough of Hackney",
-            ("Hackney", "Hackney Council", "London Borough of Hackney"),
-            "Hackney",
-        ),
-    )
+from scrutiny.ingest.extract.organisations import DEFAULT_GAZETTEER_PATH
+from scrutiny.ingest.metadata import (
+    CouncilDirectory,
+    CouncilName,
+    infer_metadata,
+    stated_date,
 )
+
+DIRECTORY = CouncilDirectory.from_gazetteer(DEFAULT_GAZETTEER_PATH)
 FILLER = "The committee considered the report and noted its contents. " * 40
 
 
+def corpus(title: str, body: str, source: str = "https://example.org/x") -> str:
+    return f"SOURCE: {source}\nTITLE: {title}\n\n{body}"
+
+
 @pytest.mark.parametrize(
-    ("text", "council"),
+    ("title", "council"),
     [
-        ("Minutes of Sutton Council's People Committee.", "London Borough of Sutton"),
-        ("Young people in Hackney told us about housing.", "London Borough of Hackney"),
-        ("Opportunities provided by | Accept | Sutton |", "London Borough of Sutton"),
-        # a surname, a street, a company: not the council
-        ("Present: Joan Washington, Keith Sutton.", None),
-        ("Resolution for 19211 Nottingham Road and Sutton Road (Ward 10).", None),
-        ("Land conveyed to Hackney & Western Railway Co. by deed.", None),
-        ("In Hackney, the Council agreed.", "London Borough of Hackney"),
+        ("Slough Borough Council - Cabinet minutes", "Slough Borough Council"),
+        ("Slough Council - report on children's services", "Slough Borough Council"),
+        ("London Borough of Hackney - Scrutiny Commission", "London Borough of Hackney"),
+        ("Hackney Council - Agenda item 11 (minutes)", "London Borough of Hackney"),
+        (
+            "Royal Borough of Kensington and Chelsea: Family and Children's Services Committee",
+            "Royal Borough of Kensington and Chelsea",
+        ),
+        ("Minutes of the Cabinet of Rochdale Borough Council", "Rochdale Borough Council"),
+        ("Poole Borough Council - Cabinet, 2018", "Borough of Poole"),
+        ("Northamptonshire County Council - Cabinet report", "Northamptonshire County Council"),
+        ("Cyngor Gwynedd - Pwyllgor Craffu", "Gwynedd Council"),
+        ("The City of Edinburgh Council - Education Committee", "City of Edinburgh Council"),
     ],
 )
-def test_council_named_by_the_text(text: str, council: str | None) -> None:
-    assert COUNCILS.most_mentioned(text) == council
+def test_council_from_the_title(title: str, council: str) -> None:
+    text = corpus(title, "Present: Councillors A and B.\n" + FILLER)
+    assert infer_metadata(text, "x.txt", DIRECTORY).council == council
 
 
-def test_a_lone_place_name_in_a_long_text_is_not_enough() -> None:
-    long_text = FILLER * 50 + " a parcel of land belonging to Sutton. " + FILLER * 50
-    assert len(long_text) > 200_000
-    assert COUNCILS.most_mentioned(long_text) is None
-    # named in full, once, it still counts
-    assert COUNCILS.most_mentioned(long_text + " Sutton Council") == "London Borough of Sutton"
-    # and a place name that recurs with the length of the text counts too
-    recurring = (FILLER * 20 + " in Hackney. ") * 10
-    assert COUNCILS.most_mentioned(recurring) == "London Borough of Hackney"
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "House of Commons Home Affairs Committee - Child sexual exploitation and the "
+            "response to localised grooming",
+            "Rochdale Borough Council",
+        ),
+        ("Hansard, House of Commons, 3 March 2009 - Child protection", "Haringey Council"),
+        ("Westminster Hall debate: children's social care", "Birmingham City Council"),
+        ("Ofsted press release: inspection of services for missing children", "Rochdale"),
+        (
+            "Department for Children, Schools and Families - The Protection of Children in "
+            "England: action plan",
+            "Haringey Council",
+        ),
+        ("Lords Public Services Committee - children's social care", "Slough Council"),
+        ("Independent Inquiry into Child Sexual Abuse - Rochdale investigation", "Rochdale"),
+        ("Haringey Local Safeguarding Children Board - statement by the chair", "Haringey"),
+    ],
+)
+def test_a_body_s_document_gets_no_council(title: str, body: str) -> None:
+    text = corpus(title, f"Evidence from {body} was considered.\n" + FILLER)
+    assert infer_metadata(text, "x.txt", DIRECTORY).council is None
+    assert DIRECTORY.publisher(text, title).body is not None
+
+
+def test_a_partnership_gets_its_council_only_where_its_opening_names_it() -> None:
+    title = "Croydon Safeguarding Children Partnership annual report"
+    alone = DIRECTORY.publisher(corpus(title, FILLER), title)
+    assert alone.council is None and alone.body == "Croydon Safeguarding Children Partnership"
+    named = corpus(title, "Published by the London Borough of Croydon\n" + FILLER)
+    assert DIRECTORY.publisher(named, title).council == "London Borough of Croydon"
+
+
+def test_a_place_in_the_body_is_not_the_publisher() -> None:
+    text = corpus("Minutes of the scrutiny panel", FILLER + " Sutton Council and Hackney. " * 9)
+    assert infer_metadata(text, "x.txt", DIRECTORY).council is None
+
+
+def test_letterhead_without_corpus_lines() -> None:
+    text = "SLOUGH BOROUGH COUNCIL\n\nREPORT TO: Cabinet\nDATE: 5 March 2019\n\n" + FILLER
+    meta = infer_metadata(text, "report.txt", DIRECTORY)
+    assert meta.council == "Slough Borough Council"
+    assert meta.meeting_date == "2019-03-05"
+    text = "Report of the Director\n\nLondon Borough of Hackney\nChildren's services\n" + FILLER
+    assert infer_metadata(text, "report.txt", DIRECTORY).council == "London Borough of Hackney"
+
+
+@pytest.mark.parametrize(
+    ("url", "council", "body"),
+    [
+        ("https://democracy.slough.gov.uk/mgAi.aspx?ID=1", "Slough Borough Council", None),
+        ("https://hackney.moderngov.co.uk/ieListDocuments.aspx", "London Borough of Hackney", None),
+        ("https://democratic.bracknell-forest.gov.uk/x", "Bracknell Forest Council", None),
+        ("https://moderngov.lbhf.gov.uk/x", "London Borough of Hammersmith and Fulham", None),
+        (
+            "https://committees.parliament.uk/publications/1/",
+            None,
+            "Parliament of the United Kingdom",
+        ),
+        ("https://www.gov.uk/government/publications/x", None, "HM Government"),
+        ("https://www.example.org/slough", None, None),
+    ],
+)
+def test_publisher_from_the_address(url: str, council: str | None, body: str | None) -> None:
+    text = corpus("Agenda item: children's services", FILLER, source=url)
+    found = DIRECTORY.publisher(text, "Agenda item: children's services", url)
+    assert (found.council, found.body) == (council, body)
+
+
+def test_a_leading_title_outranks_the_address() -> None:
+    title = "House of Commons - Urgent Question"
+    found = DIRECTORY.publisher("", title, "https://democracy.slough.gov.uk/x")
+    assert found.council is None and found.body == "House of Commons"
+
+
+def test_directory_built_from_names() -> None:
+    councils = CouncilDirectory(
+        (
+            CouncilName(
+                "London Borough of Sutton",
+                ("London Borough of Sutton", "Sutton", "Sutton Council"),
+                "Sutton",
+            ),
+        )
+    )
+    assert councils.publisher("Sutton Council\n\nMinutes").council == "London Borough of Sutton"
+    assert councils.publisher("Minutes\n\nKeith Sutton spoke.").council is None
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        ("", "Cabinet, Thursday 28 October 2010: minutes", "2010-10-28"),
+        ("", "Overview and Scrutiny Commission 27/01/2011 (Item 49)", "2011-01-27"),
+        ("", "Urgent Question on the Child Q report (March 2022)", "2022-03"),
+        ("", "Ofsted: children missing from care (2013)", "2013"),
+        ("", "Youth Justice Plan 2018-2019 (minutes)", None),
+        ("", "Annual Report 2011/12", None),
+        ("", "Guidance under the Children Act 2004", None),
+        ("", "Fifth Report of Session 2017-19", None),
+        ("Committee - Monday 14 October 2024 7.00 pm\n", "Scrutiny Commission", "2024-10-14"),
+        ("Minutes\nOctober 14, 2024\nTranscript\n", None, "2024-10-14"),
+        ("Report to Cabinet\nDate: 5 March 2019\n", None, "2019-03-05"),
+        ("Press release\nPublished: March 2013\n", None, "2013-03"),
+        ("People Scrutiny Committee 17 March 2025\n", None, "2025-03-17"),
+        ("Minutes\nDate of next meeting: Monday 5 May 2024\n", None, None),
+        (
+            "Minutes\nThe report considered at the meeting held on 13 September 2022 "
+            "was followed by a long discussion of the matters raised by members, "
+            "which went on for some time and covered many subjects in turn.\n",
+            None,
+            None,
+        ),
+        ("Minutes\n", "Cabinet (March 2022)", "2022-03"),
+        ("Minutes\nTuesday 22 March 2022\n", "Cabinet (March 2022)", "2022-03-22"),
+    ],
+)
+def test_stated_date(text: str, title: str | None, expected: str | None) -> None:
+    found = stated_date(text, title)
+    assert (found[0] if found else None) == expected
+
+
+def test_file_name_date_is_the_last_resort() -> None:
+    meta = infer_metadata("Minutes\n\n" + FILLER, "cyp_2016-10-11_minutes.txt", DIRECTORY)
+    assert meta.meeting_date == "2016-10-11"
+    meta = infer_metadata("Minutes\n\n" + FILLER, "report_2013.txt", DIRECTORY)
+    assert meta.meeting_date is None

@@ -16,6 +16,7 @@ from datetime import date
 
 from scrutiny.ingest.extract.records import Extraction, Meeting
 from scrutiny.ingest.extract.tables import strip_markup
+from scrutiny.ingest.metadata import stated_date
 from scrutiny.ingest.records import Span
 
 # Lines longer than this are running transcript, not headings or resolutions.
@@ -211,20 +212,13 @@ def _iso(match: re.Match[str]) -> str | None:
     return parsed.isoformat()
 
 
-def _find_date(title: str | None, header: list[_Line]) -> tuple[str | None, Span | None]:
-    if title:
-        for pattern in (_WEEKDAY_DATE, _ANY_DATE):
-            match = pattern.search(title)
-            if match and (iso := _iso(match)):
-                return iso, None
-    # Dates in running text ("the meeting held on 13 September") are usually other
-    # meetings, so only a weekday date, a "Meeting:" line or a bare date line counts.
-    for pattern in (_WEEKDAY_DATE, _MEETING_LINE_DATE, _DATE_ONLY_LINE):
-        for line in header:
-            match = pattern.search(line.text)
-            if match and (iso := _iso(match)):
-                return iso, Span(line.start + match.start(), line.start + match.end())
-    return None, None
+def _find_date(text: str, title: str | None) -> tuple[str | None, Span | None]:
+    # Only the title and the heading lines state the meeting's own date: dates in
+    # running text ("the meeting held on 13 September") are usually other events.
+    stated = stated_date(text, title)
+    if stated is None:
+        return None, None
+    return stated
 
 
 # --- council ------------------------------------------------------------------------
@@ -288,8 +282,8 @@ def _find_council(title: str | None, lines: list[_Line]) -> tuple[str | None, Sp
         found = _council_in(title)
         if found is not None:
             return found[2], None
-    for line in lines:
-        if len(line.text) > _LONGEST_STRUCTURED_LINE or _METADATA_LINE.match(line.stripped):
+    for line in lines:  # the heading lines: a council named further on is not the host
+        if len(line.text) > _LONGEST_HEADING:
             continue
         found = _council_in(line.text)
         if found is not None:
@@ -592,8 +586,8 @@ def extract_meeting(text: str, title: str | None = None) -> Extraction:
         return Extraction()
     header = _header(lines)
     committee, committee_span = _find_committee(title, header)
-    meeting_date, date_span = _find_date(title, header)
-    council, council_span = _find_council(title, lines)
+    meeting_date, date_span = _find_date(text, title)
+    council, council_span = _find_council(title, header)
     attendees, attendee_spans = _find_attendees(lines)
     items, item_spans = _find_items(lines)
     decisions, decision_spans = _find_decisions(lines)

@@ -24,6 +24,33 @@ from scrutiny.ingest.records import Span
 DEFAULT_GAZETTEER_PATH = (
     Path(__file__).resolve().parents[2] / "data" / "gazetteer" / "organisations.csv"
 )
+_GAZETTEER_HEADER = ("key", "label", "type")
+
+
+def gazetteer_files(path: str | Path) -> tuple[Path, ...]:
+    """The register files read with ``path``: the file itself, then every other CSV
+    beside it with the same leading columns (councils.csv, police.csv, health.csv,
+    national.csv: the register is split by kind of body, read as one)."""
+    path = Path(path)
+    files = [path] if path.exists() else []
+    for sibling in sorted(path.parent.glob("*.csv")):
+        if sibling == path:
+            continue
+        with sibling.open(encoding="utf-8", newline="") as handle:
+            header = tuple(next(csv.reader(handle), ()))[:3]
+        if header == _GAZETTEER_HEADER:
+            files.append(sibling)
+    return tuple(files)
+
+
+def read_gazetteer_rows(path: str | Path) -> list[dict[str, str]]:
+    """Every row of the register files read with ``path``."""
+    rows: list[dict[str, str]] = []
+    for file in gazetteer_files(path):
+        with file.open(encoding="utf-8", newline="") as handle:
+            rows.extend(csv.DictReader(handle))
+    return rows
+
 
 GAZETTEER_CONFIDENCE = 0.95
 CONTEXT_DISAMBIGUATED_CONFIDENCE = 0.8
@@ -40,6 +67,8 @@ class OrganisationType(StrEnum):
     INSPECTORATE = "inspectorate"
     PARTNERSHIP = "partnership"
     VOLUNTARY = "voluntary"
+    PARLIAMENT = "parliament"
+    INQUIRY = "inquiry"
     OTHER = "other"
 
 
@@ -183,8 +212,7 @@ class OrganisationGazetteer:
 
     @classmethod
     def from_csv(cls, path: str | Path = DEFAULT_GAZETTEER_PATH) -> OrganisationGazetteer:
-        with open(path, encoding="utf-8", newline="") as handle:
-            rows = list(csv.DictReader(handle))
+        rows = read_gazetteer_rows(path)
         return cls(
             GazetteerEntry(
                 key=row["key"].strip(),
@@ -230,6 +258,11 @@ class OrganisationGazetteer:
             aliases=() if name.strip() == entry.label else (name.strip(),),
             identifier=entry.identifier,
         )
+
+    def find(self, text: str) -> list[tuple[Span, str, tuple[str, ...]]]:
+        """Every alias named in ``text``: its span, the words as written and the keys it
+        may denote (more than one when the alias is ambiguous)."""
+        return [(m.span, m.surface, m.candidates) for m in self._matches(text, _tokens(text))]
 
     def _matches(self, text: str, tokens: Sequence[_Token]) -> list[_Match]:
         """Gazetteer aliases in ``text``, which ``tokens`` are the tokens of."""
