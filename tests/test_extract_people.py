@@ -73,3 +73,23 @@ def test_phrases_that_look_like_names_are_not_people() -> None:
         "The National County Lines Coordination Centre, fund a dedicated British Transport Police."
     )
     assert find_people(text).entities == ()
+
+
+def test_speaker_labels_roles_before_names_and_labelled_contacts() -> None:
+    text = (
+        "Tim Roe (East Worthing and Shoreham) (Con): I beg to move.\n"
+        "The Minister for Children, Young People and Families (Jane Doe):\n"
+        "I start by welcoming this debate, raised by the Member for Surrey Heath (Michael Grove).\n"
+        "Children’s Minister Edward Timson said the Government would act.\n"
+        "Apologies were received from Councillors M Bean and R Fletch.\n"
+        "Contact: Alice Green (01905 844962)/Sam Morris (01905 844963)\n"
+        "- Schools Officer Role Hackney\n"
+    )
+    people = {p.label: p.roles for p in find_people(text).entities if isinstance(p, Person)}
+    assert people["Tim Roe"] == ("East Worthing and Shoreham (Con)",)
+    assert people["Jane Doe"] == ("Minister for Children, Young People and Families",)
+    assert people["Michael Grove"] == ("Member for Surrey Heath",)
+    assert "Children’s Minister" in people["Edward Timson"]
+    assert people["M Bean"] == ("Councillor",) and people["R Fletch"] == ("Councillor",)
+    assert people["Alice Green"] == ("Contact",) and people["Sam Morris"] == ("Contact",)
+    assert not any("Hackney" in label for label in people)

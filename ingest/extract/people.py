@@ -75,10 +75,43 @@ _FULL_NAME = rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,2}}"
 _TITLE_ALTERNATION = "|".join(
     re.escape(title) for title in sorted([*_ROLE_TITLES, *_HONORIFICS], key=len, reverse=True)
 )
-_TITLED_RE = re.compile(rf"\b(?P<title>{_TITLE_ALTERNATION})\.?[ \t]+(?P<name>{_NAME})")
+# "Cllr M Beanland": an initial and a surname, only straight after a title.
+_INITIAL_NAME = rf"[A-Z]\.?[ \t]+{_NAME_TOKEN}(?![\w-])"
+_TITLED_RE = re.compile(
+    rf"\b(?P<title>{_TITLE_ALTERNATION})\.?[ \t]+(?P<name>{_INITIAL_NAME}|{_NAME})"
+)
+_LISTED_NAME = rf"(?:{_INITIAL_NAME}|{_NAME})"
 _PLURAL_COUNCILLORS_RE = re.compile(
-    rf"\bCouncillors[ \t]+(?P<names>{_NAME}(?:[ \t]*\([^()\n]{{1,60}}\))?"
-    rf"(?:(?:,[ \t]*|,?[ \t]+and[ \t]+){_NAME}(?:[ \t]*\([^()\n]{{1,60}}\))?)*)"
+    rf"\bCouncillors[ \t]+(?P<names>{_LISTED_NAME}(?:[ \t]*\([^()\n]{{1,60}}\))?"
+    rf"(?:(?:,[ \t]*|,?[ \t]+and[ \t]+){_LISTED_NAME}(?:[ \t]*\([^()\n]{{1,60}}\))?)*)"
+)
+# A speaker's label at the start of a transcript turn: "Tim Loughton (East Worthing and
+# Shoreham) (Con):" and "The Minister for Children, Young People and Families (Beverley
+# Hughes):"; and the same forms in running text ("the Member for Surrey Heath (Michael Gove)").
+_PARTY = r"(?:Lab|Con|LD|Lib[ \t]Dem|SNP|DUP|PC|Green|Ind|CB|Lab/Co-op|UUP|SDLP|Alliance|Reform)"
+_SPEAKER_PARTY_RE = re.compile(
+    rf"^[ \t]*(?:(?:{_TITLE_ALTERNATION})\.?[ \t]+)?(?P<name>{_FULL_NAME})[ \t]*"
+    rf"\((?P<seat>[^()\n]{{2,80}})\)[ \t]*\((?P<party>{_PARTY})\)",
+    re.MULTILINE,
+)
+_ROLE_THEN_NAME_RE = re.compile(
+    rf"(?:^|(?<=[\s(]))(?:[Tt]he[ \t]+)?(?P<role>(?:Minister|Secretary|Parliamentary|Member|Chair|"
+    rf"Speaker|Deputy|Leader|Solicitor|Attorney|Lord|Baroness)[^()\n:]{{0,100}}?)[ \t]*"
+    rf"\((?P<name>{_FULL_NAME})\)",
+    re.MULTILINE,
+)
+# A role before a name: "Children's Minister Edward Timpson", "Chief Executive Jo Bloggs".
+_ROLE_BEFORE_NAME_RE = re.compile(
+    rf"(?P<role>(?:[A-Z][\w’'-]*[ \t]+){{0,3}}(?:Minister|Secretary|Chairman|Chairwoman|"
+    rf"Commissioner|Chief[ \t]Executive|Adviser|Advisor|Prosecutor|Leader|Speaker|Officer|"
+    rf"Manager))[ \t]+(?P<name>{_FULL_NAME})"
+)
+# "Contact: Jo Bloggs", "Lead Officer: Jo Bloggs".
+_LABEL_THEN_NAME_RE = re.compile(
+    rf"^[ \t]*(?P<role>Contact|Author|Report[ \t][Aa]uthor|Clerk|(?:[A-Z][\w’'&-]*[ \t]+){{0,4}}"
+    rf"(?:Officer|Manager|Director|Chair|Chairman|Clerk|Lead|Adviser|Advisor))[ \t]*:[ \t]*"
+    rf"(?:(?:{_TITLE_ALTERNATION})\.?[ \t]+)?(?P<name>{_FULL_NAME})(?![\w-])",
+    re.MULTILINE,
 )
 _BRACKETED_ROLE_RE = re.compile(
     rf"(?<![\w-])(?P<name>{_FULL_NAME})[ \t]*\((?P<role>[^()\n]{{2,160}})\)"
@@ -194,6 +227,7 @@ _NOT_NAME_WORDS = frozenset(
         "district",
         "sub",
         "review",
+        "role",
         "report",
         "inquiry",
         "strategy",
@@ -358,7 +392,7 @@ def _plural_councillors(text: str) -> Iterator[_Sighting]:
     for match in _PLURAL_COUNCILLORS_RE.finditer(text):
         offset = match.start("names")
         for part in re.finditer(
-            rf"(?P<name>{_NAME})(?:[ \t]*\((?P<role>[^()\n]+)\))?", match["names"]
+            rf"(?P<name>{_LISTED_NAME})(?:[ \t]*\((?P<role>[^()\n]+)\))?", match["names"]
         ):
             name = _clean_name(part["name"])
             if not name:
@@ -391,6 +425,40 @@ def _with_roles(text: str) -> Iterator[_Sighting]:
             yield _Sighting(
                 Span(start, start + len(name)), name, title_role, role, ROLE_CONFIDENCE, role_text
             )
+
+
+_MORE_NAMES_RE = re.compile(
+    rf"(?:[ \t]*\([^()\n]{{1,40}}\))?[ \t]*(?:/|,|and|&)[ \t]*(?P<name>{_FULL_NAME})"
+)
+
+
+def _speakers_and_labelled_roles(text: str) -> Iterator[_Sighting]:
+    for match in _SPEAKER_PARTY_RE.finditer(text):
+        name = _clean_name(match["name"])
+        if len(name.split()) >= 2:
+            role = f"{match['seat'].strip()} ({match['party']})"
+            start = match.start("name")
+            yield _Sighting(Span(start, start + len(name)), name, None, role, ROLE_CONFIDENCE)
+    for pattern in (_ROLE_THEN_NAME_RE, _ROLE_BEFORE_NAME_RE, _LABEL_THEN_NAME_RE):
+        for match in pattern.finditer(text):
+            role = " ".join(match["role"].split()).strip(" ,")
+            if len(role.split()) > 14:
+                continue
+            starts = [match.start("name")]
+            if pattern is _LABEL_THEN_NAME_RE:
+                # "Contact: Jo Bloggs (01234 567890) / Sam Smith": every name on the line.
+                position = match.end("name")
+                while more := _MORE_NAMES_RE.match(text, position):
+                    starts.append(more.start("name"))
+                    position = more.end("name")
+            for start in starts:
+                raw = re.match(_FULL_NAME, text[start:])
+                name = _clean_name(raw.group()) if raw else ""
+                if len(name.split()) < 2 or raw is None or name != raw.group():
+                    continue
+                yield _Sighting(
+                    Span(start, start + len(name)), name, None, role, ROLE_CONFIDENCE, role
+                )
 
 
 def _attendance_lists(text: str) -> Iterator[_Sighting]:
@@ -470,7 +538,13 @@ def find_people(text: str, gazetteer: OrganisationGazetteer | None = None) -> Ex
     text ties them to (in a bracket or after a comma next to the name)."""
     gazetteer = gazetteer or _default_gazetteer()
     sightings = sorted(
-        [*_titled(text), *_plural_councillors(text), *_with_roles(text), *_attendance_lists(text)],
+        [
+            *_titled(text),
+            *_plural_councillors(text),
+            *_with_roles(text),
+            *_attendance_lists(text),
+            *_speakers_and_labelled_roles(text),
+        ],
         key=lambda sighting: (sighting.span.start, -sighting.span.end),
     )
     drafts: dict[str, _PersonDraft] = {}
