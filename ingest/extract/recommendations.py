@@ -445,16 +445,21 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _split_conclusion(text: str, item: Item) -> tuple[Span | None, Span | None]:
-    """(finding part, recommendation part) of a "Conclusions and recommendations" item."""
+def _split_conclusion(text: str, item: Item) -> tuple[list[Span], Span | None]:
+    """(finding parts, recommendation part) of a "Conclusions and recommendations" item:
+    the sentences that recommend, and the runs of other sentences before and after them."""
     sentences = _sentences(text, item.start, item.end)
-    first = next((i for i, (s, e) in enumerate(sentences) if _RECOMMENDING.search(text[s:e])), None)
-    if first is None:
-        return Span(item.start, item.end), None
-    recommendation = Span(sentences[first][0], item.end)
-    if first == 0:
-        return None, recommendation
-    return Span(item.start, sentences[first - 1][1]), recommendation
+    recommending = [i for i, (s, e) in enumerate(sentences) if _RECOMMENDING.search(text[s:e])]
+    if not recommending:
+        return [Span(item.start, item.end)], None
+    first, last = recommending[0], recommending[-1]
+    recommendation = Span(sentences[first][0], sentences[last][1])
+    findings = []
+    if first > 0:
+        findings.append(Span(sentences[0][0], sentences[first - 1][1]))
+    if last < len(sentences) - 1:
+        findings.append(Span(sentences[last + 1][0], sentences[-1][1]))
+    return findings, recommendation
 
 
 @dataclass
@@ -485,6 +490,8 @@ def _add_recommendation(
     body = _clean_text(text, span)
     if len(body) < 8 or (number and number in built.recommendation_numbers):
         return
+    if not number and any(isinstance(e, Recommendation) and e.text == body for e in built.entities):
+        return  # the same words set out again (in the body and in a summary list)
     if _PROCEDURAL.match(body):
         return
     if number:
@@ -495,7 +502,7 @@ def _add_recommendation(
         key = f"recommendation-u{built.unnumbered_recommendations}"
     fields = fields or {}
     owner_text = fields.get("owner", ("", span))[0]
-    owners = split_organisations(owner_text) if owner_text else ()
+    owners = split_organisations(owner_text) if owner_text else addressee(body)
     due = fields.get("due", (None, span))[0]
     progress = fields.get("progress", (None, span))[0]
     status_field = fields.get("status")
@@ -536,6 +543,46 @@ def _add_recommendation(
             )
         )
         built.links.append(Link(response_key, LinkKind.RESPONDS_TO, key))
+
+
+_BODY = (
+    r"(?:(?:the|all|each|every)\s+)?(?:"
+    r"(?:[A-Z][\w'’&-]*|of|for|and|&|the|on|in)(?:\s+(?:[A-Z][\w'’&-]*|of|for|and|&|the|on|in)){0,8}"
+    r"|government|local authorities|local councils?|councils?|schools|the police|police forces|"
+    r"partners|agencies|providers|commissioners|ministers?|departments?|officers|services)"
+)
+_SHOULD = re.compile(
+    r"(?:^|[,;:]\s+|\b[Tt]hat\s+|\.\s+|\b(?:believe|think|consider|expect)\s+)"
+    rf"(?P<who>{_BODY}(?:,?\s+(?:together with|with|and)\s+{_BODY})?),?"
+    r"\s+(?:should|must|needs? to|ought to|is asked to|are asked to|(?:is|are) urged to|"
+    r"(?:is|are) recommended to|to)\b"
+)
+_RECOMMEND_WHO = re.compile(
+    rf"\b(?:recommends?|recommended|urges?|calls? (?:on|upon)|asks?|invites?|is that)\s+"
+    rf"(?:that\s+)?(?P<who>{_BODY})\s+(?=[a-z])"
+)
+# "We recommend that when the Government makes changes, it should …"
+_RECOMMEND_LATER = re.compile(
+    r"\brecommend\w*\s+that\b[^.;]{0,80}?\b(?P<who>(?:the\s+)?[A-Z][\w'’&-]*"
+    r"(?:\s+(?:(?:of|for|and|&|the|on)\s+)*[A-Z][\w'’&-]*){0,6})"
+)
+_NOT_A_BODY = re.compile(
+    r"^(?:the\s+)?(?:we|i|it|this|that|there|these|those|they|he|she|you|in|on|of|and|for|"
+    r"however|but|also|further|finally|therefore|recommendation|report|review)\b",
+    re.I,
+)
+
+
+def addressee(text: str) -> tuple[str, ...]:
+    """Who a recommendation asks to act: "The Department … should …", "We recommend that
+    the Government publish …", "… urges local authorities to …"."""
+    for pattern in (_SHOULD, _RECOMMEND_WHO, _RECOMMEND_LATER):
+        for match in pattern.finditer(text):
+            who = re.sub(r"^(?:that|then|and|but)\s+", "", match.group("who"), flags=re.I)
+            who = who.strip(" ,")
+            if who and not _NOT_A_BODY.match(who) and len(who.split()) <= 14:
+                return (who,)
+    return ()
 
 
 def _add_finding(built: _Built, text: str, number: str, span: Span, confidence: float) -> None:
@@ -593,9 +640,9 @@ def _from_items(text: str, items: list[Item], built: _Built, taken: set[str]) ->
                 _add_finding(built, text, f"{item.number}{child.number}",
                              Span(child.start, child.end), 0.6)  # fmt: skip
         elif item.context is Context.MIXED:
-            finding, recommendation = _split_conclusion(text, item)
-            if finding is not None:
-                _add_finding(built, text, item.number, finding, 0.7)
+            findings, recommendation = _split_conclusion(text, item)
+            for position, finding in enumerate(findings):
+                _add_finding(built, text, item.number if position == 0 else "", finding, 0.7)
             if recommendation is not None:
                 _add_recommendation(
                     built, text, item.number, recommendation, 0.7, item.section, item.fields
@@ -606,25 +653,37 @@ def _from_items(text: str, items: list[Item], built: _Built, taken: set[str]) ->
 
 _RECOMMENDS_THAT = re.compile(
     r"\b(?:recommends?|recommended|recommendation (?:is|was)|we would recommend)\s+"
-    r"(?:that\b|the (?:government|council|department|committee|board|partnership|cabinet)\b)",
+    r"(?:that\b|the (?:government|council|department|committee|board|partnership|cabinet)\b|"
+    r"(?:a|an|new|further|proposals?|changes?|options?)\b)",
     re.I,
+)
+# "… (recommendation 7)." after a recommendation quoted from another report.
+_TRAILING_REFERENCE = re.compile(
+    r"\((?:recommendation|rec\.?)\s+(?P<number>\d{1,3}[a-z]?)\)[\s.;:]*$", re.I
 )
 _IS_RECOMMENDED = re.compile(r"\b(?:is|are) recommended to\b", re.I)
 _PASSIVE_REPORT = re.compile(r"\b(?:it|this) (?:was|had been|has been) recommended\b", re.I)
 _LIST_MARKER = re.compile(r"^[\s\-*•·▪◦‣]*(?:\(?(?:\d{1,3}(?:\.\d{1,2}){0,2}|[a-z])[.)]?\s+)?")
 _FINDS_THAT = re.compile(
     r"\b(?:found|finds|concluded|concludes|identified|revealed|reveals|highlighted|showed|"
-    r"shows)\s+that\b",
+    r"shows|says|said|pointed to|points to|judged|judges|had seen|made clear|is clear)"
+    r"(?:\s+that)?\b",
     re.I,
 )
 _REVIEWER = re.compile(
     r"\b(?:review|report|inquiry|inspection|inspectors?|investigation|panel|committee|"
-    r"audit|evaluation|ofsted|we|scr|serious case review|analysis|survey|research|"
-    r"study|commission|board|assessment|the chair|inspectorate)\b",
+    r"audit|evaluation|ofsted|we|scr|serious case review|analysis|survey|research|evidence|"
+    r"study|commission|inspectorate|data)\b",
     re.I,
 )
+_PRONOUN_SUBJECT = re.compile(r"^\W*(?:it|they|this|the (?:report|review))\b", re.I)
 _REPORTED_ONLY = re.compile(r"\b(?:if|whether|would|could|while|whilst|although)\b", re.I)
 _MAX_SENTENCE = 500
+_ABOUT_THE_LIST = re.compile(
+    r"\b(?:findings|recommendations|conclusions|areas for improvement)\b.{0,40}"
+    r"\b(?:set out|below|above|listed|following)\b|^\W*\d+\s+(?:findings|recommendations)\b",
+    re.I,
+)
 
 
 def _inside(span: Span, covered: list[Span]) -> bool:
@@ -645,6 +704,13 @@ def _sentence_items(text: str, built: _Built) -> None:
             body = sentence[_LIST_MARKER.match(sentence).end() :]  # type: ignore[union-attr]
             if _PROCEDURAL.match(body):
                 continue
+            reference = _TRAILING_REFERENCE.search(sentence)
+            if reference and len(sentence.split()) >= 8:
+                number = normalise_number(reference.group("number"))
+                if number not in built.recommendation_numbers:
+                    body_end = s + reference.start()
+                    _add_recommendation(built, text, number, Span(s, body_end), 0.6, None)
+                    continue
             recommends = _RECOMMENDS_THAT.search(sentence) or _IS_RECOMMENDED.search(sentence)
             if (
                 recommends
@@ -660,7 +726,20 @@ def _sentence_items(text: str, built: _Built) -> None:
                     continue
             finds = _FINDS_THAT.search(sentence)
             before = sentence[: finds.start()] if finds else ""
-            if finds and _REVIEWER.search(before) and not _REPORTED_ONLY.search(before):
+            by_reviewer = bool(_REVIEWER.search(before[-80:])) or bool(
+                _PRONOUN_SUBJECT.match(before)
+                and len(before.split()) <= 3
+                and _REVIEWER.search(text[max(0, s - 300) : s])
+            )
+            rest = sentence[finds.end() :] if finds else ""
+            if _ABOUT_THE_LIST.search(rest):
+                continue  # "The review identified 8 findings which are set out below"
+            if (
+                finds
+                and by_reviewer
+                and len(rest.split()) >= 5
+                and not _REPORTED_ONLY.search(before)
+            ):
                 _add_finding(built, text, "", span, 0.5)
 
 
