@@ -154,6 +154,8 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     failed: list[IngestFailure] = field(default_factory=list)
     passages: int = 0
+    #: Files ingested with a workaround (e.g. text decoded as Windows-1252).
+    warnings: list[IngestFailure] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:

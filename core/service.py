@@ -6,6 +6,7 @@ It raises only ``ScrutinyError`` subclasses; the CLI and the web app translate t
 from __future__ import annotations
 
 import hashlib
+import warnings
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -45,6 +46,7 @@ from scrutiny.ingest.extract.themes import PhraseCount, unmatched_phrases
 from scrutiny.ingest.fingerprint import pipeline_fingerprint
 from scrutiny.ingest.metadata import CouncilDirectory
 from scrutiny.ingest.pipeline import content_hash, discover_files, parse_document, read_file
+from scrutiny.ingest.readers import ReaderWarning
 from scrutiny.ingest.records import ParsedDocument
 from scrutiny.results import (
     DocumentRef,
@@ -145,6 +147,12 @@ def make_embedder(name: str, cache: Path | None = None) -> Embedder:
     if name == "hashing":
         return HashingEmbedder()
     raise StoreError(f"unknown embedder '{name}'; choose 'minilm' or 'hashing'")
+
+
+def _unexpected(path: Path, step: str, exc: BaseException) -> str:
+    """A failure no reader anticipated, as one line naming the file and the reason."""
+    reason = " ".join(str(exc).split())[:300] or "no message"
+    return f"{path}: could not be {step} ({type(exc).__name__}: {reason})"
 
 
 def document_id_for(source_path: str) -> str:
@@ -253,11 +261,7 @@ class KnowledgeBase:
         pending: list[_PendingDocument] = []
         try:
             for path in discover_files(paths):
-                try:
-                    prepared = self._prepare(path, report)
-                except IngestError as exc:
-                    report.failed.append(IngestFailure(str(exc.path), str(exc)))
-                    prepared = None
+                prepared = self._prepare_isolated(path, report)
                 if prepared is None:
                     if progress:
                         progress(path)
@@ -273,11 +277,30 @@ class KnowledgeBase:
                 self.index.save(self.settings.store, self.store.generation)
         return report
 
+    def _prepare_isolated(self, path: Path, report: IngestReport) -> _PendingDocument | None:
+        """``_prepare``, with any failure reported against the file (never raised), and
+        what the readers worked around reported as warnings."""
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", ReaderWarning)
+            try:
+                return self._prepare(path, report)
+            except IngestError as exc:
+                report.failed.append(IngestFailure(str(exc.path), str(exc)))
+            except Exception as exc:  # a bug or resource failure on one file
+                report.failed.append(IngestFailure(str(path), _unexpected(path, "read", exc)))
+            finally:
+                report.warnings.extend(
+                    IngestFailure(str(path), str(w.message))
+                    for w in caught
+                    if issubclass(w.category, ReaderWarning)
+                )
+        return None
+
     def _prepare(self, path: Path, report: IngestReport) -> _PendingDocument | None:
         """Read and parse a file; None when it is unchanged since it was last ingested."""
+        data = read_file(path)
         source_path = str(path.resolve())
         document_id = document_id_for(source_path)
-        data = read_file(path)
         stored = self.store.document_state(document_id)
         if stored == (content_hash(data), self.pipeline):
             report.unchanged.append(source_path)
@@ -292,11 +315,26 @@ class KnowledgeBase:
         progress: ProgressCallback | None,
     ) -> None:
         texts = [p.search_text for item in pending for p in item.parsed.passages]
-        vectors = self._embed_passages(texts, [i.document_id for i in pending if i.existed])
+        try:
+            vectors = self._embed_passages(texts, [i.document_id for i in pending if i.existed])
+        except Exception as exc:  # the encoder failed on the batch: no file of it is stored
+            for item in pending:
+                report.failed.append(
+                    IngestFailure(str(item.path), _unexpected(item.path, "embedded", exc))
+                )
+                if progress:
+                    progress(item.path)
+            pending.clear()
+            return
         offset = 0
         for item in pending:
             count = len(item.parsed.passages)
-            self._store(item, vectors[offset : offset + count], report)
+            try:
+                self._store(item, vectors[offset : offset + count], report)
+            except Exception as exc:  # extraction or storage failed on this file alone
+                report.failed.append(
+                    IngestFailure(str(item.path), _unexpected(item.path, "stored", exc))
+                )
             offset += count
             if progress:
                 progress(item.path)

@@ -652,6 +652,7 @@ def _from_items(text: str, items: list[Item], built: _Built, taken: set[str]) ->
 # --- single sentences ----------------------------------------------------------------------
 
 _RECOMMENDS_THAT = re.compile(
+    r"(?<!the )(?<!these )(?<!those )(?<!its )(?<!their )(?<!all )"
     r"\b(?:recommends?|recommended|recommendation (?:is|was)|we would recommend)\s+"
     r"(?:that\b|the (?:government|council|department|committee|board|partnership|cabinet)\b|"
     r"(?:a|an|new|further|proposals?|changes?|options?)\b)",
@@ -726,6 +727,12 @@ def _sentence_items(text: str, built: _Built) -> None:
                     continue
             finds = _FINDS_THAT.search(sentence)
             before = sentence[: finds.start()] if finds else ""
+            if finds is None:
+                continue
+            if not finds.group(0).lower().endswith("that") and re.search(
+                r"\b(?:we|i|you|they)\s+\w*\s*$", before, re.I
+            ):
+                continue  # "what we found is …": speech, not a finding
             by_reviewer = bool(_REVIEWER.search(before[-80:])) or bool(
                 _PRONOUN_SUBJECT.match(before)
                 and len(before.split()) <= 3
