@@ -64,8 +64,13 @@ _MONTH_YEAR = re.compile(
 )
 _WEEKDAY_DATE = re.compile(rf"\b{_WEEKDAY}\b,?\s+(?:the\s+)?\d", re.IGNORECASE)
 #: A year standing alone in a title: "(2013)", "…, 2013", "… - 2013".
-_TITLE_YEAR = re.compile(
-    r"(?:\((?P<a>(?:19|20)\d\d)\)|(?<![\d/])[,–-]\s*(?P<b>(?:19|20)\d\d)\s*(?:$|[(–-]))"
+#: A year or month-year standing alone as an item of a title: "(2013)", "(press release,
+#: 2013)", "… - March 2022", "…, 2009;" — not "the March 2015 inspection", "2018-2019".
+_TITLE_ITEM_BEFORE = re.compile(r"(?:^|[(\[,;:–—-]|\s[-–—])\s*$")
+_TITLE_ITEM_AFTER = re.compile(r"^\s*(?:$|[)\],;:(–—]|-\s)")
+_TITLE_YEAR = re.compile(r"(?<![\d/-])(?P<year>(?:19|20)\d\d)(?![\d/-])")
+_EVENT_BEFORE = re.compile(
+    r"\b(?:following|since|after|prior to|before|until|ahead of)\s+(?:the\s+)?$", re.IGNORECASE
 )
 _NOT_A_DATE_BEFORE = re.compile(
     r"\b(?:Act|Acts|Regulations|Order|Bill|Rules|Measure|Plan|Strategy|Session|Year|Years)\s*$",
@@ -156,17 +161,23 @@ def header_lines(text: str, limit: int = _HEADER_LINES) -> list[_Line]:
 
 
 def _title_date(title: str) -> str | None:
-    full = _full_dates(title)
-    if full:
-        return full[0][2]
-    partial = _month_years(title)
-    if partial:
-        return partial[0][2]
+    for start, _end, iso in _full_dates(title):
+        if not _EVENT_BEFORE.search(title[:start]):
+            return iso
+    for start, end, iso in _month_years(title):
+        if _standalone(title, start, end):
+            return iso
     for match in _TITLE_YEAR.finditer(title):
-        year = match.group("a") or match.group("b")
-        if not _NOT_A_DATE_BEFORE.search(title[: match.start()]):
-            return year
+        if _standalone(title, match.start(), match.end()) and not _NOT_A_DATE_BEFORE.search(
+            title[: match.start()]
+        ):
+            return match.group("year")
     return None
+
+
+def _standalone(title: str, start: int, end: int) -> bool:
+    """Whether a title's date is an item of its own, not a word of a phrase."""
+    return bool(_TITLE_ITEM_BEFORE.search(title[:start]) and _TITLE_ITEM_AFTER.match(title[end:]))
 
 
 def _heading_like(line: str) -> bool:
@@ -391,6 +402,7 @@ _ADDRESS_BODIES: tuple[tuple[str, str, str, str], ...] = (
     ("www.gov.uk", "", "HM Government", "government department"),
     ("assets.publishing.service.gov.uk", "", "HM Government", "government department"),
 )
+_ADDRESS = re.compile(r"(?:@|https?://|\bwww\.)([a-z0-9-]+(?:\.[a-z0-9-]+)+)", re.IGNORECASE)
 _COUNCIL_HOST = re.compile(
     r"\.(?:gov\.uk|gov\.wales|llyw\.cymru|gov\.scot|scot)$|moderngov\.co\.uk$"
 )
@@ -556,6 +568,11 @@ class CouncilDirectory:
             leading = self._leading(line)
             if leading is not None and leading.label not in _NOT_A_PUBLISHER:
                 return result(leading, "heading")
+        for line in lines:  # a contact address or web address in the heading
+            for host in _ADDRESS.findall(line):
+                by_address = self.from_address(host)
+                if by_address is not None:
+                    return Publisher(by_address.council, by_address.body, "heading address")
         if title:
             for named in self._named(title):
                 if named.label not in _NOT_A_PUBLISHER:

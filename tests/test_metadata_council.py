@@ -143,6 +143,11 @@ def test_directory_built_from_names() -> None:
         ("", "Urgent Question on the Child Q report (March 2022)", "2022-03"),
         ("", "Ofsted: children missing from care (2013)", "2013"),
         ("", "Youth Justice Plan 2018-2019 (minutes)", None),
+        ("", "Inspectorate (news story, 2014) - children in care", "2014"),
+        ("", "Summary of the review's response to the inquiry, 2011; web archive", "2011"),
+        ("", "Changes to the panel after the May 2016 inspection (minutes)", None),
+        ("", "Governance review following the 12 May 2016 inspection", None),
+        ("", "Cabinet report - June 2021", "2021-06"),
         ("", "Annual Report 2011/12", None),
         ("", "Guidance under the Children Act 2004", None),
         ("", "Fifth Report of Session 2017-19", None),
@@ -166,6 +171,16 @@ def test_directory_built_from_names() -> None:
 def test_stated_date(text: str, title: str | None, expected: str | None) -> None:
     found = stated_date(text, title)
     assert (found[0] if found else None) == expected
+
+
+def test_contact_address_in_the_heading() -> None:
+    text = (
+        "Agenda and minutes\n\nCorporate Parenting Committee - Monday 3 March 2025\n\n"
+        "Contact: A Officer  Email: democratic.services@slough.gov.uk\n\n" + FILLER
+    )
+    assert infer_metadata(text, "x.txt", DIRECTORY).council == "Slough Borough Council"
+    text = "Minutes\n\n" + "A paragraph.\n" * 30 + "\nContact: someone@slough.gov.uk\n"
+    assert infer_metadata(text, "x.txt", DIRECTORY).council is None  # not in the heading
 
 
 def test_file_name_date_is_the_last_resort() -> None:
