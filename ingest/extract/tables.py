@@ -270,7 +270,7 @@ _STATUS_WORDS: tuple[tuple[re.Pattern[str], ResponseStatus], ...] = (
         ),
         ResponseStatus.ALREADY_IN_PLACE,
     ),
-    (re.compile(rf"^(?:{_ACCEPT_VERB}|yes\b|[✓✔√☑]|x$)", re.I), ResponseStatus.ACCEPTED),
+    (re.compile(rf"^(?:{_ACCEPT_VERB}|yes\b|[✓✔√☑])", re.I), ResponseStatus.ACCEPTED),
     (re.compile(r"^(?:noted?\b)", re.I), ResponseStatus.NOTED),
 )
 
@@ -394,7 +394,7 @@ _HEADER_ROLES: tuple[tuple[re.Pattern[str], Column], ...] = (
 # Tick columns: each headed by one status ("Accept", "Reject", "Partially accepted").
 _TICK_HEADER = re.compile(
     r"^(?:accept(?:ed)?|reject(?:ed)?|partial(?:ly accepted)?|agreed?|not agreed|"
-    r"disagree|noted|defer(?:red)?|yes|no|in part)\??$",
+    r"disagree|noted|defer(?:red)?|in part)\??$",
     re.I,
 )
 _TICK = re.compile(r"^(?:[✓✔√☑xX✗✘•*]|yes|y|tick)$", re.I)

@@ -1,0 +1,479 @@
+"""Recommendations and their responses in the formats councils publish them.
+
+Each case is one response document written as ingest reads it (DOCX and HTML go through
+the real readers; the PDF case is the text layout a PDF reader gives for a table), with
+the recommendations, statuses, owners and due dates a reader of that document would
+record. The formats are deliberately varied: header wording, numbering, where the status
+is written and how a page break cuts a row.
+"""
+
+# ruff: noqa: E501 - the documents below keep their published line lengths
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from scrutiny.ingest.extract.findings import extract_findings
+from scrutiny.ingest.extract.recommendations import extract_recommendations
+from scrutiny.ingest.extract.records import Extraction, Finding, Recommendation, Response
+from scrutiny.ingest.readers import read_canonical_text
+
+
+@dataclass(frozen=True)
+class Expected:
+    """What one recommendation should come out as (None: not stated in the document)."""
+
+    text: str  # words the recommendation's text must contain
+    status: str | None = None
+    owner: str | None = None  # words one owner must contain
+    due: str | None = None
+    progress: str | None = None
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    text: str
+    expected: dict[str, Expected]
+    findings: tuple[str, ...] = field(default=())  # words each expected finding contains
+
+
+def recommendations_of(extraction: Extraction) -> dict[str, Recommendation]:
+    return {e.number: e for e in extraction.entities if isinstance(e, Recommendation)}
+
+
+def responses_of(extraction: Extraction) -> dict[str, Response]:
+    return {e.recommendation_key: e for e in extraction.entities if isinstance(e, Response)}
+
+
+def read(name: str, data: bytes) -> str:
+    return read_canonical_text(Path(name), data, max_bytes=10_000_000)[1]
+
+
+# --- documents ------------------------------------------------------------------------
+
+
+def docx_bytes() -> bytes:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Cabinet response to the scrutiny review of school exclusions", 1)
+    document.add_paragraph("The Cabinet considered the review panel's recommendations.")
+    table = document.add_table(rows=1, cols=5)
+    header = ("Rec No.", "Recommendation", "Cabinet response", "Lead officer", "Target date")
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = text
+    rows = (
+        (
+            "1",
+            "Publish termly data on exclusions by school.",
+            "Agreed. Data will be published each term.",
+            "Head of Inclusion",
+            "September 2025",
+        ),
+        (
+            "2",
+            "Fund a family support worker in every secondary school.\n"
+            "The panel asks that this includes academies.",
+            "Partially agreed – funding is available for half of schools.",
+            "Director of Education",
+            "April 2026",
+        ),
+        (
+            "3",
+            "Stop all fixed-term exclusions for children in care.",
+            "Not agreed: head teachers keep this power in law.",
+            "Virtual School Head",
+            "",
+        ),
+    )
+    for values in rows:
+        cells = table.add_row().cells
+        for cell, value in zip(cells, values, strict=True):
+            cell.text = value
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+HTML = """<html><body>
+<h1>Executive response to the Corporate Parenting review</h1>
+<p>The Executive has considered each recommendation.</p>
+<table>
+<tr><th>No</th><th>Recommendation</th><th>Executive Response</th>
+<th>Responsible Officer</th><th>Timescale</th></tr>
+<tr><td>1</td><td>Care leavers should be exempt from council tax until 25.</td>
+<td>Accepted. The exemption starts in April.</td><td>Director of Finance</td>
+<td>April 2025</td></tr>
+<tr><td>2</td><td>Every care leaver should have a named personal adviser.</td>
+<td>Noted – this is already a statutory duty.</td><td>Head of Leaving Care</td>
+<td>Ongoing</td></tr>
+<tr><td>3</td><td>Introduce a care leavers' bus pass.</td>
+<td>Deferred until the transport budget is set.</td><td>Transport Manager</td>
+<td>2026/27</td></tr>
+</table></body></html>
+"""
+
+PDF_LAYOUT = """Overview and Scrutiny Panel review of youth violence: response
+
+No.   Recommendation                              Decision          Action by              By when
+1     The partnership should commission           Accepted          Community Safety       March 2025
+      detached youth work in every ward.                            Manager
+2     Schools should be offered knife crime       Accepted in       Head of Education      July 2025
+      awareness sessions each year.               part              Services
+3     The council should fund a youth club in     Rejected          Director of Place      n/a
+      each town centre.
+
+Page 2 of 4
+"""
+
+MARKDOWN = """# Response to the Task and Finish Group on elective home education
+
+| Ref | Recommendation | Agreed? | Owner | Due |
+|---|---|---|---|---|
+| R1 | Keep a register of children educated at home. | Yes | Education Welfare Service | June 2025 |
+| R2 | Visit every home educated child once a year. | No | Education Welfare Service | |
+| R3 | Write to families about the support on offer. | Yes | Communications Team | May 2025 |
+"""
+
+TABS = (
+    "Recommendations of the Children's Scrutiny Committee and the service response\n\n"
+    "Ref\tRecommendation\tStatus\tResponsible officer\tDeadline\n"
+    "1.1\tReview the threshold document with partners.\tSupported\t"
+    "Safeguarding Partnership Manager\tDecember 2024\n"
+    "1.2\tTrain school staff on the new thresholds.\tUnder consideration\t"
+    "Safeguarding Partnership Manager\tTBC\n"
+    "2.1\tReport audit findings to the committee twice a year.\tAlready in place\t"
+    "Head of Quality Assurance\tN/A\n"
+)
+
+RESPONSE_LINES = """Scrutiny review of the local offer for care leavers: response
+
+Recommendation 1: That the council publishes its local offer in one place online.
+Response: Accepted.
+Lead officer: Head of Care Leavers Service
+Timescale: By 31 March 2025
+
+Recommendation 2: That care leavers are consulted before the offer is revised.
+Response: Accepted in part. Consultation will be annual rather than termly.
+Lead officer: Participation Officer
+Timescale: Annually from 2025
+
+Recommendation 3: That the council guarantees a job interview to every care leaver.
+Response: Not accepted. Recruitment law does not allow this.
+Lead officer: Head of HR
+"""
+
+RESOLVED_MINUTES = """Cabinet – 14 May 2025
+
+7. Scrutiny review of SEND transport
+
+The Cabinet considered the report of the Children and Young People Overview and
+Scrutiny Committee, which made the following recommendations:
+
+1. That the council reviews how transport eligibility is explained to parents.
+2. That independent travel training is offered to every eligible young person.
+3. That transport routes are re-tendered in one exercise.
+
+RESOLVED that:
+
+(a) recommendation 1 is accepted;
+(b) recommendation 2 is accepted in part, subject to funding;
+(c) recommendation 3 is not accepted.
+"""
+
+RECOMMENDATION_ONE = """Review of early help: recommendations and responses
+
+Recommendation One
+
+The council and its partners should agree a single early help assessment form.
+
+Status: Agreed
+Owner: Early Help Partnership Board
+Target date: September 2025
+
+Recommendation Two
+
+Early help workers should have access to the children's social care case record.
+
+Status: Under consideration
+Owner: Assistant Director, Children's Social Care
+"""
+
+PAGE_BREAK = """| No. | Recommendation | Response | Lead |
+|---|---|---|---|
+| 1 | Commission an independent review of the front door so that referrals | Agreed | MASH Manager |
+
+Page 3
+
+| | | | |
+|---|---|---|---|
+| | are screened within 24 hours. | | |
+| 2 | Publish the outcome of every audit. | Agreed in principle | Head of Quality |
+"""
+
+TICKS = """Response to the scrutiny review of children's mental health
+
+| No | Recommendation | Accept | Reject | Partial | Lead |
+|---|---|---|---|---|---|
+| 1 | Put a mental health lead in every school. | ✓ | | | CAMHS Commissioner |
+| 2 | Open a walk-in clinic in each locality. | | ✓ | | CAMHS Commissioner |
+| 3 | Cut waiting times to four weeks. | | | ✓ | ICB Director of Commissioning |
+"""
+
+ACTION_PLAN = """Action plan: implementing the review of youth offending
+
+| Ref | Recommendation | Lead | Due | RAG |
+|---|---|---|---|---|
+| R1 | Set up a joint panel for out-of-court disposals. | Youth Justice Service | Q1 2025 | Green |
+| R2 | Screen every young person for speech and language needs. | Youth Justice Service | Q2 2025 | Amber |
+| R3 | Train magistrates on trauma-informed practice. | Courts Service | Q3 2025 | Red |
+| R4 | Publish quarterly reoffending data. | Performance Team | Q1 2025 | Complete |
+| R5 | Review the victim contact process. | Youth Justice Service | Q2 2025 | Green |
+| R6 | Create a parenting support offer. | Early Help Service | Q4 2025 | Amber |
+| R7 | Agree an education protocol with schools. | Education Service | Q2 2025 | Green |
+| R8 | Report progress to the scrutiny committee. | Head of Youth Justice | Q4 2025 | Not started |
+"""
+
+COMMITTEE_RECOMMENDS = """Children's Services Scrutiny Panel: review of school attendance
+
+The Panel recommends that the Executive:
+
+1.1 asks the Director of Education to publish attendance data by ward each term;
+1.2 funds two additional attendance officers from April 2025;
+1.3 writes to the Secretary of State about the cost of school uniforms.
+
+Cabinet is recommended to:
+
+(i) approve the attendance strategy;
+(ii) ask the Director of Education to report progress in six months.
+"""
+
+COMMONS = """Conclusions and recommendations
+
+Funding
+
+1.The funding shortfall is a serious contributory factor to the failure to meet the needs of children. (Paragraph 21)
+
+2.We recommend that the Department for Education publishes a plan for funding special educational needs by the end of the year. (Paragraph 24)
+
+3.Nobody benefits when departments avoid accountability. The Department for Education should agree a protocol for joint working with the Department of Health. (Paragraph 25)
+
+Formal minutes
+"""
+
+
+def cases() -> list[Case]:
+    return [
+        Case(
+            "docx",
+            read("response.docx", docx_bytes()),
+            {
+                "1": Expected("termly data", "accepted", "Head of Inclusion", "September 2025"),
+                "2": Expected(
+                    "family support worker",
+                    "partially accepted",
+                    "Director of Education",
+                    "April 2026",
+                ),
+                "3": Expected("fixed-term exclusions", "rejected", "Virtual School Head"),
+            },
+        ),
+        Case(
+            "html table",
+            read("response.html", HTML.encode()),
+            {
+                "1": Expected("council tax", "accepted", "Director of Finance", "April 2025"),
+                "2": Expected("personal adviser", "noted", "Head of Leaving Care", "Ongoing"),
+                "3": Expected("bus pass", "deferred", "Transport Manager", "2026/27"),
+            },
+        ),
+        Case(
+            "pdf text layout",
+            PDF_LAYOUT,
+            {
+                "1": Expected(
+                    "detached youth work in every ward",
+                    "accepted",
+                    "Community Safety Manager",
+                    "March 2025",
+                ),
+                "2": Expected(
+                    "knife crime awareness",
+                    "partially accepted",
+                    "Head of Education Services",
+                    "July 2025",
+                ),
+                "3": Expected("youth club", "rejected", "Director of Place"),
+            },
+        ),
+        Case(
+            "markdown with an Agreed? column",
+            MARKDOWN,
+            {
+                "1": Expected("register", "accepted", "Education Welfare Service", "June 2025"),
+                "2": Expected("Visit every", "rejected", "Education Welfare Service"),
+                "3": Expected("support on offer", "accepted", "Communications Team", "May 2025"),
+            },
+        ),
+        Case(
+            "tab-separated",
+            TABS,
+            {
+                "1.1": Expected(
+                    "threshold document",
+                    "accepted",
+                    "Safeguarding Partnership Manager",
+                    "December 2024",
+                ),
+                "1.2": Expected("school staff", "under consideration"),
+                "2.1": Expected("audit findings", "already in place", "Head of Quality Assurance"),
+            },
+        ),
+        Case(
+            "Response: lines",
+            RESPONSE_LINES,
+            {
+                "1": Expected(
+                    "local offer in one place",
+                    "accepted",
+                    "Head of Care Leavers Service",
+                    "By 31 March 2025",
+                ),
+                "2": Expected(
+                    "consulted",
+                    "partially accepted",
+                    "Participation Officer",
+                    "Annually from 2025",
+                ),
+                "3": Expected("job interview", "rejected", "Head of HR"),
+            },
+        ),
+        Case(
+            "RESOLVED (a) recommendation 1 is accepted",
+            RESOLVED_MINUTES,
+            {
+                "1": Expected("transport eligibility", "accepted"),
+                "2": Expected("independent travel training", "partially accepted"),
+                "3": Expected("re-tendered", "rejected"),
+            },
+        ),
+        Case(
+            "Recommendation One with a Status: line",
+            RECOMMENDATION_ONE,
+            {
+                "1": Expected(
+                    "single early help assessment",
+                    "accepted",
+                    "Early Help Partnership Board",
+                    "September 2025",
+                ),
+                "2": Expected("case record", "under consideration", "Children's Social Care"),
+            },
+        ),
+        Case(
+            "row broken across a page",
+            PAGE_BREAK,
+            {
+                "1": Expected("screened within 24 hours", "accepted", "MASH Manager"),
+                "2": Expected("outcome of every audit", "partially accepted", "Head of Quality"),
+            },
+        ),
+        Case(
+            "tick columns",
+            TICKS,
+            {
+                "1": Expected("mental health lead", "accepted", "CAMHS Commissioner"),
+                "2": Expected("walk-in clinic", "rejected", "CAMHS Commissioner"),
+                "3": Expected("waiting times", "partially accepted", "ICB Director"),
+            },
+        ),
+        Case(
+            "R1-R8 action plan with a RAG column",
+            ACTION_PLAN,
+            {
+                "1": Expected("joint panel", None, "Youth Justice Service", "Q1 2025", "Green"),
+                "2": Expected("speech and language", None, "Youth Justice Service", "Q2 2025"),
+                "3": Expected("magistrates", None, "Courts Service", "Q3 2025", "Red"),
+                "4": Expected("reoffending data", None, "Performance Team", "Q1 2025", "Complete"),
+                "5": Expected("victim contact", None, "Youth Justice Service", "Q2 2025"),
+                "6": Expected("parenting support", None, "Early Help Service", "Q4 2025"),
+                "7": Expected("education protocol", None, "Education Service", "Q2 2025"),
+                "8": Expected("Report progress", None, "Head of Youth Justice", "Q4 2025"),
+            },
+        ),
+        Case(
+            "The Panel recommends / Cabinet is recommended to",
+            COMMITTEE_RECOMMENDS,
+            {
+                "1.1": Expected("attendance data by ward"),
+                "1.2": Expected("two additional attendance officers"),
+                "1.3": Expected("school uniforms"),
+                "i": Expected("attendance strategy"),
+                "ii": Expected("report progress in six months"),
+            },
+        ),
+        Case(
+            "Commons conclusions and recommendations",
+            COMMONS,
+            {
+                "2": Expected("publishes a plan", owner="Department for Education"),
+                "3": Expected("protocol for joint working", owner="Department for Education"),
+            },
+            findings=("funding shortfall", "Nobody benefits"),
+        ),
+    ]
+
+
+CASES = cases()
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_recommendations_and_responses(case: Case) -> None:
+    extraction = extract_recommendations(case.text)
+    found = recommendations_of(extraction)
+    responses = responses_of(extraction)
+    assert set(case.expected) <= set(found), sorted(found)
+    for number, want in case.expected.items():
+        recommendation = found[number]
+        assert want.text.lower() in recommendation.text.lower(), (number, recommendation.text)
+        assert recommendation.span.slice(case.text).strip()
+        response = responses.get(recommendation.key)
+        got_status = response.status.value if response else None
+        assert got_status == want.status, (number, got_status, response)
+        owners = response.owners if response and response.owners else recommendation.owners
+        if want.owner:
+            assert any(want.owner.lower() in owner.lower() for owner in owners), (number, owners)
+        assert recommendation.due == want.due or (
+            want.due is None and recommendation.due in (None, "", "n/a", "N/A", "TBC")
+        ), (number, recommendation.due)
+        if want.progress:
+            assert recommendation.progress == want.progress, (number, recommendation.progress)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_spans_and_keys(case: Case) -> None:
+    extraction = extract_recommendations(case.text)
+    keys = [entity.key for entity in extraction.entities]
+    assert len(keys) == len(set(keys))
+    for entity in extraction.entities:
+        assert 0 <= entity.span.start < entity.span.end <= len(case.text)
+
+
+def test_progress_is_never_read_as_acceptance() -> None:
+    extraction = extract_recommendations(ACTION_PLAN)
+    assert responses_of(extraction) == {}
+    progress = {r.number: r.progress for r in recommendations_of(extraction).values()}
+    assert progress["2"] == "Amber" and progress["8"] == "Not started"
+
+
+def test_conclusions_are_findings() -> None:
+    findings = [e for e in extract_findings(COMMONS).entities if isinstance(e, Finding)]
+    subjects = [finding.subject for finding in findings]
+    assert any("funding shortfall" in s for s in subjects), subjects
+    assert any(s.startswith("Nobody benefits") for s in subjects), subjects
+    assert not any("We recommend" in s for s in subjects)
+    assert all("(Paragraph" not in s for s in subjects)
