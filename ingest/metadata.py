@@ -88,7 +88,7 @@ _OTHER_MEETING = re.compile(
     re.IGNORECASE,
 )
 _COMMITTEE = re.compile(
-    r"(?:[A-Z][\w'’&-]*,? (?:(?:and|of|for|&|the) )*){1,8}"
+    r"(?:[A-Z][\w'’&-]*,? (?:(?:and|of|for|&|the|in|on) )*){1,8}"
     r"(?:Scrutiny |Overview and Scrutiny |O&S )?"
     r"(?:Sub-Committee|Committee|Commission|Panel|Cabinet|Board)\b"
 )
@@ -585,6 +585,18 @@ class CouncilDirectory:
                     return result(named, "heading")
         return Publisher()
 
+    def names_a_body(self, name: str) -> bool:
+        """Whether ``name`` is, whole, a listed body that is not a council or a part of a
+        parliament (an inspectorate, a national panel, a partnership)."""
+        named = self._named(name)
+        return bool(
+            named
+            and named[0].start == 0
+            and named[0].end >= len(name.rstrip())
+            and not named[0].is_council
+            and named[0].kind != "parliament"
+        )
+
     def most_mentioned(self, text: str) -> str | None:
         """The council a text names as its publisher (kept for callers of the old name)."""
         return self.publisher(text).council
@@ -619,15 +631,42 @@ def infer_title(text: str, fallback: str) -> str:
     return fallback
 
 
-def infer_committee(text: str) -> str | None:
-    for match in _COMMITTEE.finditer(text[:_HEAD_CHARS]):
+_ROLE_OF = re.compile(
+    r"^.*\b(?:Chair|Chairman|Chairwoman|Vice-Chair|Member|Members|Clerk)s? of (?:the )?"
+)
+
+
+def infer_committee(
+    text: str, title: str | None = None, directory: CouncilDirectory | None = None
+) -> str | None:
+    """The committee a document is for: from its title, else its opening (2,500
+    characters); a body that is not a committee ("Care Quality Commission") is skipped."""
+    head = "\n".join(
+        line for line in text[:_HEAD_CHARS].split("\n") if not _METADATA_LINE.match(line)
+    )
+    for source, is_title in ((title or "", True), (head, False)):
+        found = _committee_in(source, directory)
+        if is_title:
+            cabinet = re.search(r"\bCabinet\b", source)
+            if cabinet and (found is None or cabinet.start() < found[0]):
+                return "Cabinet"
+        if found is not None:
+            return found[1]
+    return None
+
+
+def _committee_in(text: str, directory: CouncilDirectory | None) -> tuple[int, str] | None:
+    for match in _COMMITTEE.finditer(text):
         name = match.group(0).strip()
+        name = _ROLE_OF.sub("", name)
         name = _NOT_COMMITTEE_START.sub("", name)
         name = re.sub(r"^.*\bCouncil,? ", "", name)
         if name.endswith("Board") and not re.search(r"Scrutiny|Parenting|Wellbeing", name):
             continue
+        if directory is not None and directory.names_a_body(name):
+            continue
         if "Scrutiny" in name or name.endswith("Cabinet") or len(name.split()) >= 3:
-            return name
+            return match.start(), name
     return None
 
 
@@ -643,7 +682,7 @@ def infer_metadata(text: str, file_name: str, councils: CouncilDirectory) -> Doc
     return DocumentMetadata(
         title=title,
         council=publisher.council,
-        committee=infer_committee(text),
+        committee=infer_committee(text, stated_title or title, councils),
         meeting_date=stated[0] if stated else None,
         source_url=source_url,
     )
