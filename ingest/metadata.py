@@ -644,12 +644,8 @@ def infer_committee(
     head = "\n".join(
         line for line in text[:_HEAD_CHARS].split("\n") if not _METADATA_LINE.match(line)
     )
-    for source, is_title in ((title or "", True), (head, False)):
+    for source in (title or "", head):
         found = _committee_in(source, directory)
-        if is_title:
-            cabinet = re.search(r"\bCabinet\b", source)
-            if cabinet and (found is None or cabinet.start() < found[0]):
-                return "Cabinet"
         if found is not None:
             return found[1]
     return None

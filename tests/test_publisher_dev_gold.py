@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from scrutiny.ingest.extract.meetings import extract_meeting
 from scrutiny.ingest.extract.organisations import DEFAULT_GAZETTEER_PATH
 from scrutiny.ingest.metadata import (
     CouncilDirectory,
@@ -51,10 +52,11 @@ def score(directory: CouncilDirectory, strip_corpus_lines: bool = False) -> Coun
         else:
             figures["no date.total"] += 1
             figures["no date"] += meta.meeting_date is None
-        if gold["committee"]:
+        if gold["committee"]:  # the document's committee or its meeting's, as scored
             figures["committee.total"] += 1
-            got = _words(meta.committee or "")
-            figures["committee"] += bool(meta.committee) and (_words(gold["committee"]) <= got)
+            meetings = extract_meeting(text, _labelled_line(text, "TITLE") or meta.title)
+            named = [meta.committee, *(getattr(m, "committee", None) for m in meetings.entities)]
+            figures["committee"] += any(c and _words(gold["committee"]) <= _words(c) for c in named)
     return figures
 
 
