@@ -674,6 +674,8 @@ def _find_cue(text: str, unit: _Unit) -> _Cue | None:
 def _classified_cue(text: str, unit: _Unit) -> _Cue | None:
     """An undertaking or decision the patterns missed, found by the sentence classifier."""
     sentence = text[unit.start : unit.end]
+    if sentence.rstrip().endswith("?") or QUESTION_OPENING.match(sentence):
+        return None  # a question asks for an undertaking, it does not give one
     values = undertakings.features(sentence)
     probability = undertakings.probability(values)
     if probability >= undertakings.THRESHOLD:

@@ -93,6 +93,14 @@ PROCEDURE = re.compile(
 WH_MODAL = re.compile(
     r"\b(?:what|how|when|why|whether)\s+(?:\w+\s+){0,3}?(?:will|would|shall)\b", re.I
 )
+OPINION = re.compile(
+    r"\b(?:i\s+think|i\s+believe|i\s+suppose|i\s+guess|i\s+mean|i['’]m\s+hoping|"
+    r"i\s+hope|probably|maybe|perhaps|you\s+know|wondering)\b",
+    re.IGNORECASE,
+)
+INVERTED_MODAL = re.compile(
+    r"\b(?:will|would|shall|can|could)\s+(?:you|i|we|they|he|she|it)\b(?!['’])", re.IGNORECASE
+)
 NORMATIVE = re.compile(r"\b(?:must|should|need\s+to|needs\s+to|ought\s+to)\b", re.IGNORECASE)
 SUBJECT_BOUNDARY = re.compile(
     r"(?:[,;:(—–]|\b(?:and|but|that|which|who|when|so|then|because|as|while|although)\b)",
@@ -274,6 +282,10 @@ def features(sentence: str, *, rule: float = 0.0) -> dict[str, float]:
         found["long"] = 1.0
     if WH_MODAL.search(sentence):
         found["wh_question"] = 1.0
+    if OPINION.search(sentence):
+        found["opinion"] = 1.0
+    if INVERTED_MODAL.search(sentence):
+        found["inverted_modal"] = 1.0
     return found
 
 
