@@ -99,6 +99,48 @@ def docx_bytes() -> bytes:
     return buffer.getvalue()
 
 
+def pdf_bytes(placed: list[tuple[int, int, str]]) -> bytes:
+    """A one-page PDF with each text at (x, y) in Helvetica: the smallest file a PDF
+    reader accepts, written by hand so that no PDF library is needed."""
+    stream = "BT /F1 9 Tf\n"
+    stream += "".join(f"1 0 0 1 {x} {y} Tm ({text}) Tj\n" for x, y, text in placed)
+    stream += "ET\n"
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Contents 4 0 R "
+        "/Resources << /Font << /F1 5 0 R >> >> >>",
+        f"<< /Length {len(stream)} >>\nstream\n{stream}endstream",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out, offsets = "%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{body}\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n"
+    out += "".join(f"{offset:010d} 00000 n \n" for offset in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
+    return out.encode("latin-1")
+
+
+# A response table as a PDF: columns at x = 40, 80, 330, 430, 560; wrapped cells on the
+# next baseline. The reader gives each visual line's cells joined by single spaces.
+PDF_TABLE = [
+    (40, 550, "No."), (80, 550, "Recommendation"), (330, 550, "Response"),
+    (430, 550, "Lead officer"), (560, 550, "Due"),
+    (40, 530, "1"), (80, 530, "The partnership should commission"), (330, 530, "Agreed"),
+    (430, 530, "Community Safety"), (560, 530, "March 2025"),
+    (80, 519, "detached youth work in every ward."), (430, 519, "Manager"),
+    (40, 500, "2"), (80, 500, "Schools should be offered knife crime"),
+    (330, 500, "Partially agreed"), (430, 500, "Head of Education"), (560, 500, "July 2025"),
+    (80, 489, "awareness sessions each year."),
+    (40, 470, "3"), (80, 470, "The council should fund a youth club in"),
+    (330, 470, "Not agreed"), (430, 470, "Director of Place"),
+    (80, 459, "each town centre."),
+]  # fmt: skip
+
+
 HTML = """<html><body>
 <h1>Executive response to the Corporate Parenting review</h1>
 <p>The Executive has considered each recommendation.</p>
@@ -308,6 +350,25 @@ def cases() -> list[Case]:
                     "July 2025",
                 ),
                 "3": Expected("youth club", "rejected", "Director of Place"),
+            },
+        ),
+        Case(
+            "pdf read from a generated file",
+            read("response.pdf", pdf_bytes(PDF_TABLE)),
+            {
+                "1": Expected(
+                    "commission detached youth work in every ward",
+                    "accepted",
+                    "Community Safety Manager",
+                    "March 2025",
+                ),
+                "2": Expected(
+                    "knife crime awareness sessions",
+                    "partially accepted",
+                    "Head of Education",
+                    "July 2025",
+                ),
+                "3": Expected("youth club in each town centre", "rejected", "Director of Place"),
             },
         ),
         Case(

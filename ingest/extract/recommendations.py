@@ -487,8 +487,9 @@ def _add_recommendation(
     confidence: float,
     section: str | None,
     fields: dict[str, tuple[str, Span]] | None = None,
+    body: str | None = None,
 ) -> None:
-    body = _clean_text(text, span)
+    body = body if body is not None else _clean_text(text, span)
     if len(body) < 8 or (number and number in built.recommendation_numbers):
         return
     if not number and any(isinstance(e, Recommendation) and e.text == body for e in built.entities):
@@ -860,6 +861,173 @@ def _statement_span(text: str, start: int, end: int) -> Span:
 # --- entry points ------------------------------------------------------------------------
 
 
+# --- tables flattened by a PDF reader ------------------------------------------------------
+#
+# A PDF table read in content order loses its columns: each line is the cells of one
+# visual line joined by single spaces ("1 The partnership should commission Accepted
+# Community Safety March 2025"), and a wrapped cell continues on the next line. Under a
+# header line that names the columns, a numbered line is cut at its status phrase (what
+# comes before is the recommendation) and its trailing date (the due date); the words
+# between are the owner.
+
+_FLAT_HEADER = re.compile(r"\brecommendations?\b", re.I)
+_FLAT_HEADER_ROLES = re.compile(
+    r"\b(?:response|decision|status|agreed|accept\w*|lead|owner|responsible|action by|"
+    r"timescale|target|by when|due|deadline)\b",
+    re.I,
+)
+_FLAT_ROW = re.compile(
+    r"^[ \t]*(?:R|Rec\.?[ \t]*)?(?P<number>\d{1,3}(?:\.\d{1,2})?[a-z]?)[.)]?[ \t]+(?P<rest>\S.*)$"
+)
+_FLAT_STATUS = re.compile(
+    r"(?<=\s)(?:Accepted in (?:part|principle)|Agreed in (?:part|principle)|"
+    r"Partially (?:accepted|agreed|supported)|Not (?:accepted|agreed|supported)|"
+    r"Accepted|Agreed|Supported|Approved|Rejected|Declined|Noted|Deferred|"
+    r"Under consideration|Already in place)(?=\s|$|[.;,])"
+)
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_FLAT_DUE = re.compile(
+    rf"\s(?P<due>(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\s+\d{{4}}|Q[1-4]\s+\d{{4}}(?:/\d{{2}})?|"
+    r"(?:19|20)\d{2}(?:/\d{2,4})?|Ongoing|Immediate(?:ly)?|TBC|n/a|N/A)\s*$"
+)
+
+
+def _flattened_rows(text: str, built: _Built) -> None:
+    lines = _scan(text)
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        index += 1
+        stripped = line.stripped
+        if (
+            not stripped
+            or len(stripped) > 160
+            or _is_table_line(line.text)
+            or not _FLAT_HEADER.search(stripped)
+            or len(_FLAT_HEADER_ROLES.findall(stripped)) < 2
+            or stripped.endswith((".", ":"))
+        ):
+            continue
+        index = _read_flat_table(text, lines, index, built)
+
+
+def _read_flat_table(text: str, lines: list[_Line], index: int, built: _Built) -> int:
+    rows: list[dict[str, object]] = []
+    while index < len(lines):
+        line = lines[index]
+        stripped = line.stripped
+        if not stripped:
+            following = _next_filled(lines, index)
+            if following is None:
+                return len(lines)
+            nxt = lines[following].stripped
+            if not (_FLAT_ROW.match(lines[following].text) or nxt[:1].islower()):
+                # a page footer ("Page 2 of 4") may sit between the parts of a table
+                if not re.match(r"^(?:page\s+)?\d+(?:\s+of\s+\d+)?$", nxt, re.I):
+                    break
+                index = following + 1
+                continue
+            index = following
+            continue
+        row = _FLAT_ROW.match(line.text)
+        if (row is not None and _FLAT_STATUS.search(" " + row.group("rest")) is not None) or (
+            row is not None and rows and _FLAT_DUE.search(" " + row.group("rest"))
+        ):
+            rows.append(_flat_row(line, row))
+        elif rows and not _FIELD.match(line.text) and len(stripped) <= 160:
+            _continue_flat_row(rows[-1], line)
+        else:
+            break
+        index += 1
+    for found in rows:
+        number = str(found["number"])
+        rec_span = found["rec"]
+        assert isinstance(rec_span, Span)
+        fields = {
+            k: (strip_markup(str(v[0])), v[1])  # type: ignore[index]
+            for k, v in found.items()
+            if k in ("status", "owner", "due") and v
+        }
+        pieces = found["pieces"]
+        assert isinstance(pieces, list)
+        body = strip_markup(" ".join(pieces))
+        _add_recommendation(built, text, number, rec_span, 0.7, None, fields, body)  # type: ignore[arg-type]
+    return index
+
+
+def _flat_row(line: _Line, row: re.Match[str]) -> dict[str, object]:
+    rest_start = line.start + row.start("rest")
+    rest = row.group("rest")
+    found: dict[str, object] = {"number": normalise_number(row.group("number"))}
+    status = _FLAT_STATUS.search(" " + rest)
+    cut = len(rest)
+    if status is not None:
+        s, e = status.start() - 1, status.end() - 1
+        found["status"] = (rest[s:e], Span(rest_start + s, rest_start + e))
+        cut = s
+        tail_start = e
+    else:
+        tail_start = len(rest)
+    tail = rest[tail_start:]
+    due = _FLAT_DUE.search(tail)
+    if due is None and status is None:
+        due = _FLAT_DUE.search(" " + rest)
+        if due is not None:
+            cut = due.start() - 1
+            tail, tail_start = "", len(rest)
+    if due is not None and tail:
+        ds, de = tail_start + due.start("due"), tail_start + due.end("due")
+        found["due"] = (rest[ds:de], Span(rest_start + ds, rest_start + de))
+        owner = tail[: due.start()].strip(" ,;")
+    else:
+        owner = tail.strip(" ,;")
+    if owner:
+        o = rest.index(owner, tail_start)
+        found["owner"] = (owner, Span(rest_start + o, rest_start + o + len(owner)))
+    found["rec"] = Span(rest_start, rest_start + len(rest[:cut].rstrip()))
+    found["pieces"] = [rest[:cut].rstrip()]
+    found["complete"] = rest[:cut].rstrip().endswith((".", "!", "?"))
+    return found
+
+
+def _continue_flat_row(found: dict[str, object], line: _Line) -> None:
+    """A wrapped line: the recommendation's words go on until its sentence ends; what
+    follows a sentence end is the owner's cell wrapping."""
+    content = line.stripped
+    start = line.start + _indent(line.text)
+    rec = found["rec"]
+    assert isinstance(rec, Span)
+    if found.get("complete"):
+        _extend_owner(found, content, start)
+        return
+    end_of_sentence = re.search(r"[.!?](?=\s+[A-Z])", content)
+    if end_of_sentence is not None:
+        found["rec"] = Span(rec.start, start + end_of_sentence.end())
+        found["pieces"].append(content[: end_of_sentence.end()])  # type: ignore[attr-defined]
+        found["complete"] = True
+        _extend_owner(
+            found, content[end_of_sentence.end() :].strip(), start + end_of_sentence.end() + 1
+        )
+    else:
+        found["rec"] = Span(rec.start, start + len(content))
+        found["pieces"].append(content)  # type: ignore[attr-defined]
+        found["complete"] = content.endswith((".", "!", "?"))
+
+
+def _extend_owner(found: dict[str, object], words: str, start: int) -> None:
+    if not words:
+        return
+    owner = found.get("owner")
+    if isinstance(owner, tuple):
+        text, span = owner
+        found["owner"] = (f"{text} {words}", Span(span.start, start + len(words)))
+    else:
+        found["owner"] = (words, Span(start, start + len(words)))
+
+
 @lru_cache(maxsize=2)  # extract_recommendations and extract_findings read the same text
 def _build(text: str) -> _Built:
     built = _Built()
@@ -869,6 +1037,8 @@ def _build(text: str) -> _Built:
     built.links.extend(table_links)
     built.recommendation_numbers |= taken
     built.covered.extend(e.span for e in table_entities)
+    _flattened_rows(text, built)
+    taken |= built.recommendation_numbers
     _from_items(text, scan_items(text), built, taken)
     taken |= built.recommendation_numbers
     for recommendation in _prose_recommendations(text, taken):
