@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import sys
 import textwrap
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,17 @@ class ScrutinyGroup(click.Group):
         except ScrutinyError as exc:
             click.echo(f"Error: {exc}", err=True)
             sys.exit(1)
+
+
+def safe(text: object) -> str:
+    """Text for one line of a terminal: control characters (a newline in a file name,
+    an escape sequence) and line separators shown as escapes, never acted on."""
+    return "".join(
+        ch.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(ch) in ("Cc", "Zl", "Zp")
+        else ch
+        for ch in str(text)
+    )
 
 
 def _settings(store: Path | None, **overrides: Any) -> Settings:
@@ -81,8 +93,10 @@ def ingest(paths: tuple[Path, ...], store: Path | None, progress: bool | None) -
         report = kb.ingest(
             files, progress=lambda path: (bar.set_postfix_str(path.name[:40]), bar.update())
         )
+    for warning in report.warnings:
+        click.echo(f"warning: {safe(warning.message)}", err=True)
     for failure in report.failed:
-        click.echo(f"error: {failure.message}", err=True)
+        click.echo(f"error: {safe(failure.message)}", err=True)
     click.echo(
         f"{len(files)} files: {len(report.added)} added, {len(report.updated)} updated, "
         f"{len(report.unchanged)} unchanged, {len(report.failed)} failed; "
@@ -147,7 +161,8 @@ def _print_results(response: SearchResponse, explain: bool = False) -> None:
     for hit in response.results:
         doc = hit.document
         where = ", ".join(part for part in (doc.council, doc.date) if part)
-        click.secho(f"{hit.rank}. {doc.title}" + (f" ({where})" if where else ""), bold=True)
+        heading = f"{hit.rank}. {doc.title}" + (f" ({where})" if where else "")
+        click.secho(safe(heading), bold=True)
         click.echo(f"   {hit.id}  chars {hit.start}-{hit.end}  score {hit.score:.4f}")
         if hit.entity is not None:
             status = hit.entity.attributes.get("status")
@@ -172,7 +187,8 @@ def documents(store: Path | None, as_json: bool) -> None:
         click.echo(json.dumps([r.to_json() for r in refs], indent=2, ensure_ascii=False))
         return
     for ref in refs:
-        click.echo(f"{ref.id}  {ref.date or '----------'}  {ref.council or '-'}  {ref.title}")
+        council, title = safe(ref.council or "-"), safe(ref.title)
+        click.echo(f"{ref.id}  {ref.date or '----------'}  {council}  {title}")
 
 
 @main.command()
@@ -216,7 +232,7 @@ def entities(
     for entity in page.entities:
         status_text = entity.attributes.get("status")
         extra = f" [{status_text}]" if status_text else ""
-        click.secho(f"{entity.id}  {entity.kind}: {entity.label}{extra}", bold=True)
+        click.secho(safe(f"{entity.id}  {entity.kind}: {entity.label}{extra}"), bold=True)
         if entity.text and entity.text != entity.label:
             click.echo(textwrap.indent(textwrap.shorten(entity.text, 300), "    "))
 

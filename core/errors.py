@@ -86,7 +86,7 @@ class BinaryFileError(IngestError):
 
 class DecodingError(IngestError):
     code = "decoding_error"
-    problem = "text is not valid UTF-8 (or UTF-16 with a byte-order mark)"
+    problem = "text is not UTF-8, UTF-16 with a byte-order mark, or Windows-1252"
 
 
 class CorruptDocumentError(IngestError):
@@ -97,3 +97,15 @@ class CorruptDocumentError(IngestError):
 class FileTooLargeError(IngestError):
     code = "file_too_large"
     problem = "file is larger than the configured limit"
+
+
+class EncryptedDocumentError(IngestError):
+    code = "encrypted_document"
+    problem = "file is encrypted and does not open without a password"
+
+
+class SafetyLimitError(IngestError):
+    """A file would exceed a limit that protects the ingest (a zip bomb, a huge PDF)."""
+
+    code = "safety_limit"
+    problem = "file exceeds a safety limit"

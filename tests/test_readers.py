@@ -73,7 +73,7 @@ def test_utf16_with_bom_is_decoded(tmp_path: Path) -> None:
         ("empty.txt", b"", EmptyDocumentError, "empty"),
         ("blank.md", b"  \n\n\t ", EmptyDocumentError, "empty"),
         ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", BinaryFileError, "binary"),
-        ("latin1.txt", "Caf\u00e9 minutes".encode("latin-1"), DecodingError, "UTF-8"),
+        ("undefined.txt", b"Caf\x81 minutes", DecodingError, "UTF-8"),
         ("table.xlsx", b"PK\x03\x04", UnsupportedFormatError, "unsupported"),
     ],
 )

@@ -85,7 +85,7 @@ def test_bad_files_are_reported_and_the_rest_still_ingest(
     (folder / "good.txt").write_text("Cabinet agreed to extend the mentoring scheme.\n", "utf-8")
     (folder / "empty.txt").write_bytes(b"")
     (folder / "binary.txt").write_bytes(b"\x00\x01\x02\x03" * 10)
-    (folder / "latin.txt").write_bytes("caf\xe9".encode("latin-1"))
+    (folder / "latin.txt").write_bytes(b"caf\x81")  # neither UTF-8 nor Windows-1252
     (folder / "broken.pdf").write_bytes(b"%PDF-1.4 garbage")
     report = kb.ingest([folder, folder / "missing.txt"])
     assert len(report.added) == 1
