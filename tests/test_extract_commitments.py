@@ -232,3 +232,17 @@ def test_first_person_undertakings_resolve_to_the_speaker() -> None:
     assert _find(found, "We will press").made_by == ("John Roe",)
     assert _find(found, "Healthwatch will").made_by == ("Healthwatch",)
     assert _find(found, "would be considered by").made_by == ("the Executive",)
+
+
+def test_due_dates_read_years_quarters_and_coming_periods() -> None:
+    text = (
+        "The Council will revise its guidance by the end of 2026.\n\n"
+        "The Board will meet again over the next 12 months to monitor progress.\n\n"
+        "The service will launch the new offer in early 2027.\n\n"
+        "As soon as we have the figures we will share them with the Committee.\n"
+    )
+    found = _commitments(text)
+    assert _find(found, "revise its guidance").due == "by the end of 2026"
+    assert _find(found, "meet again").due == "over the next 12 months"
+    assert _find(found, "launch the new offer").due == "in early 2027"
+    assert _find(found, "share them").due is None

@@ -48,7 +48,13 @@ DUE_PATTERN = re.compile(
       | (?:at|for|to)\s+the\s+next\s+(?:\w+\s+){{0,3}}?meeting
             (?:\s+of\s+the(?:\s+[A-Z][\w&]*)+)?(?:\s+on\s+the\s+\d{{1,2}}\w*\s+of\s+{_MONTH})?
       | (?:in|during|over|within)\s+the\s+(?:coming|next)\s+(?:few\s+)?{_UNIT}
-      | (?:in|during|by)\s+the\s+next\s+{_NUMBER_WORD}\s+{_UNIT}
+      | (?:in|during|by|over|within)\s+the\s+(?:next|coming|following)\s+{_NUMBER_WORD}\s+{_UNIT}
+      | (?:by|before|until|at|from)\s+the\s+(?:end|start|beginning|middle|close)\s+of\s+
+            (?:{_MONTH}\s+)?\d{{4}}(?:[/-]\d{{2,4}})?
+      | (?:in|by|during|from)\s+(?:early|late|mid)[\s-]+(?:{_MONTH}\s+)?\d{{4}}
+      | (?:in|by|during|from)\s+(?:Q[1-4]|the\s+(?:first|second|third|fourth|last)\s+quarter)
+            (?:\s+(?:of\s+)?\d{{4}}(?:[/-]\d{{2,4}})?)?
+      | (?:in|during)\s+(?:the\s+)?(?:first|second)\s+half\s+of\s+\d{{4}}
       | between\s+{_MONTH}\s+and\s+the\s+\w+(?:\s+next\s+year)?
       | (?:for\s+the\s+entire\s+month\s+of|in|during|by)\s+{_MONTH}(?:\s+\d{{4}})?
       | (?:in|during|by)\s+(?:the\s+)?(?:spring|summer|autumn|winter)(?:\s+(?:term\s+)?\d{{4}})?
@@ -59,7 +65,7 @@ DUE_PATTERN = re.compile(
       | (?:this|next)\s+(?:financial\s+|academic\s+)?year
       | at\s+a\s+later\s+date
       | shortly
-      | soon
+      | (?<!as\s)soon(?!\s+as\b)
     )\b
     """,
     re.VERBOSE | re.IGNORECASE,
