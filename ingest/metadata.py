@@ -299,7 +299,7 @@ _BODY_PATTERNS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     ),
     (re.compile(r"\bSelect Committee\b"), "Parliament of the United Kingdom", "parliament"),
     (
-        re.compile(r"\b(?:UK |Westminster |Scottish |Welsh )?Parliament(?! Street)\b"),
+        re.compile(r"\b(?:UK |Westminster )?Parliament(?! Street)\b"),
         "Parliament of the United Kingdom",
         "parliament",
     ),
@@ -562,17 +562,26 @@ class CouncilDirectory:
             by_address = self.from_address(source_url)
             if by_address is not None:
                 return by_address
+        # A line opening with a council's name is its letterhead; one opening with
+        # another body's may be an agenda item ("Ofsted inspection of …"), so the
+        # contact or web address in the heading outranks it.
+        heading_body: _Named | None = None
         for line in lines:
             if len(line) > 300:
                 continue
             leading = self._leading(line)
-            if leading is not None and leading.label not in _NOT_A_PUBLISHER:
+            if leading is None or leading.label in _NOT_A_PUBLISHER:
+                continue
+            if leading.is_council:
                 return result(leading, "heading")
-        for line in lines:  # a contact address or web address in the heading
+            heading_body = heading_body or leading
+        for line in lines:
             for host in _ADDRESS.findall(line):
                 by_address = self.from_address(host)
                 if by_address is not None:
                     return Publisher(by_address.council, by_address.body, "heading address")
+        if heading_body is not None:
+            return result(heading_body, "heading")
         if title:
             for named in self._named(title):
                 if named.label not in _NOT_A_PUBLISHER:

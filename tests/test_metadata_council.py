@@ -183,6 +183,16 @@ def test_contact_address_in_the_heading() -> None:
     assert infer_metadata(text, "x.txt", DIRECTORY).council is None  # not in the heading
 
 
+def test_an_agenda_item_naming_a_body_does_not_hide_the_contact_address() -> None:
+    text = (
+        "Agenda and minutes\n\nOfsted inspection of children's services - update\n\n"
+        "Contact: Clerk  Email: committees@slough.gov.uk\n\n" + FILLER
+    )
+    assert infer_metadata(text, "x.txt", DIRECTORY).council == "Slough Borough Council"
+    text = "Agenda and minutes\n\nOfsted inspection of children's services\n\n" + FILLER
+    assert infer_metadata(text, "x.txt", DIRECTORY).council is None
+
+
 def test_file_name_date_is_the_last_resort() -> None:
     meta = infer_metadata("Minutes\n\n" + FILLER, "cyp_2016-10-11_minutes.txt", DIRECTORY)
     assert meta.meeting_date == "2016-10-11"
