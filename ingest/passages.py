@@ -2,7 +2,9 @@
 
 Headings open a new passage; paragraphs and list items are packed up to a target
 size; each table row is one passage, with rows that a page break split in two
-rejoined; very long paragraphs (transcripts) become overlapping sentence windows.
+rejoined (which lines are rows, and their cells, is decided by ``extract.tables``, the
+reader the extractors use); very long paragraphs (transcripts) become overlapping
+sentence windows.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
+from scrutiny.ingest.extract.tables import is_table_line, split_cells
 from scrutiny.ingest.records import Passage, PassageKind, Span
 
 TARGET_CHARS = 700
@@ -51,26 +54,13 @@ def clean(text: str) -> str:
     return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", text))).strip()
 
 
-def split_cells(content: str) -> list[str]:
-    if "|" in content:
-        stripped = content.strip()
-        if stripped.startswith("|"):
-            stripped = stripped[1:]
-        if stripped.endswith("|"):
-            stripped = stripped[:-1]
-        return [cell.strip() for cell in stripped.split("|")]
-    return [cell.strip() for cell in content.split("\t")]
-
-
 def _classify(content: str) -> LineKind:
     stripped = content.strip()
     if not stripped:
         return LineKind.BLANK
     if "|" in stripped and _TABLE_SEPARATOR.fullmatch(stripped):
         return LineKind.TABLE_SEPARATOR
-    if stripped.startswith("|") or stripped.count(" | ") >= 2:
-        return LineKind.TABLE_ROW
-    if "\t" in stripped and len([c for c in stripped.split("\t") if c.strip()]) >= 2:
+    if is_table_line(content):
         return LineKind.TABLE_ROW
     if stripped.startswith("#"):
         return LineKind.HEADING

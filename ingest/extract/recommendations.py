@@ -37,6 +37,7 @@ from scrutiny.ingest.extract.tables import (
     _is_contents_entry,
     _listed_recommendations,
     _prose_recommendations,
+    is_table_line,
     normalise_number,
     normalise_status,
     progress_of,
@@ -195,8 +196,7 @@ def _scan(text: str) -> list[_Line]:
 
 
 def _is_table_line(line: str) -> bool:
-    stripped = line.strip()
-    return stripped.startswith("|") or stripped.count("|") >= 2 or "\t" in stripped
+    return is_table_line(line)
 
 
 def _heading_context(stripped: str) -> Context | None:

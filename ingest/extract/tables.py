@@ -86,22 +86,43 @@ def _split_positions(line: str, separator: str) -> list[tuple[int, int]]:
     return bounds
 
 
-def parse_row(text: str, line_start: int, line: str) -> TableRow | None:
-    """One table row from a line, or ``None`` if the line is not a table row."""
+def is_table_line(line: str) -> bool:
+    """Whether a line is a table row: the one rule, shared with passage splitting.
+
+    A row opens with "|", or separates three or more cells with " | ", or separates two
+    or more filled cells with tabs; a separator row ("|---|---|") is not a row.
+    """
     stripped = line.strip()
     if not stripped or _SEPARATOR_ROW.match(line):
-        return None
+        return False
+    if stripped.startswith("|") or stripped.count(" | ") >= 2:
+        return True
+    return "\t" in stripped and len([c for c in stripped.split("\t") if c.strip()]) >= 2
+
+
+def cell_bounds(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each cell of a table line, outer pipes excluded."""
+    stripped = line.strip()
     if stripped.startswith("|"):
         bounds = _split_positions(line, "|")[1:]
         if stripped.endswith("|") and len(bounds) > 1:
             bounds = bounds[:-1]
-    elif line.count("|") >= 2:
-        bounds = _split_positions(line, "|")
-    elif "\t" in stripped:
-        bounds = _split_positions(line, "\t")
-    else:
+        return bounds
+    if "|" in stripped:
+        return _split_positions(line, "|")
+    return _split_positions(line, "\t")
+
+
+def split_cells(line: str) -> list[str]:
+    """The cells of a table line, as written (surrounding spaces removed)."""
+    return [line[start:end].strip() for start, end in cell_bounds(line)]
+
+
+def parse_row(text: str, line_start: int, line: str) -> TableRow | None:
+    """One table row from a line, or ``None`` if the line is not a table row."""
+    if not is_table_line(line):
         return None
-    cells = tuple(_cell(text, line_start, start, end) for start, end in bounds)
+    cells = tuple(_cell(text, line_start, start, end) for start, end in cell_bounds(line))
     return TableRow(cells, Span(line_start, line_start + len(line)))
 
 
