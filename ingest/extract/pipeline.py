@@ -90,9 +90,11 @@ class DocumentExtractor:
             elif isinstance(entity, Commitment):
                 link_all(entity, entity.made_by, LinkKind.MADE_BY, named_as_body=False)
                 link_all(entity, entity.actor, LinkKind.ACTOR, named_as_body=False)
-            elif isinstance(entity, Recommendation) and entity.section:
+            elif isinstance(entity, Recommendation):
+                # Who a recommendation addresses (its response's owners are linked above).
+                link_all(entity, entity.owners, LinkKind.OWNED_BY, named_as_body=False)
                 # A table's section row ("Care Leavers") names the theme of the rows under it.
-                for hit in assign_themes(entity.section, self.concepts):
+                for hit in assign_themes(entity.section, self.concepts) if entity.section else ():
                     resolved.append(
                         Theme(hit.concept_key, hit.label, entity.span, hit.score, hit.concept_uri)
                     )
