@@ -50,7 +50,13 @@ def _settings(store: Path | None, **overrides: Any) -> Settings:
 def _open(settings: Settings) -> Any:
     from scrutiny.service import KnowledgeBase
 
-    return KnowledgeBase(settings)
+    kb = KnowledgeBase(settings)
+    kb.on_lock_wait = _tell_waiting
+    return kb
+
+
+def _tell_waiting(message: str) -> None:
+    click.echo(safe(message), err=True)
 
 
 store_option = click.option(
@@ -331,6 +337,7 @@ def reindex(store: Path | None) -> None:
     from scrutiny.service import KnowledgeBase
 
     with KnowledgeBase(settings, reindexing=True) as kb, tqdm(unit="passage") as bar:
+        kb.on_lock_wait = _tell_waiting
         count = kb.reindex(progress=bar.update)
     click.echo(f"re-embedded {count} passages in {settings.store}")
 

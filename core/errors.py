@@ -109,3 +109,10 @@ class SafetyLimitError(IngestError):
 
     code = "safety_limit"
     problem = "file exceeds a safety limit"
+
+
+class StoreBusyError(ScrutinyError):
+    """Another process is writing the knowledge base and did not finish in time."""
+
+    code = "store_busy"
+    http_status = 503

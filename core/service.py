@@ -6,10 +6,11 @@ It raises only ``ScrutinyError`` subclasses; the CLI and the web app translate t
 from __future__ import annotations
 
 import hashlib
-import warnings
 import re
+import warnings
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -71,6 +72,7 @@ from scrutiny.search.ranking import Candidate, Signals, fill_scores, fuse, resco
 from scrutiny.search.themes import ConceptText, ThemeMatcher
 from scrutiny.search.vector_index import VectorIndex, index_type_for, read_manifest
 from scrutiny.settings import Settings
+from scrutiny.storelock import StoreLock
 
 #: Curated data shipped in the repository's data/ folder.
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -186,6 +188,10 @@ class KnowledgeBase:
         else:
             self._check_embedding_model()
             self.index = self._open_index()
+        # One writer at a time (ingest, delete, reindex); told when it waits for another.
+        self._writer = StoreLock(settings.store)
+        self.on_lock_wait: Callable[[str], None] | None = None
+        self._index_generation = self.store.generation
         self._text_cache = lru_cache(maxsize=64)(self.store.canonical_text)
         self._document_cache: dict[str, StoredDocument] = {}
         self._lexicon_cache: tuple[int, Lexicon] | None = None
@@ -232,8 +238,28 @@ class KnowledgeBase:
         index.save(self.settings.store, self.store.generation)
         return index
 
+    @contextmanager
+    def _writing(self, refresh_index: bool = True) -> Iterator[None]:
+        """Hold the store's writer lock (waiting up to ``lock_timeout`` for another
+        process); an index that another writer has moved on from is reloaded first."""
+        timeout = self.settings.lock_timeout
+        self._writer.acquire(None if timeout < 0 else timeout, self.on_lock_wait)
+        try:
+            if refresh_index and self.store.generation != self._index_generation:
+                self.index = self._open_index()
+                self._text_cache.cache_clear()
+                self._document_cache.clear()
+            yield
+        finally:
+            self._index_generation = self.store.generation
+            self._writer.release()
+
     def reindex(self, progress: Callable[[int], None] | None = None) -> int:
         """Re-embed every passage with the configured embedder; returns the passage count."""
+        with self._writing(refresh_index=False):
+            return self._reindex(progress)
+
+    def _reindex(self, progress: Callable[[int], None] | None) -> int:
         rows = self.store.passages_without_embedding_model()
         batch = 256
         for i in range(0, len(rows), batch):
@@ -255,8 +281,13 @@ class KnowledgeBase:
 
         Passages of several documents are embedded together (up to
         ``EMBED_BATCH_PASSAGES``), which keeps the encoder's batches full; each
-        document is then stored in its own transaction.
+        document is then stored in its own transaction. Another process writing the
+        same store is waited for (``Settings.lock_timeout``).
         """
+        with self._writing():
+            return self._ingest(paths, progress)
+
+    def _ingest(self, paths: Iterable[Path], progress: ProgressCallback | None) -> IngestReport:
         report = IngestReport()
         pending: list[_PendingDocument] = []
         try:
@@ -412,6 +443,10 @@ class KnowledgeBase:
         )
 
     def delete(self, document_id: str) -> None:
+        with self._writing():
+            self._delete(document_id)
+
+    def _delete(self, document_id: str) -> None:
         if self.store.document(document_id) is None:
             raise NotFoundError(f"no document with id '{document_id}'")
         removed = self.store.delete_document(document_id)

@@ -70,6 +70,12 @@ class Settings:
     sparql_max_rows: int = _setting(
         10_000, "Most rows (or triples) a SPARQL query returns; more are cut off."
     )
+    lock_timeout: float = _setting(
+        600.0,
+        "Seconds an ingest, delete or reindex waits for another process writing the same "
+        "knowledge base before it gives up (a negative number: for ever).",
+        "SCRUTINY_LOCK_TIMEOUT",
+    )
     host: str = _setting("127.0.0.1", "Address the web server listens on.", "SCRUTINY_HOST")
     port: int = _setting(5000, "Port the web server listens on.", "SCRUTINY_PORT")
     threads: int = _setting(
