@@ -93,3 +93,20 @@ def test_speaker_labels_roles_before_names_and_labelled_contacts() -> None:
     assert people["M Bean"] == ("Councillor",) and people["R Fletch"] == ("Councillor",)
     assert people["Alice Green"] == ("Contact",) and people["Sam Morris"] == ("Contact",)
     assert not any("Hackney" in label for label in people)
+
+
+def test_speaker_turns_peers_appointments_and_posts_before_names() -> None:
+    text = (
+        "Jo Bloggs: I am grateful to the Secretary of State.\n"
+        "Key Findings: the service is good.\n"
+        "Baroness Walmsley (LD)\n"
+        "Baroness Morris of Yardley, Chair of the Public Services Committee said: hello\n"
+        "Sir Roger Singleton has been appointed to the new role of Chief Adviser on Safety.\n"
+        "The Cabinet Member for Well Being, Councillor Mark Child, was asked to respond.\n"
+    )
+    people = {p.label: p.roles for p in find_people(text).entities if isinstance(p, Person)}
+    assert "Jo Bloggs" in people and "Key Findings" not in people
+    assert people["Baroness Walmsley"] == ("Baroness", "LD")
+    assert people["Baroness Morris"] == ("Baroness", "Chair of the Public Services Committee")
+    assert "Chief Adviser on Safety" in people["Roger Singleton"]
+    assert people["Mark Child"] == ("Councillor", "Cabinet Member for Well Being")

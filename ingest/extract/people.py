@@ -106,6 +106,13 @@ _ROLE_BEFORE_NAME_RE = re.compile(
     rf"Commissioner|Chief[ \t]Executive|Adviser|Advisor|Prosecutor|Leader|Speaker|Officer|"
     rf"Manager))[ \t]+(?P<name>{_FULL_NAME})"
 )
+# "The Cabinet Member for Well Being, Councillor Mark Child,": a post, then the name.
+_APPOSITIVE_ROLE_RE = re.compile(
+    rf"\b[Tt]he[ \t]+(?P<role>(?:[A-Z][\w’'-]*[ \t]+){{0,3}}(?:Member|Minister|Director|Chair|"
+    rf"Chairman|Leader|Officer|Manager|Commissioner|Secretary|Mayor|Executive)"
+    rf"(?:[ \t]+(?:for|of)[ \t]+[^,\n]{{2,60}})?),[ \t]+(?:(?:{_TITLE_ALTERNATION})\.?[ \t]+)?"
+    rf"(?P<name>{_FULL_NAME})(?![\w-])"
+)
 # "Contact: Jo Bloggs", "Lead Officer: Jo Bloggs".
 _LABEL_THEN_NAME_RE = re.compile(
     rf"^[ \t]*(?P<role>Contact|Author|Report[ \t][Aa]uthor|Clerk|(?:[A-Z][\w’'&-]*[ \t]+){{0,4}}"
@@ -376,9 +383,23 @@ def _split_title(name: str) -> tuple[str | None, str]:
     return match["title"], match["rest"]
 
 
+# Surnames that are also words _NOT_NAME_WORDS stops at ("Councillor Mark Child").
+_WORD_SURNAMES = frozenset(["child", "young", "hall", "head", "care", "early", "may", "family"])
+
+
+def _titled_name(raw: str) -> str:
+    """The name after a title: cut at the first word that is no name, except a surname
+    such as Child or Young straight after a forename."""
+    name = _clean_name(raw)
+    tokens, kept = raw.split(), name.split()
+    if len(kept) == 1 and len(tokens) > 1 and tokens[1].lower() in _WORD_SURNAMES:
+        return f"{kept[0]} {tokens[1]}"
+    return name
+
+
 def _titled(text: str) -> Iterator[_Sighting]:
     for match in _TITLED_RE.finditer(text):
-        name = _clean_name(match["name"])
+        name = _titled_name(match["name"])
         if not name:
             continue
         title = match["title"]
@@ -427,9 +448,61 @@ def _with_roles(text: str) -> Iterator[_Sighting]:
             )
 
 
+# "Tim Loughton: I am grateful ...": a full name opening a turn of speech.
+_SPEAKER_NAME_RE = re.compile(
+    rf"^[ \t]*(?:(?:{_TITLE_ALTERNATION})\.?[ \t]+)?(?P<name>{_FULL_NAME}):[ \t]+"
+    r"(?P<speech>[^\n]{0,200})",
+    re.MULTILINE,
+)
+# A peer with the party in brackets or a post after a comma: "Baroness Walmsley (LD)",
+# "Baroness Morris of Yardley, Chair of the Public Services Committee".
+_PEER_RE = re.compile(
+    rf"\b(?P<title>Baroness|Lord|Lady|Baron|Viscount|Earl)[ \t]+(?P<name>{_NAME_TOKEN})"
+    rf"(?:[ \t]+of[ \t]+{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})?)?"
+    rf"(?:[ \t]*\((?P<party>{_PARTY})\)|,[ \t]+(?:the[ \t]+)?(?P<role>[^,;:.\n]{{3,120}}))"
+)
+# "Sir Roger Singleton has been appointed to the new role of Chief Adviser on ...".
+_APPOINTED_RE = re.compile(
+    rf"(?:\b(?:{_TITLE_ALTERNATION})\.?[ \t]+)?(?P<name>{_FULL_NAME})[ \t]+"
+    r"(?:has[ \t]+been|had[ \t]+been|was|is|is[ \t]+to[ \t]+be|will[ \t]+be)[ \t]+appointed[ \t]+"
+    r"(?:to[ \t]+the[ \t]+(?:new[ \t]+)?(?:role|post|position)[ \t]+of|as)[ \t]+"
+    r"(?:the[ \t]+|a[ \t]+|an[ \t]+)?(?P<role>[A-Z][^,.;:\n]{3,100})"
+)
 _MORE_NAMES_RE = re.compile(
     rf"(?:[ \t]*\([^()\n]{{1,40}}\))?[ \t]*(?:/|,|and|&)[ \t]*(?P<name>{_FULL_NAME})"
 )
+
+
+def _speaker_names(text: str) -> Iterator[_Sighting]:
+    turns: dict[str, list[re.Match[str]]] = {}
+    for match in _SPEAKER_NAME_RE.finditer(text):
+        name = _clean_name(match["name"])
+        if name == match["name"] and not set(name.lower().split()) & _ROLE_WORDS:
+            turns.setdefault(name, []).append(match)
+    for name, matches in turns.items():
+        first_person = any(re.search(r"\b(?:I|we|my|our)\b", m["speech"]) for m in matches)
+        if len(matches) < 2 and not first_person:
+            continue  # "Key Findings: ..." is a heading, not a speaker
+        for match in matches:
+            start = match.start("name")
+            yield _Sighting(Span(start, start + len(name)), name, None, None, LISTED_CONFIDENCE)
+
+
+def _peers_and_appointments(text: str) -> Iterator[_Sighting]:
+    for match in _PEER_RE.finditer(text):
+        said = re.sub(r"\s+(?:said|says|added|stated|explained)$", "", match["role"] or "")
+        role = match["party"] or _clean_role(said)
+        end = match.start("name") + len(match["name"])
+        yield _Sighting(
+            Span(match.start(), end), match["name"], match["title"], role, TITLED_CONFIDENCE
+        )
+    for match in _APPOINTED_RE.finditer(text):
+        name = _clean_name(match["name"])
+        if name != match["name"]:
+            continue
+        start = match.start("name")
+        role = " ".join(match["role"].split())
+        yield _Sighting(Span(start, start + len(name)), name, None, role, ROLE_CONFIDENCE)
 
 
 def _speakers_and_labelled_roles(text: str) -> Iterator[_Sighting]:
@@ -439,7 +512,12 @@ def _speakers_and_labelled_roles(text: str) -> Iterator[_Sighting]:
             role = f"{match['seat'].strip()} ({match['party']})"
             start = match.start("name")
             yield _Sighting(Span(start, start + len(name)), name, None, role, ROLE_CONFIDENCE)
-    for pattern in (_ROLE_THEN_NAME_RE, _ROLE_BEFORE_NAME_RE, _LABEL_THEN_NAME_RE):
+    for pattern in (
+        _ROLE_THEN_NAME_RE,
+        _ROLE_BEFORE_NAME_RE,
+        _LABEL_THEN_NAME_RE,
+        _APPOSITIVE_ROLE_RE,
+    ):
         for match in pattern.finditer(text):
             role = " ".join(match["role"].split()).strip(" ,")
             if len(role.split()) > 14:
@@ -452,8 +530,8 @@ def _speakers_and_labelled_roles(text: str) -> Iterator[_Sighting]:
                     starts.append(more.start("name"))
                     position = more.end("name")
             for start in starts:
-                raw = re.match(_FULL_NAME, text[start:])
-                name = _clean_name(raw.group()) if raw else ""
+                raw = re.match(_FULL_NAME, text[start : start + 80])
+                name = _titled_name(raw.group()) if raw else ""
                 if len(name.split()) < 2 or raw is None or name != raw.group():
                     continue
                 yield _Sighting(
@@ -544,6 +622,8 @@ def find_people(text: str, gazetteer: OrganisationGazetteer | None = None) -> Ex
             *_with_roles(text),
             *_attendance_lists(text),
             *_speakers_and_labelled_roles(text),
+            *_speaker_names(text),
+            *_peers_and_appointments(text),
         ],
         key=lambda sighting: (sighting.span.start, -sighting.span.end),
     )
