@@ -84,6 +84,7 @@ def document_batch(
                 "date": meta.meeting_date,
                 "source_path": parsed.source_path,
                 "source_url": meta.source_url,
+                "body": meta.body,
             },
         )
     ]

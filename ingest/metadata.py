@@ -11,9 +11,11 @@ council or date is left unknown rather than guessed.
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -594,6 +596,17 @@ class CouncilDirectory:
                     return result(named, "heading")
         return Publisher()
 
+    def named_publisher(self, name: str) -> Publisher:
+        """The council or body a stated publisher's name denotes."""
+        entry = self.gazetteer.lookup(name)
+        if entry is not None and entry.type is OrganisationType.COUNCIL:
+            return Publisher(entry.label, None, "stated")
+        if entry is not None:
+            return Publisher(None, entry.label, "stated")
+        if re.search(r"\bCouncil\b|\bBorough of\b", name):
+            return Publisher(name, None, "stated")
+        return Publisher(None, name, "stated")
+
     def names_a_body(self, name: str) -> bool:
         """Whether ``name`` is, whole, a listed body that is not a council or a part of a
         parliament (an inspectorate, a national panel, a partnership)."""
@@ -675,19 +688,64 @@ def _committee_in(text: str, directory: CouncilDirectory | None) -> tuple[int, s
     return None
 
 
-def infer_metadata(text: str, file_name: str, councils: CouncilDirectory) -> DocumentMetadata:
+#: A table beside documents stating where each was published: columns ``file``,
+#: ``source`` (its web address) and ``publisher`` (a council's or body's name).
+SOURCES_FILE = "sources.csv"
+
+
+@dataclass(frozen=True)
+class StatedSource:
+    """Where a document was published, as stated beside it (not in its text)."""
+
+    address: str | None = None
+    publisher: str | None = None
+
+
+def stated_source(path: Path) -> StatedSource | None:
+    """What a ``sources.csv`` in the file's folder states about it."""
+    table = path.parent / SOURCES_FILE
+    try:
+        stamp = table.stat().st_mtime_ns
+    except OSError:
+        return None
+    return _sources_table(table, stamp).get(path.name)
+
+
+@lru_cache(maxsize=32)
+def _sources_table(table: Path, _stamp: int) -> dict[str, StatedSource]:
+    with table.open(encoding="utf-8", newline="") as handle:
+        return {
+            (row.get("file") or "").strip(): StatedSource(
+                (row.get("source") or "").strip() or None,
+                (row.get("publisher") or "").strip() or None,
+            )
+            for row in csv.DictReader(handle)
+            if (row.get("file") or "").strip()
+        }
+
+
+def infer_metadata(
+    text: str,
+    file_name: str,
+    councils: CouncilDirectory,
+    source: StatedSource | None = None,
+) -> DocumentMetadata:
     title = infer_title(text, fallback=Path(file_name).stem)
     stated_title = _labelled_line(text, "TITLE")
-    source_url = _labelled_line(text, "SOURCE")
+    source_url = _labelled_line(text, "SOURCE") or (source.address if source else None)
     stated = stated_date(text, stated_title or title)
     if stated is None:
         in_name = _full_dates(file_name.replace("_", " "))
         stated = (in_name[0][2], None) if in_name else None
-    publisher = councils.publisher(text, stated_title, source_url)
+    if source is not None and source.publisher:
+        publisher = councils.named_publisher(source.publisher)
+    else:
+        publisher = councils.publisher(text, stated_title, source_url)
     return DocumentMetadata(
         title=title,
         council=publisher.council,
         committee=infer_committee(text, stated_title or title, councils),
         meeting_date=stated[0] if stated else None,
         source_url=source_url,
+        body=publisher.body,
     )

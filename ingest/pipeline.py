@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from scrutiny.errors import IngestError
-from scrutiny.ingest.metadata import CouncilDirectory, infer_metadata
+from scrutiny.ingest.metadata import CouncilDirectory, infer_metadata, stated_source
 from scrutiny.ingest.passages import split_passages
 from scrutiny.ingest.readers import SUPPORTED_SUFFIXES, read_canonical_text
 from scrutiny.ingest.records import ParsedDocument
@@ -73,6 +73,6 @@ def parse_document(
         sha256=content_hash(data),
         format=fmt,
         canonical_text=text,
-        metadata=infer_metadata(text, path.name, councils),
+        metadata=infer_metadata(text, path.name, councils, stated_source(path)),
         passages=split_passages(text),
     )

@@ -46,8 +46,9 @@ class DocumentMetadata:
     title: str
     council: str | None = None
     committee: str | None = None
-    meeting_date: str | None = None  # ISO 8601 date
+    meeting_date: str | None = None  # ISO 8601 date ("YYYY-MM" or "YYYY" when only that)
     source_url: str | None = None
+    body: str | None = None  # the publisher when not a council (Parliament, Ofsted, …)
 
 
 @dataclass(frozen=True)

@@ -3,14 +3,18 @@ and the address it was published at, never from a place or a date in its body.""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from scrutiny.ingest.extract.organisations import DEFAULT_GAZETTEER_PATH
 from scrutiny.ingest.metadata import (
     CouncilDirectory,
     CouncilName,
+    StatedSource,
     infer_metadata,
     stated_date,
+    stated_source,
 )
 
 DIRECTORY = CouncilDirectory.from_gazetteer(DEFAULT_GAZETTEER_PATH)
@@ -198,3 +202,34 @@ def test_file_name_date_is_the_last_resort() -> None:
     assert meta.meeting_date == "2016-10-11"
     meta = infer_metadata("Minutes\n\n" + FILLER, "report_2013.txt", DIRECTORY)
     assert meta.meeting_date is None
+
+
+def test_publisher_stated_beside_the_file(tmp_path: Path) -> None:
+    (tmp_path / "sources.csv").write_text(
+        "file,source,publisher\n"
+        "a.txt,,Slough Council\n"
+        "b.txt,https://democracy.brent.gov.uk/mgAi.aspx?ID=1,\n"
+        "c.txt,,Ofsted\n",
+        encoding="utf-8",
+    )
+    text = "Minutes\n\n" + FILLER
+    found = {
+        name: infer_metadata(text, name, DIRECTORY, stated_source(tmp_path / name))
+        for name in ("a.txt", "b.txt", "c.txt", "d.txt")
+    }
+    assert found["a.txt"].council == "Slough Borough Council"
+    assert found["b.txt"].council == "London Borough of Brent"
+    assert found["b.txt"].source_url and "brent" in found["b.txt"].source_url
+    assert (found["c.txt"].council, found["c.txt"].body) == (None, "Ofsted")
+    assert found["d.txt"].council is None
+    assert stated_source(tmp_path / "d.txt") is None
+    assert stated_source(tmp_path / "nowhere" / "x.txt") is None
+    assert infer_metadata(text, "x", DIRECTORY, StatedSource(None, "Testshire Council")).council
+
+
+def test_the_samples_state_their_publishers() -> None:
+    samples = Path(__file__).resolve().parent.parent / "data" / "samples"
+    for path in sorted(samples.glob("*.txt")):
+        source = stated_source(path)
+        assert source is not None and source.publisher, path.name
+        assert DIRECTORY.named_publisher(source.publisher).council, path.name
