@@ -59,6 +59,8 @@ from evalkit import (
     score,
 )
 
+from scrutiny.search.ranking import WINDOW_WEIGHTS
+
 DEPTH = 10
 RRF_K = 60
 
@@ -148,14 +150,28 @@ class Bench:
         def first_stage(q: Query) -> list[Result]:
             # The project's retrieval and fusion with the second stage (graph, intent,
             # role and fragment re-scoring) switched off, to show what that stage adds.
-            with mock.patch("scrutiny.service.rescore", _no_rescoring):
+            with mock.patch("scrutiny.search.engine.rescore", _no_rescoring):
                 return project(q)
+
+        def only(*signals: str) -> System:
+            weights = {n: w for n, w in WINDOW_WEIGHTS.items() if n in signals}
+
+            def system(q: Query) -> list[Result]:
+                with (
+                    mock.patch("scrutiny.search.engine.WINDOW_WEIGHTS", weights),
+                    mock.patch("scrutiny.search.engine.rescore", _no_rescoring),
+                ):
+                    return project(q)
+
+            return system
 
         return {
             "bm25": bm25,
             "dense": dense,
             "rrf(bm25+dense)": fused,
             "rrf(+phrase x2)": fused_phrase,
+            "proj windows bm25": only("window_keyword"),
+            "proj windows dense": only("dense"),
             "project stage 1": first_stage,
             "project": project,
         }

@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from scrutiny.search.engine import Filters as SearchFilters
+
+__all__ = ["SearchFilters"]
+
 
 @dataclass(frozen=True)
 class DocumentRef:
@@ -15,22 +19,6 @@ class DocumentRef:
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "title": self.title, "council": self.council, "date": self.date}
-
-
-@dataclass(frozen=True)
-class SearchFilters:
-    """Constraints on search results; ``None`` means no constraint."""
-
-    kind: str | None = None  # entity kind the passage carries: commitment, recommendation, …
-    council: str | None = None  # part of the council's name
-    committee: str | None = None  # part of the committee's name
-    theme: str | None = None
-    organisation: str | None = None
-    status: str | None = None  # response status of a recommendation in the passage
-    year: int | None = None
-
-    def active(self) -> bool:
-        return any(value is not None for value in vars(self).values())
 
 
 @dataclass(frozen=True)
@@ -57,7 +45,11 @@ class EntityRef:
 
 @dataclass(frozen=True)
 class SearchHit:
-    """One result; ``text`` is always ``canonical_text[start:end]`` of its document."""
+    """One result; ``text`` is always ``canonical_text[start:end]`` of its document.
+
+    The result is a window of consecutive passages; ``id`` names the best passage inside
+    it, whose span ``passage_start``..``passage_end`` lies within ``start``..``end``.
+    """
 
     rank: int
     score: float
@@ -70,6 +62,8 @@ class SearchHit:
     section: str | None = None
     entity: EntityRef | None = None
     explanation: dict[str, Any] | None = None
+    passage_start: int | None = None
+    passage_end: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         payload = {
@@ -80,6 +74,11 @@ class SearchHit:
             "text": self.text,
             "start": self.start,
             "end": self.end,
+            "passage": {
+                "id": self.id,
+                "start": self.start if self.passage_start is None else self.passage_start,
+                "end": self.end if self.passage_end is None else self.passage_end,
+            },
             "document": self.document.to_json(),
             "entity": self.entity.to_json() if self.entity else None,
         }

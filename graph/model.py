@@ -40,6 +40,19 @@ class StoredPassage:
 
 
 @dataclass(frozen=True)
+class StoredWindow:
+    """A ranking window: passages ``first_ordinal``..``last_ordinal`` of a document, cited
+    as ``canonical_text[start:end]``."""
+
+    row_id: int
+    document_id: str
+    first_ordinal: int
+    last_ordinal: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Node:
     id: str
     kind: NodeKind

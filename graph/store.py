@@ -33,12 +33,15 @@ from scrutiny.graph.model import (
     PassageContext,
     StoredDocument,
     StoredPassage,
+    StoredWindow,
 )
 from scrutiny.graph.schema import EdgeKind, NodeKind
-from scrutiny.ingest.records import ParsedDocument
+from scrutiny.ingest.records import ParsedDocument, Passage, PassageKind, Span
+from scrutiny.ingest.windows import MAX_PASSAGES as MAX_WINDOW_PASSAGES
+from scrutiny.ingest.windows import build_windows
 from scrutiny.text import STOPWORDS
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 #: BM25 weight of a passage's document title, council and committee against its own text.
 CONTEXT_WEIGHT = 0.3
 #: FTS5's BM25 (fts5_aux.c): k1, and the IDF it gives a word found in at least half of
@@ -48,6 +51,8 @@ FTS5_MIN_IDF = 1e-6
 #: Passages keyword search scores for one query before it stops scoring passages that
 #: hold only the query's most frequent words (FTS5 scores ~1.3 million rows/s here).
 SCORING_BUDGET = 30_000
+#: Keyword-searchable tables and their FTS5 indexes.
+_FTS_TABLES = {"passages": "passages_fts", "windows": "windows_fts"}
 T = TypeVar("T")
 
 _SCHEMA = """
@@ -90,6 +95,31 @@ CREATE TRIGGER IF NOT EXISTS passages_ai AFTER INSERT ON passages BEGIN
 END;
 CREATE TRIGGER IF NOT EXISTS passages_ad AFTER DELETE ON passages BEGIN
     INSERT INTO passages_fts(passages_fts, rowid, search_text, context)
+    VALUES ('delete', old.row_id, old.search_text, old.context);
+END;
+-- Ranking windows (scrutiny.ingest.windows): runs of consecutive passages, without
+-- header lines and page furniture, that keyword search ranks as one text.
+CREATE TABLE IF NOT EXISTS windows (
+    row_id INTEGER PRIMARY KEY AUTOINCREMENT,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    first_ordinal INTEGER NOT NULL,
+    last_ordinal INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    search_text TEXT NOT NULL,
+    context TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX IF NOT EXISTS windows_document ON windows(document_id, first_ordinal);
+CREATE VIRTUAL TABLE IF NOT EXISTS windows_fts USING fts5(
+    search_text, context, content='windows', content_rowid='row_id',
+    tokenize='porter unicode61'
+);
+CREATE TRIGGER IF NOT EXISTS windows_ai AFTER INSERT ON windows BEGIN
+    INSERT INTO windows_fts(rowid, search_text, context)
+    VALUES (new.row_id, new.search_text, new.context);
+END;
+CREATE TRIGGER IF NOT EXISTS windows_ad AFTER DELETE ON windows BEGIN
+    INSERT INTO windows_fts(windows_fts, rowid, search_text, context)
     VALUES ('delete', old.row_id, old.search_text, old.context);
 END;
 CREATE TABLE IF NOT EXISTS nodes (
@@ -175,7 +205,7 @@ class Store:
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path}: not a usable knowledge base ({exc})") from None
         # Passages holding each word, and the passage count, as of one store generation.
-        self._word_counts: tuple[int, int, dict[str, int]] = (-1, 0, {})
+        self._word_counts: dict[str, tuple[int, int, dict[str, int]]] = {}
 
     @property
     def _db(self) -> sqlite3.Connection:
@@ -216,13 +246,17 @@ class Store:
         if found is None:
             with self._db:
                 self._set_meta("schema_version", SCHEMA_VERSION)
-        elif found == "1":
+        elif found in ("1", "2"):
             # Version 2 records which ingest pipeline processed each document; documents
             # from version 1 have none, so the next ingest processes them again.
+            # Version 3 adds ranking windows, built here from the stored passages.
             with self._db:
-                self._db.execute(
-                    "ALTER TABLE documents ADD COLUMN pipeline TEXT NOT NULL DEFAULT ''"
-                )
+                if found == "1":
+                    self._db.execute(
+                        "ALTER TABLE documents ADD COLUMN pipeline TEXT NOT NULL DEFAULT ''"
+                    )
+                for (document_id,) in self._db.execute("SELECT id FROM documents").fetchall():
+                    self._write_windows(self._db, str(document_id))
                 self._set_meta("schema_version", SCHEMA_VERSION)
         elif found != SCHEMA_VERSION:
             raise StoreError(
@@ -330,8 +364,43 @@ class Store:
                 )  # fmt: skip
                 assert cursor.lastrowid is not None
                 added.append(cursor.lastrowid)
+            self._write_windows(db, document_id, parsed)
             self._write_batch(db, batch)
         return removed, added
+
+    def _write_windows(
+        self, db: sqlite3.Connection, document_id: str, parsed: ParsedDocument | None = None
+    ) -> None:
+        """Build and store a document's ranking windows (from ``parsed``, or from what is
+        stored of it)."""
+        row = db.execute(
+            "SELECT canonical_text, title, council, committee FROM documents WHERE id = ?",
+            (document_id,),
+        ).fetchone()
+        text, title, council, committee = row
+        if parsed is not None:
+            passages = list(parsed.passages)
+        else:
+            passages = [
+                Passage(
+                    ordinal=int(ordinal), kind=PassageKind(kind), span=Span(start, end),
+                    search_text=search_text, section=section,
+                )
+                for ordinal, kind, start, end, section, search_text in db.execute(
+                    'SELECT ordinal, kind, start, "end", section, search_text FROM passages '
+                    "WHERE document_id = ? ORDER BY ordinal",
+                    (document_id,),
+                )
+            ]  # fmt: skip
+        context = " ".join(str(p) for p in (title, council, committee) if p)
+        db.executemany(
+            'INSERT INTO windows(document_id, first_ordinal, last_ordinal, start, "end", '
+            "search_text, context) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (document_id, w.first, w.last, w.span.start, w.span.end, w.text, context)
+                for w in build_windows(text, passages, title)
+            ],
+        )
 
     def _write_batch(self, db: sqlite3.Connection, batch: GraphBatch) -> None:
         for node in batch.nodes:
@@ -482,43 +551,49 @@ class Store:
             )
 
     def keyword_search(self, text: str, limit: int) -> list[tuple[int, float]]:
-        """(passage row id, BM25 score — higher is better) for the query's words.
+        """(passage row id, BM25 score — higher is better) for the query's words."""
+        return self._keyword_search("passages", text, limit)
 
-        The ranking of every passage holding any of the words by FTS5's BM25, without
-        scoring every such passage where that can be avoided (a common word would mean
-        scoring most of the store):
+    def window_keyword_search(self, text: str, limit: int) -> list[tuple[int, float]]:
+        """(window row id, BM25 score — higher is better) for the query's words."""
+        return self._keyword_search("windows", text, limit)
 
-        - A word in at least half of the passages (such as "council", which every
-          passage's context names) has its IDF clamped to 1e-6 by FTS5, so it adds less
-          than 2.2e-6 to any score: it is left out of the MATCH unless too few passages
-          hold another word. Scores differ by under 2.2e-6 per such word.
-        - When the passages holding the words number more than ``SCORING_BUDGET``, see
+    def _keyword_search(self, table: str, text: str, limit: int) -> list[tuple[int, float]]:
+        """The ranking of every row of ``table`` holding any of the words by FTS5's BM25,
+        without scoring every such row where that can be avoided (a common word would
+        mean scoring most of the store):
+
+        - A word in at least half of the rows (such as "council", which every row's
+          context names) has its IDF clamped to 1e-6 by FTS5, so it adds less than
+          2.2e-6 to any score: it is left out of the MATCH unless too few rows hold
+          another word. Scores differ by under 2.2e-6 per such word.
+        - When the rows holding the words number more than ``SCORING_BUDGET``, see
           ``_without_frequent_words``.
         """
         words = keyword_words(text)
         if not words:
             return []
-        total, counts = self._passages_with_words(words)
+        total, counts = self._rows_with_words(table, words)
         scored = [w for w in words if 2 * counts[w] < total]
         below = (len(words) - len(scored)) * _bm25_bound(total, total)
-        found = self._without_frequent_words(scored, counts, limit)
+        found = self._without_frequent_words(table, scored, counts, limit)
         if found is not None and found[-1][1] > below:
             return found
         if scored and len(scored) < len(words) and limit > 0:
-            found = self._bm25(scored, limit)
+            found = self._bm25(table, scored, limit)
             if len(found) == limit and found[-1][1] > below:
                 return found
-        return self._bm25(words, limit)
+        return self._bm25(table, words, limit)
 
     def _without_frequent_words(
-        self, words: Sequence[str], counts: dict[str, int], limit: int
+        self, table: str, words: Sequence[str], counts: dict[str, int], limit: int
     ) -> list[tuple[int, float]] | None:
-        """Only the passages holding one of the rarer words (as many as the budget
-        allows) are scored, with all the words; None when that cannot fill the list.
+        """Only the rows holding one of the rarer words (as many as the budget allows)
+        are scored, with all the words; None when that cannot fill the list.
 
-        Every passage found is scored exactly. The list is exact (as MaxScore) when its
-        last score beats the most the frequent words alone could give a passage,
-        (k1 + 1) * idf each; otherwise a passage holding only frequent words is missed
+        Every row found is scored exactly. The list is exact (as MaxScore) when its
+        last score beats the most the frequent words alone could give a row,
+        (k1 + 1) * idf each; otherwise a row holding only frequent words is missed
         even if it should have made the list: the one approximation beyond the budget.
         """
         if limit <= 0 or len(words) < 2 or sum(counts[w] for w in words) <= SCORING_BUDGET:
@@ -530,45 +605,85 @@ class Store:
                 break
             rare.append(word)
             held += counts[word]
-        found = self._bm25(words, limit, within=rare)
+        found = self._bm25(table, words, limit, within=rare)
         return found if len(found) == limit else None
 
     def _bm25(
-        self, words: Sequence[str], limit: int, within: Sequence[str] = ()
+        self, table: str, words: Sequence[str], limit: int, within: Sequence[str] = ()
     ) -> list[tuple[int, float]]:
         """Rows holding any of ``words`` by BM25, optionally only those holding a word of
         ``within`` (filtered before scoring: ``+rowid`` keeps SQLite from handing the
         filter to FTS5 as one lookup per row)."""
-        sql = (
-            "SELECT rowid, -bm25(passages_fts, 1.0, ?) AS score FROM passages_fts "
-            "WHERE passages_fts MATCH ?"
-        )
+        fts = _FTS_TABLES[table]
+        sql = f"SELECT rowid, -bm25({fts}, 1.0, ?) AS score FROM {fts} WHERE {fts} MATCH ?"
         params: list[object] = [CONTEXT_WEIGHT, _any_of(words)]
         if within:
-            sql += " AND +rowid IN (SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?)"
+            sql += f" AND +rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?)"
             params.append(_any_of(within))
         rows = self._db.execute(f"{sql} ORDER BY score DESC, rowid LIMIT ?", (*params, limit))
         return [(int(r[0]), float(r[1])) for r in rows]
 
-    def _passages_with_words(self, words: Sequence[str]) -> tuple[int, dict[str, int]]:
-        """The passage count and, per word, the passages holding it (counted up to half
-        of all passages: beyond that only "at least half" matters), cached until the
+    def _rows_with_words(self, table: str, words: Sequence[str]) -> tuple[int, dict[str, int]]:
+        """The row count of ``table`` and, per word, the rows holding it (counted up to
+        half of all rows: beyond that only "at least half" matters), cached until the
         store changes."""
         generation = self.generation
-        cached_generation, total, counts = self._word_counts
+        cached_generation, total, counts = self._word_counts.get(table, (-1, 0, {}))
         if cached_generation != generation or len(counts) > 100_000:
-            total, counts = self.passage_count(), {}
-            self._word_counts = (generation, total, counts)
+            (row,) = self._db.execute(f"SELECT count(*) FROM {table}").fetchone()
+            total, counts = int(row), {}
+            self._word_counts[table] = (generation, total, counts)
         half = (total + 1) // 2
+        fts = _FTS_TABLES[table]
         for word in words:
             if word not in counts:
                 row = self._db.execute(
-                    "SELECT count(*) FROM (SELECT 1 FROM passages_fts "
-                    "WHERE passages_fts MATCH ? LIMIT ?)",
+                    f"SELECT count(*) FROM (SELECT 1 FROM {fts} WHERE {fts} MATCH ? LIMIT ?)",
                     (f'"{word}"', half),
                 ).fetchone()
                 counts[word] = int(row[0])
         return total, counts
+
+    def windows_by_row_ids(self, row_ids: Sequence[int]) -> dict[int, StoredWindow]:
+        found: dict[int, StoredWindow] = {}
+        for chunk in _chunks(list(row_ids), 500):
+            marks = ",".join("?" * len(chunk))
+            for row in self._db.execute(
+                'SELECT row_id, document_id, first_ordinal, last_ordinal, start, "end" '
+                f"FROM windows WHERE row_id IN ({marks})",
+                chunk,
+            ):
+                found[int(row[0])] = StoredWindow(*row)
+        return found
+
+    def windows_of_passages(self, row_ids: Sequence[int]) -> dict[int, list[int]]:
+        """For each passage row id, the windows that hold the passage."""
+        found: dict[int, list[int]] = {}
+        for chunk in _chunks(list(row_ids), 500):
+            marks = ",".join("?" * len(chunk))
+            for passage_row, window_row in self._db.execute(
+                "SELECT p.row_id, w.row_id FROM passages p JOIN windows w "
+                "ON w.document_id = p.document_id AND w.first_ordinal <= p.ordinal "
+                "AND w.first_ordinal >= p.ordinal - ? AND w.last_ordinal >= p.ordinal "
+                f"WHERE p.row_id IN ({marks})",
+                (MAX_WINDOW_PASSAGES, *chunk),
+            ):
+                found.setdefault(int(passage_row), []).append(int(window_row))
+        return found
+
+    def passages_of_windows(self, row_ids: Sequence[int]) -> dict[int, list[int]]:
+        """For each window row id, the row ids of its passages in order."""
+        found: dict[int, list[int]] = {}
+        for chunk in _chunks(list(row_ids), 500):
+            marks = ",".join("?" * len(chunk))
+            for window_row, passage_row in self._db.execute(
+                "SELECT w.row_id, p.row_id FROM windows w JOIN passages p "
+                "ON p.document_id = w.document_id AND p.ordinal BETWEEN w.first_ordinal "
+                f"AND w.last_ordinal WHERE w.row_id IN ({marks}) ORDER BY w.row_id, p.ordinal",
+                chunk,
+            ):
+                found.setdefault(int(window_row), []).append(int(passage_row))
+        return found
 
     def phrase_search(self, text: str, limit: int, min_words: int = 2) -> list[tuple[int, float]]:
         """Passages containing the query's words as one consecutive phrase; nothing when

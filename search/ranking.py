@@ -31,6 +31,20 @@ FUSION_METHOD = "convex"
 #: Puts calibrated scores on the RRF scale, so the boosts below mean the same in both.
 CONVEX_SCALE = 1 / (RRF_K + 1)
 
+#: Weight of each calibrated signal in a window's fused score (``scrutiny.search.engine``):
+#: window BM25 / best window BM25, best passage cosine similarity, best passage BM25 /
+#: best passage BM25, exact phrase, expanded names. Scaled by ``CONVEX_SCALE`` so the
+#: boosts below keep their meaning.
+WINDOW_WEIGHTS: Mapping[str, float] = {
+    "window_keyword": 1.0 * CONVEX_SCALE,
+    "dense": 1.0 * CONVEX_SCALE,
+    "passage_keyword": 0.3 * CONVEX_SCALE,
+    "phrase": 0.5 * CONVEX_SCALE,
+    "expanded": 0.25 * CONVEX_SCALE,
+}
+#: Most windows of one document among the first results (the rest follow them).
+PER_DOCUMENT = 3
+
 #: Second-stage boosts, in fused-score units.
 CASE_MATCH_BOOST = 0.012
 OTHER_CASE_FACTOR = 0.25  # a passage naming only a look-alike case keeps this share

@@ -1,0 +1,456 @@
+"""The search engine: retrieve → fuse → re-score → filter → facets, over ranking windows.
+
+The unit of ranking is a window (``scrutiny.ingest.windows``): a run of consecutive
+passages of about 200 words with no header lines or page furniture. A question's subject
+and its answer often sit in neighbouring paragraphs; a window holds both. The engine
+returns each window with the best passage inside it, so a hit is cited by the window's
+span and anchored on that passage ("small-to-big").
+
+1. Retrieve: BM25 over windows (FTS5), BM25 and exact-phrase search over passages, and
+   the nearest passage vectors (faiss). Passages found map to the windows holding them.
+2. Fuse: each window's score is a weighted sum of calibrated signals (see
+   ``scrutiny.search.ranking.WINDOW_WEIGHTS``): window BM25 over the best window BM25,
+   the best cosine similarity of its passages to the query, the best passage BM25 and
+   exact phrase in it, each over its list's best.
+3. Re-score with what the graph knows of the window's passages (cases named, the entity
+   kinds a query's intent asks for).
+4. Filter (quoted phrases, council, committee, year, kind, status, theme, organisation),
+   drop windows that overlap a better one, and keep at most ``PER_DOCUMENT`` windows of
+   one document among the first results, so a whole question gets several documents.
+5. Facets over every kept window.
+
+Everything the engine reads comes through ``SearchIndex``, a narrow protocol the store
+implements, so the ranking is unit-tested against a fake index.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+from scrutiny.search.query import QueryAnalysis
+from scrutiny.search.ranking import (
+    PER_DOCUMENT,
+    WINDOW_WEIGHTS,
+    Candidate,
+    Signals,
+    rescore,
+)
+
+Vector = npt.NDArray[np.float32]
+
+
+class WindowRecord(Protocol):
+    row_id: int
+    document_id: str
+    first_ordinal: int
+    last_ordinal: int
+    start: int
+    end: int
+
+
+class PassageRecord(Protocol):
+    row_id: int
+    id: str
+    document_id: str
+    ordinal: int
+    start: int
+    end: int
+    section: str | None
+    search_text: str
+
+
+class NodeRecord(Protocol):
+    id: str
+    kind: Any  # an enum whose .value is the kind's name
+    attributes: Mapping[str, Any]
+
+
+class ContextRecord(Protocol):
+    entities: Sequence[Any]
+    mentioned: frozenset[str]
+    themes: frozenset[str]
+
+
+class DocumentRecord(Protocol):
+    council: str | None
+    committee: str | None
+    meeting_date: str | None
+
+
+class SearchIndex(Protocol):
+    """What the engine needs from a store."""
+
+    def window_keyword_search(self, text: str, limit: int) -> list[tuple[int, float]]: ...
+    def keyword_search(self, text: str, limit: int) -> list[tuple[int, float]]: ...
+    def phrase_search(
+        self, text: str, limit: int, min_words: int = 2
+    ) -> list[tuple[int, float]]: ...
+    def windows_by_row_ids(self, row_ids: Sequence[int]) -> Mapping[int, Any]: ...
+    def windows_of_passages(self, row_ids: Sequence[int]) -> Mapping[int, list[int]]: ...
+    def passages_of_windows(self, row_ids: Sequence[int]) -> Mapping[int, list[int]]: ...
+    def passages_by_row_ids(self, row_ids: Sequence[int]) -> Mapping[int, Any]: ...
+    def embeddings_by_row_ids(self, row_ids: Sequence[int]) -> Mapping[int, Vector]: ...
+    def passage_contexts(self, passage_ids: Sequence[str]) -> Mapping[str, Any]: ...
+
+
+class VectorSearch(Protocol):
+    def search(self, vector: Vector, k: int) -> list[tuple[int, float]]: ...
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Constraints on results; ``None`` means no constraint."""
+
+    kind: str | None = None  # entity kind a passage of the hit carries
+    council: str | None = None  # part of the council's name
+    committee: str | None = None  # part of the committee's name
+    theme: str | None = None
+    organisation: str | None = None
+    status: str | None = None  # response status of a recommendation in the hit
+    year: int | None = None
+
+    def active(self) -> bool:
+        return any(value is not None for value in vars(self).values())
+
+
+@dataclass(frozen=True)
+class Lookups:
+    """What filters and facets need beyond the index: document fields and graph names."""
+
+    document: Callable[[str], DocumentRecord]
+    theme_ids: Callable[[str], tuple[str, ...]]
+    organisation_ids: Callable[[str], tuple[str, ...]]
+    linked_ids: Callable[[str], set[str]]  # node ids an entity's edges reach
+    theme_labels: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RankedWindow:
+    """One result: a window, the best passage inside it, what the graph knows of it."""
+
+    window: Any  # WindowRecord
+    passage: Any  # PassageRecord: the best passage inside the window
+    passages: tuple[Any, ...]  # every passage of the window, in order
+    context: Any  # ContextRecord of the best passage
+    entities: tuple[Any, ...]  # entities of every passage of the window
+    candidate: Candidate
+
+
+@dataclass(frozen=True)
+class Ranking:
+    results: tuple[RankedWindow, ...]
+    total: int  # windows above the relevance floor that pass the filters
+    facets: dict[str, dict[str, int]]
+
+
+@dataclass
+class _Window:
+    window: Any
+    passages: list[Any]
+    candidate: Candidate
+    best: Any = None
+    best_score: float = -1.0
+    passage_scores: dict[int, float] = field(default_factory=dict)
+
+
+class SearchEngine:
+    """Ranks windows of a ``SearchIndex`` for an analysed query."""
+
+    def __init__(
+        self,
+        index: SearchIndex,
+        vectors: VectorSearch,
+        lookups: Lookups,
+        relevance_floor: float = 0.0,
+        weights: Mapping[str, float] | None = None,
+    ) -> None:
+        self.index = index
+        self.vectors = vectors
+        self.lookups = lookups
+        self.relevance_floor = relevance_floor
+        self.weights = dict(WINDOW_WEIGHTS if weights is None else weights)
+
+    def rank(
+        self,
+        analysis: QueryAnalysis,
+        query_vector: Vector,
+        limit: int,
+        pool: int,
+        filters: Filters | None = None,
+    ) -> Ranking:
+        filters = filters or Filters()
+        windows = self._candidates(analysis, query_vector, pool)
+        if analysis.phrases:
+            required = self._passages_with_phrases(analysis.phrases)
+            windows = [w for w in windows if any(p.row_id in required for p in w.passages)]
+        contexts = self.index.passage_contexts(
+            list(dict.fromkeys(p.id for w in windows for p in w.passages))
+        )
+        kept: list[RankedWindow] = []
+        for w in windows:
+            window_contexts = [contexts[p.id] for p in w.passages if p.id in contexts]
+            signals = _signals(window_contexts, analysis, w.passages)
+            rescore(w.candidate, signals, analysis, w.window.end - w.window.start)
+            entities = tuple(e for c in window_contexts for e in c.entities)
+            if filters.kind or filters.status:
+                # The hit is about the entities asked for: cite the best passage that
+                # carries one, and show only those.
+                entities = tuple(e for e in entities if _entity_passes(e, filters))
+                carriers = [
+                    p
+                    for p in w.passages
+                    if p.id in contexts
+                    and any(_entity_passes(e, filters) for e in contexts[p.id].entities)
+                ]
+                if carriers:
+                    w.best = max(carriers, key=lambda p: w.passage_scores.get(p.row_id, 0.0))
+            if filters.active() and not self._passes(w, window_contexts, entities, filters):
+                continue
+            kept.append(
+                RankedWindow(
+                    w.window, w.best, tuple(w.passages), contexts.get(w.best.id), entities,
+                    w.candidate,
+                )
+            )  # fmt: skip
+        kept.sort(key=lambda r: (-r.candidate.score, r.window.row_id))
+        distinct = _distinct(kept)
+        return Ranking(
+            results=tuple(_spread(distinct, limit)),
+            total=len(distinct),
+            facets=self._facets(distinct),
+        )
+
+    # 1-2: retrieve and fuse ------------------------------------------------------------
+
+    def _candidates(
+        self, analysis: QueryAnalysis, query_vector: Vector, pool: int
+    ) -> list[_Window]:
+        text = analysis.text
+        window_keyword = self.index.window_keyword_search(text, pool)
+        passage_lists = {
+            "passage_keyword": self.index.keyword_search(text, pool),
+            "dense": self.vectors.search(query_vector, pool),
+            "phrase": self.index.phrase_search(text, pool),
+        }
+        if analysis.expansions:
+            passage_lists["expanded"] = self.index.keyword_search(
+                " ".join(analysis.expansions), pool
+            )
+        found_passages = list(
+            dict.fromkeys(row for ranking in passage_lists.values() for row, _ in ranking)
+        )
+        windows_of = self.index.windows_of_passages(found_passages)
+        window_rows = list(
+            dict.fromkeys(
+                [row for row, _ in window_keyword]
+                + [w for row in found_passages for w in windows_of.get(row, ())]
+            )
+        )
+        records = self.index.windows_by_row_ids(window_rows)
+        members = self.index.passages_of_windows(window_rows)
+        all_passages = list(dict.fromkeys(p for w in window_rows for p in members.get(w, ())))
+        passages = self.index.passages_by_row_ids(all_passages)
+        vectors = self.index.embeddings_by_row_ids(all_passages)
+        cosine: dict[int, float] = {}
+        if vectors:
+            ids = list(vectors)
+            sims = np.stack([vectors[i] for i in ids]) @ query_vector
+            cosine = dict(zip(ids, (float(x) for x in sims), strict=True))
+        best_of = {name: max((s for _, s in r), default=0.0) for name, r in passage_lists.items()}
+        passage_scores: dict[str, dict[int, float]] = {
+            name: {row: s / best_of[name] for row, s in ranking if best_of[name] > 0}
+            for name, ranking in passage_lists.items()
+            if name != "dense"
+        }
+        window_best = max((s for _, s in window_keyword), default=0.0)
+        window_score = {row: s / window_best for row, s in window_keyword if window_best > 0}
+        window_rank = {row: rank for rank, (row, _) in enumerate(window_keyword, start=1)}
+        out: list[_Window] = []
+        for row in window_rows:
+            record = records.get(row)
+            inside = [passages[p] for p in members.get(row, ()) if p in passages]
+            if record is None or not inside:
+                continue
+            candidate = Candidate(row)
+            w = _Window(record, inside, candidate)
+            signals: dict[str, float] = {"window_keyword": window_score.get(row, 0.0)}
+            if row in window_rank:
+                candidate.ranks["window_keyword"] = window_rank[row]
+            signals["dense"] = max((cosine.get(p.row_id, 0.0) for p in inside), default=0.0)
+            for name, scores in passage_scores.items():
+                signals[name] = max((scores.get(p.row_id, 0.0) for p in inside), default=0.0)
+            if (
+                signals["dense"] < self.relevance_floor
+                and signals["window_keyword"] == 0
+                and not any(signals[n] for n in passage_scores)
+            ):
+                continue
+            for name, value in signals.items():
+                candidate.scores[name] = value
+                candidate.fused += self.weights.get(name, 0.0) * value
+            for p in inside:
+                score = cosine.get(p.row_id, 0.0) + sum(
+                    scores.get(p.row_id, 0.0) for scores in passage_scores.values()
+                )
+                w.passage_scores[p.row_id] = score
+                if score > w.best_score:
+                    w.best, w.best_score = p, score
+            out.append(w)
+        return out
+
+    def _passages_with_phrases(self, phrases: tuple[str, ...]) -> set[int]:
+        rows: set[int] | None = None
+        for phrase in phrases:
+            found = {row for row, _ in self.index.phrase_search(phrase, 100_000, min_words=1)}
+            rows = found if rows is None else rows & found
+        return rows or set()
+
+    # 4-5: filter and facets ------------------------------------------------------------
+
+    def _passes(
+        self,
+        w: _Window,
+        contexts: Sequence[ContextRecord],
+        entities: Sequence[Any],
+        wanted: Filters,
+    ) -> bool:
+        document = self.lookups.document(w.window.document_id)
+        if wanted.council and not _contains(document.council, wanted.council):
+            return False
+        if wanted.committee and not _contains(document.committee, wanted.committee):
+            return False
+        if wanted.year and not (document.meeting_date or "").startswith(str(wanted.year)):
+            return False
+        kinds = {node.kind.value for node in entities}
+        if wanted.kind and wanted.kind != "passage" and wanted.kind not in kinds:
+            return False
+        if wanted.status and not any(
+            node.attributes.get("status") == wanted.status for node in entities
+        ):
+            return False
+        themes = {t for c in contexts for t in c.themes}
+        if wanted.theme and not set(self.lookups.theme_ids(wanted.theme)) & themes:
+            return False
+        if wanted.organisation:
+            bodies = set(self.lookups.organisation_ids(wanted.organisation))
+            mentioned = {m for c in contexts for m in c.mentioned}
+            linked = {target for node in entities for target in self.lookups.linked_ids(node.id)}
+            if not bodies & (mentioned | linked):
+                return False
+        return True
+
+    def _facets(self, kept: Sequence[RankedWindow]) -> dict[str, dict[str, int]]:
+        facets: dict[str, Counter[str]] = {
+            name: Counter() for name in ("kind", "council", "committee", "year", "status", "theme")
+        }
+        for document_id, count in Counter(r.window.document_id for r in kept).items():
+            document = self.lookups.document(document_id)
+            if document.council:
+                facets["council"][document.council] += count
+            if document.committee:
+                facets["committee"][document.committee] += count
+            if document.meeting_date:
+                facets["year"][document.meeting_date[:4]] += count
+        labels = self.lookups.theme_labels
+        for result in kept:
+            if not result.entities:
+                facets["kind"]["passage"] += 1
+            else:
+                facets["kind"].update({node.kind.value for node in result.entities})
+                facets["status"].update(
+                    {
+                        str(n.attributes["status"])
+                        for n in result.entities
+                        if n.attributes.get("status")
+                    }
+                )
+            if result.context is not None and result.context.themes:
+                facets["theme"].update(labels.get(t, t) for t in result.context.themes)
+        return {
+            name: dict(sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:20])
+            for name, counts in facets.items()
+            if counts
+        }
+
+
+def _signals(
+    contexts: Sequence[ContextRecord], analysis: QueryAnalysis, passages: Sequence[Any]
+) -> Signals:
+    entities = [e for c in contexts for e in c.entities]
+    mentioned = {m for c in contexts for m in c.mentioned}
+    themes = frozenset(t for c in contexts for t in c.themes)
+    if not (entities or mentioned or themes or analysis.role_stems):
+        return _NO_SIGNALS
+    has_owner = any(
+        node.attributes.get("owners")
+        or node.attributes.get("leads")
+        or node.attributes.get("actor")
+        for node in entities
+    )
+    signals = Signals(
+        cases=frozenset(m for m in mentioned if m.startswith("case:")),
+        organisations=frozenset(m for m in mentioned if m.startswith("organisation:")),
+        themes=themes,
+        entity_kinds=frozenset(node.kind.value for node in entities),
+        has_owner=bool(has_owner),
+    )
+    if analysis.role_stems and any(_names_role(p.search_text, analysis) for p in passages):
+        signals = replace(signals, names_role=True)
+    return signals
+
+
+_NO_SIGNALS = Signals()
+
+
+def _names_role(text: str, analysis: QueryAnalysis) -> bool:
+    words = re.findall(r"[a-z]+", text.lower())
+    return any(word.startswith(stem) for stem in analysis.role_stems for word in words)
+
+
+def _entity_passes(node: Any, wanted: Filters) -> bool:
+    if wanted.kind and wanted.kind != "passage" and node.kind.value != wanted.kind:
+        return False
+    return not wanted.status or node.attributes.get("status") == wanted.status
+
+
+def _contains(value: str | None, wanted: str) -> bool:
+    return value is not None and wanted.lower() in value.lower()
+
+
+def _distinct(ranked: Sequence[RankedWindow]) -> list[RankedWindow]:
+    """Drop each window that shares a passage with a better one."""
+    taken: dict[str, list[tuple[int, int]]] = {}
+    out: list[RankedWindow] = []
+    for result in ranked:
+        w = result.window
+        spans = taken.setdefault(w.document_id, [])
+        if any(first <= w.last_ordinal and w.first_ordinal <= last for first, last in spans):
+            continue
+        spans.append((w.first_ordinal, w.last_ordinal))
+        out.append(result)
+    return out
+
+
+def _spread(ranked: Sequence[RankedWindow], limit: int) -> list[RankedWindow]:
+    """The first ``limit`` results with at most ``PER_DOCUMENT`` from one document, then
+    the others in order if too few documents answer."""
+    first: list[RankedWindow] = []
+    rest: list[RankedWindow] = []
+    per_document: Counter[str] = Counter()
+    for result in ranked:
+        if len(first) == limit:
+            break
+        document = result.window.document_id
+        if per_document[document] < PER_DOCUMENT:
+            per_document[document] += 1
+            first.append(result)
+        else:
+            rest.append(result)
+    return (first + rest)[:limit] if len(first) < limit else first
