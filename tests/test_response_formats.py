@@ -538,3 +538,46 @@ def test_conclusions_are_findings() -> None:
     assert any(s.startswith("Nobody benefits") for s in subjects), subjects
     assert not any("We recommend" in s for s in subjects)
     assert all("(Paragraph" not in s for s in subjects)
+
+
+# --- recommendations and findings in running prose -------------------------------------
+
+PRESS_RELEASE = """Inspection report published
+
+The report found that data held by councils and the police differed in most areas.
+Today's report recommends that the government establishes a single register of missing children.
+
+The Committee felt that the Department must publish its workforce plan before the summer.
+
+Waiting lists are growing and no area met the target. This is one of the key findings of the review.
+
+The central proposal of the earlier review is that councils keep a register of children missing education (recommendation 4).
+"""
+
+
+def test_prose_recommendations_and_findings() -> None:
+    recommendations = [
+        e for e in extract_recommendations(PRESS_RELEASE).entities if isinstance(e, Recommendation)
+    ]
+    by_text = {r.text: r for r in recommendations}
+    register = next(r for t, r in by_text.items() if "single register" in t)
+    assert register.number == "" and register.owners == ("the government",)
+    workforce = next(r for t, r in by_text.items() if "workforce plan" in t)
+    assert workforce.owners == ("the Department",)
+    four = next(r for r in recommendations if r.number == "4")
+    assert four.text.startswith("The central proposal") and "(recommendation" not in four.text
+    subjects = [
+        e.subject for e in extract_findings(PRESS_RELEASE).entities if isinstance(e, Finding)
+    ]
+    assert any(s.startswith("The report found that data held") for s in subjects)
+    assert "Waiting lists are growing and no area met the target." in subjects
+    assert not any("This is one of" in s for s in subjects)
+
+
+def test_speech_and_meta_sentences_are_not_findings() -> None:
+    text = (
+        "But what we found is that remits have become confused over the years, I think.\n"
+        "The review identified 8 findings which are set out below at section 4.\n"
+        "Officers asked whether the audit found that practice had improved.\n"
+    )
+    assert extract_findings(text).entities == ()

@@ -359,8 +359,10 @@ def scan_items(text: str) -> list[Item]:
             continue
         announced = _heading_context(stripped)
         if announced is not None:
-            context, context_intro = announced, stripped
-            intro_opened = not _looks_like_heading(stripped)
+            # An introduction right under a heading of its kind keeps the heading's reach.
+            continues = context in (announced, Context.MIXED) and prose_run == 0
+            context, context_intro = announced if not continues else context, stripped
+            intro_opened = not _looks_like_heading(stripped) and not continues
             current = parent = None
             prose_run = 0
             if context is Context.RECOMMENDATIONS and _RESOLVED.match(stripped):
@@ -376,7 +378,17 @@ def scan_items(text: str) -> list[Item]:
             section = strip_markup(stripped).strip("*#_ ")[:120]
             current = parent = None
             continue
-        # Prose between items: three paragraphs in a row close the list.
+        # Prose between items: three paragraphs in a row close the list. Under a
+        # "Conclusions" or "Conclusions and recommendations" heading the prose itself
+        # states them.
+        if context in (Context.MIXED, Context.FINDINGS) and not intro_opened and prose_run < 3:
+            start = line.start + _indent(line.text)
+            end, index = _continue_item(lines, index, line.end, wrap_only=False)
+            if end - start >= 40:
+                items.append(Item("", start, end, context, section))
+            current = parent = None
+            prose_run += 1
+            continue
         current = parent = None
         prose_run += 1
         if context is not None and (prose_run >= 3 or intro_opened):
@@ -591,6 +603,12 @@ def _add_finding(built: _Built, text: str, number: str, span: Span, confidence: 
     subject = _clean_text(text, span)
     if len(subject) < 20 or (number and number in built.finding_numbers):
         return
+    if _ABOUT_THE_LIST.search(subject) or _ANNOUNCES.match(subject):
+        return
+    if len(re.findall(r"[A-Za-z]{2,}", subject)) < 5 or re.match(
+        r"^\W*(?:https?://|www\.)", subject
+    ):
+        return  # a link or a label, not a statement
     if number:
         built.finding_numbers.add(number)
         key = f"finding-{number}"
@@ -642,13 +660,41 @@ def _from_items(text: str, items: list[Item], built: _Built, taken: set[str]) ->
                 _add_finding(built, text, f"{item.number}{child.number}",
                              Span(child.start, child.end), 0.6)  # fmt: skip
         elif item.context is Context.MIXED:
-            findings, recommendation = _split_conclusion(text, item)
-            for position, finding in enumerate(findings):
-                _add_finding(built, text, item.number if position == 0 else "", finding, 0.7)
-            if recommendation is not None:
-                _add_recommendation(
-                    built, text, item.number, recommendation, 0.7, item.section, item.fields
-                )
+            _from_conclusion(text, item, built)
+
+
+_SHORT_SENTENCE = 60
+
+
+def _from_conclusion(text: str, item: Item, built: _Built) -> None:
+    """A "Conclusions and recommendations" item: its recommending sentences make one
+    recommendation; each other sentence is a finding (a short one joins the one before)."""
+    sentences = _sentences(text, item.start, item.end)
+    recommending = {i for i, (s, e) in enumerate(sentences) if _RECOMMENDING.search(text[s:e])}
+    if recommending:
+        first, last = min(recommending), max(recommending)
+        body = " ".join(_clean_text(text, Span(*sentences[i])) for i in sorted(recommending))
+        span = Span(sentences[first][0], sentences[last][1])
+        _add_recommendation(
+            built, text, item.number, span, 0.7, item.section, item.fields, body.strip()
+        )
+    runs: list[Span] = []
+    for i, (s, e) in enumerate(sentences):
+        if i in recommending:
+            continue
+        short = e - s < _SHORT_SENTENCE
+        if (
+            runs
+            and (i - 1) not in recommending
+            and (short or runs[-1].end - runs[-1].start < _SHORT_SENTENCE)
+        ):
+            runs[-1] = Span(runs[-1].start, e)
+        else:
+            runs.append(Span(s, e))
+    numbered = bool(item.number)
+    for run in runs:
+        _add_finding(built, text, item.number if numbered else "", run, 0.7)
+        numbered = False
 
 
 # --- single sentences ----------------------------------------------------------------------
@@ -664,24 +710,42 @@ _RECOMMENDS_THAT = re.compile(
 _TRAILING_REFERENCE = re.compile(
     r"\((?:recommendation|rec\.?)\s+(?P<number>\d{1,3}[a-z]?)\)[\s.;:]*$", re.I
 )
+# "The Committee felt that the Government must …": a committee's view that someone must act.
+_COMMITTEE_VIEW = re.compile(
+    r"\b(?:we|the (?:committee|panel|review|inquiry|commission|board|group|working group))\s+"
+    r"(?:\w+ly\s+)?(?:felt|feels|believes?|believed|considers?|considered|thinks?|thought|"
+    r"(?:is|was|are|were) of the (?:view|opinion)|(?:is|are|was|were) clear)\s+that\b"
+    r"(?=[^.]{0,200}\b(?:should|must|needs? to|ought to)\b)",
+    re.I,
+)
 _IS_RECOMMENDED = re.compile(r"\b(?:is|are) recommended to\b", re.I)
 _PASSIVE_REPORT = re.compile(r"\b(?:it|this) (?:was|had been|has been) recommended\b", re.I)
 _LIST_MARKER = re.compile(r"^[\s\-*•·▪◦‣]*(?:\(?(?:\d{1,3}(?:\.\d{1,2}){0,2}|[a-z])[.)]?\s+)?")
 _FINDS_THAT = re.compile(
-    r"\b(?:found|finds|concluded|concludes|identified|revealed|reveals|highlighted|showed|"
-    r"shows|says|said|pointed to|points to|judged|judges|had seen|made clear|is clear)"
+    r"\b(?:found|finds|concluded|concludes|identified|identifies|revealed|reveals|"
+    r"highlighted|highlights|showed|shows|says|said|pointed to|points to|judged|judges|"
+    r"had seen|makes? clear|made clear|is clear|underlines|emphasises|warns|"
+    r"(?:is|was) clear from\b[^.]{0,80}?\bthat|"
+    r"(?:provided|gave|gives|reached|reaches|made|makes) (?:an? )?(?:overall |clear )?"
+    r"(?:judge?ment|conclusion|finding|verdict)s? that)"
     r"(?:\s+that)?\b",
     re.I,
 )
 _REVIEWER = re.compile(
     r"\b(?:review|report|inquiry|inspection|inspectors?|investigation|panel|committee|"
-    r"audit|evaluation|ofsted|we|scr|serious case review|analysis|survey|research|evidence|"
+    r"audit|evaluation|ofsted|scr|serious case review|analysis|survey|research|evidence|"
     r"study|commission|inspectorate|data)\b",
     re.I,
 )
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:it|they|this|the (?:report|review))\b", re.I)
 _REPORTED_ONLY = re.compile(r"\b(?:if|whether|would|could|while|whilst|although)\b", re.I)
 _MAX_SENTENCE = 500
+# "This is one of the significant conclusions of a report …": the paragraph before holds it.
+_ANNOUNCES = re.compile(
+    r"^\W*(?:this|these|that|those|other)\s+(?:is|are|was|were|include|includes)?\s*"
+    r"(?:one|some|among|amongst|two|three|four|five)?[^.]{0,40}\b(?:conclusions?|findings?)\b",
+    re.I,
+)
 _ABOUT_THE_LIST = re.compile(
     r"\b(?:findings|recommendations|conclusions|areas for improvement)\b.{0,40}"
     r"\b(?:set out|below|above|listed|following)\b|^\W*\d+\s+(?:findings|recommendations)\b",
@@ -696,10 +760,24 @@ def _inside(span: Span, covered: list[Span]) -> bool:
 def _sentence_items(text: str, built: _Built) -> None:
     """ "… recommends that …" sentences and "The review found that …" sentences."""
     lines = _scan(text)
+    previous: _Line | None = None
     for line in lines:
         if not line.stripped or _is_table_line(line.text) or len(line.stripped) < 30:
             continue
-        for s, e in _sentences(text, line.start, line.end):
+        before, previous = previous, line
+        sentences = _sentences(text, line.start, line.end)
+        for position, (s, e) in enumerate(sentences):
+            if _ANNOUNCES.match(text[s:e]):
+                # "This is one of the significant conclusions of the report": what was said
+                # just before (in this paragraph, else the one before) is a finding.
+                stated = sentences[:position]
+                if not stated and before is not None:
+                    stated = _sentences(text, before.start, before.end)
+                for ss, se in stated:
+                    if not _inside(Span(ss, se), built.covered) and se - ss <= _MAX_SENTENCE:
+                        _add_finding(built, text, "", Span(ss, se), 0.5)
+                break
+        for s, e in sentences:
             sentence = text[s:e]
             span = Span(s, e)
             if _inside(span, built.covered) or len(sentence) > _MAX_SENTENCE:
@@ -714,7 +792,11 @@ def _sentence_items(text: str, built: _Built) -> None:
                     body_end = s + reference.start()
                     _add_recommendation(built, text, number, Span(s, body_end), 0.6, None)
                     continue
-            recommends = _RECOMMENDS_THAT.search(sentence) or _IS_RECOMMENDED.search(sentence)
+            recommends = (
+                _RECOMMENDS_THAT.search(sentence)
+                or _IS_RECOMMENDED.search(sentence)
+                or _COMMITTEE_VIEW.search(sentence)
+            )
             if (
                 recommends
                 and not _negated(sentence)
@@ -735,10 +817,14 @@ def _sentence_items(text: str, built: _Built) -> None:
                 r"\b(?:we|i|you|they)\s+\w*\s*$", before, re.I
             ):
                 continue  # "what we found is …": speech, not a finding
-            by_reviewer = bool(_REVIEWER.search(before[-80:])) or bool(
-                _PRONOUN_SUBJECT.match(before)
-                and len(before.split()) <= 3
-                and _REVIEWER.search(text[max(0, s - 300) : s])
+            by_reviewer = (
+                bool(_REVIEWER.search(before[-80:] + finds.group(0)))
+                or bool(re.search(r"\bwe\s+(?:\w+\s+)?$", before, re.I))
+                or bool(
+                    _PRONOUN_SUBJECT.match(before)
+                    and len(before.split()) <= 3
+                    and _REVIEWER.search(text[max(0, s - 300) : s])
+                )
             )
             rest = sentence[finds.end() :] if finds else ""
             if _ABOUT_THE_LIST.search(rest):
