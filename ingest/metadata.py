@@ -306,6 +306,15 @@ _BODY_PATTERNS: tuple[tuple[re.Pattern[str], str, str], ...] = (
         "parliament",
     ),
     (re.compile(r"\bSenedd\b"), "Senedd Cymru", "parliament"),
+    (re.compile(r"\bH[CL] Deb\b"), "Hansard", "parliament"),
+    (re.compile(r"\bCommons Chamber\b"), "House of Commons", "parliament"),
+    (re.compile(r"\bLords Chamber\b"), "House of Lords", "parliament"),
+    (re.compile(r"\b[Uu]rgent [Qq]uestion\b"), "House of Commons", "parliament"),
+    (
+        re.compile(r"\b[Ww]ritten (?:[Mm]inisterial )?[Ss]tatement\b|\bHC?WS\d+\b"),
+        "HM Government",
+        "government department",
+    ),
     (
         re.compile(r"\b(?:HM|UK|British|Her Majesty's|His Majesty's) Government\b"),
         "HM Government",

@@ -67,6 +67,12 @@ def test_council_from_the_title(title: str, council: str) -> None:
         ("Lords Public Services Committee - children's social care", "Slough Council"),
         ("Independent Inquiry into Child Sexual Abuse - Rochdale investigation", "Rochdale"),
         ("Haringey Local Safeguarding Children Board - statement by the chair", "Haringey"),
+        ("Public Accounts Committee: children's social care (Slough)", "Slough Borough Council"),
+        ("Children's social care reform: written statement HCWS512", "Hackney Council"),
+        ("Strip search of children - Urgent Question", "Hackney Council"),
+        ("Greater Manchester Police - response to the review", "Rochdale Borough Council"),
+        ("NHS Kent and Medway ICB - board papers", "Medway Council"),
+        ("NSPCC: learning from case reviews", "Slough Borough Council"),
     ],
 )
 def test_a_body_s_document_gets_no_council(title: str, body: str) -> None:
