@@ -684,7 +684,7 @@ def _classified_cue(text: str, unit: _Unit) -> _Cue | None:
         return None  # a question asks for an undertaking, it does not give one
     values = undertakings.features(sentence)
     probability = undertakings.probability(values)
-    if probability >= undertakings.THRESHOLD:
+    if undertakings.is_undertaking(values):
         found = undertakings.find_cue(sentence)
         position = found.position if found else 0
         subject = _subject_before(sentence, position) if found else ""
