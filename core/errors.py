@@ -116,3 +116,21 @@ class StoreBusyError(ScrutinyError):
 
     code = "store_busy"
     http_status = 503
+
+
+class QueryMemoryError(ScrutinyError):
+    """A query needed more memory than its worker is allowed."""
+
+    code = "query_memory_limit"
+    http_status = 503
+
+
+class ServiceBusyError(ScrutinyError):
+    """Too many requests of a kind are running; ``retry_after`` says when to try again."""
+
+    code = "busy"
+    http_status = 503
+
+    def __init__(self, message: str, retry_after: int = 1) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after

@@ -67,6 +67,17 @@ class Settings:
     sparql_timeout: float = _setting(
         10.0, "Seconds a SPARQL query may run before it is abandoned.", "SCRUTINY_SPARQL_TIMEOUT"
     )
+    sparql_workers: int = _setting(
+        2,
+        "SPARQL queries that may run at once, each in a worker process of its own; one "
+        "more is refused (503 with Retry-After).",
+        "SCRUTINY_SPARQL_WORKERS",
+    )
+    sparql_memory_mb: int = _setting(
+        1024,
+        "Memory (MB of address space beyond its start-up) a SPARQL worker process may use.",
+        "SCRUTINY_SPARQL_MEMORY_MB",
+    )
     sparql_max_rows: int = _setting(
         10_000, "Most rows (or triples) a SPARQL query returns; more are cut off."
     )

@@ -14,7 +14,7 @@ import re
 from flask import Flask, Response, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
-from scrutiny.errors import ScrutinyError
+from scrutiny.errors import ScrutinyError, ServiceBusyError
 from scrutiny.web.sparql import SPARQL_PATH, error_page, wants_html
 
 API_PREFIX = "/api/"
@@ -50,10 +50,13 @@ def error_response(code: str, message: str, status: int) -> tuple[Response | str
     return page, status
 
 
-def handle_scrutiny_error(exc: ScrutinyError) -> tuple[Response | str, int]:
-    if exc.http_status >= 500:
+def handle_scrutiny_error(exc: ScrutinyError) -> Response:
+    if exc.http_status >= 500 and not isinstance(exc, ServiceBusyError):
         current_app.logger.error("service error on %s: %s", request.path, exc)
-    return error_response(exc.code, str(exc), exc.http_status)
+    response = current_app.make_response(error_response(exc.code, str(exc), exc.http_status))
+    if isinstance(exc, ServiceBusyError):
+        response.headers["Retry-After"] = str(exc.retry_after)
+    return response
 
 
 def handle_http_error(exc: HTTPException) -> tuple[Response | str, int] | Response:
