@@ -6,10 +6,8 @@ It raises only ``ScrutinyError`` subclasses; the CLI and the web app translate t
 from __future__ import annotations
 
 import hashlib
-import re
 import warnings
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
@@ -32,9 +30,7 @@ from scrutiny.graph.model import (
     GraphBatch,
     Node,
     NodeFilter,
-    PassageContext,
     StoredDocument,
-    StoredPassage,
 )
 from scrutiny.graph.rdf import export as export_graph
 from scrutiny.graph.schema import EdgeKind, NodeKind
@@ -68,8 +64,8 @@ from scrutiny.results import (
     SearchResponse,
 )
 from scrutiny.search.embedder import Embedder, HashingEmbedder, SentenceTransformerEmbedder
+from scrutiny.search.engine import Lookups, RankedWindow, SearchEngine
 from scrutiny.search.query import Intent, Lexicon, LexiconEntry, QueryAnalysis, analyse
-from scrutiny.search.ranking import Candidate, Signals, fill_scores, fuse, rescore
 from scrutiny.search.themes import ConceptText, ThemeMatcher
 from scrutiny.search.vector_index import VectorIndex, index_type_for, read_manifest
 from scrutiny.settings import Settings
@@ -93,44 +89,13 @@ _ENTITY_PREFERENCE = {
 }
 
 
-def _main_entity(context: PassageContext, analysis: QueryAnalysis) -> Node | None:
+def _main_entity(entities: Sequence[Node], analysis: QueryAnalysis) -> Node | None:
     """The entity a hit belongs to, preferring what the query's intent asks for."""
     order = _ENTITY_PREFERENCE[analysis.intent]
-    ranked = [n for n in context.entities if n.kind.value in order]
+    ranked = [n for n in entities if n.kind.value in order]
     if not ranked:
         return None
     return min(ranked, key=lambda n: (order.index(n.kind.value), n.start or 0))
-
-
-_NO_SIGNALS = Signals()
-
-
-def _signals(context: PassageContext) -> Signals:
-    if not (context.entities or context.mentioned or context.themes):
-        return _NO_SIGNALS  # most passages of a large store: nothing to build
-    kinds = frozenset(node.kind.value for node in context.entities)
-    has_owner = any(
-        node.attributes.get("owners")
-        or node.attributes.get("leads")
-        or node.attributes.get("actor")
-        for node in context.entities
-    )
-    return Signals(
-        cases=frozenset(m for m in context.mentioned if m.startswith("case:")),
-        organisations=frozenset(m for m in context.mentioned if m.startswith("organisation:")),
-        themes=context.themes,
-        entity_kinds=kinds,
-        has_owner=bool(has_owner),
-    )
-
-
-def _names_role(text: str, analysis: QueryAnalysis) -> bool:
-    words = re.findall(r"[a-z]+", text.lower())
-    return any(word.startswith(stem) for stem in analysis.role_stems for word in words)
-
-
-def _contains(value: str | None, wanted: str) -> bool:
-    return value is not None and wanted.lower() in value.lower()
 
 
 @dataclass(frozen=True)
@@ -483,83 +448,32 @@ class KnowledgeBase:
         if len(query) > MAX_QUERY_CHARS:
             raise InvalidQueryError(f"the query is longer than {MAX_QUERY_CHARS} characters")
         limit = self._limit(limit)
-        filters = filters or SearchFilters()
         analysis = analyse(query, self._lexicon())
         # The same pool with or without filters, so a filter never grows the total.
         pool = max(self.settings.candidate_pool, limit)
         query_vector = self.embedder.embed_query(analysis.text)
-        lists = self._retrieve(analysis, query_vector, pool)
-        candidates = fuse(lists)
-        self._fill_dense_scores(candidates, lists["dense"], query_vector)
-        floor = self.embedder.relevance_floor
-        relevant = [
-            c
-            for c in candidates.values()
-            if len(c.ranks) > 1 or "dense" not in c.ranks or c.scores["dense"] >= floor
-        ]
-        passages = self.store.passages_by_row_ids([c.row_id for c in relevant])
-        contexts = self.store.passage_contexts([p.id for p in passages.values()])
-        for candidate in relevant:
-            passage = passages.get(candidate.row_id)
-            if passage is not None:
-                signals = _signals(contexts[passage.id])
-                if analysis.role_stems and _names_role(passage.search_text, analysis):
-                    signals = replace(signals, names_role=True)
-                rescore(candidate, signals, analysis, passage.end - passage.start)
-        if analysis.phrases:
-            required = self._rows_with_phrases(analysis.phrases)
-            relevant = [c for c in relevant if c.row_id in required]
-        kept = [(c, passages[c.row_id]) for c in relevant if c.row_id in passages]
-        if filters.active():
-            kept = [(c, p) for c, p in kept if self._passes(p, contexts[p.id], filters)]
-        kept.sort(key=lambda pair: (-pair[0].score, pair[0].row_id))
+        ranking = self._engine().rank(analysis, query_vector, limit, pool, filters)
         hits = [
-            self._hit(rank, candidate, passage, contexts[passage.id], analysis, explain)
-            for rank, (candidate, passage) in enumerate(kept[:limit], start=1)
+            self._hit(rank, result, analysis, explain)
+            for rank, result in enumerate(ranking.results, start=1)
         ]
         return SearchResponse(
             query=query,
             results=tuple(hits),
-            total=len(kept),
-            facets=self._search_facets([(p, contexts[p.id]) for _, p in kept]),
+            total=ranking.total,
+            facets=ranking.facets,
             interpretation=analysis.describe(),
         )
 
-    def _fill_dense_scores(
-        self,
-        candidates: dict[int, Candidate],
-        dense: list[tuple[int, float]],
-        query_vector: npt.NDArray[np.float32],
-    ) -> None:
-        """Cosine similarity for candidates the dense list did not reach."""
-        missing = [row_id for row_id, c in candidates.items() if "dense" not in c.scores]
-        if not missing or not dense:
-            return
-        vectors = self.store.embeddings_by_row_ids(missing)
-        if vectors:
-            ids = list(vectors)
-            similarities = np.stack([vectors[i] for i in ids]) @ query_vector
-            fill_scores(candidates, "dense", dict(zip(ids, similarities.tolist(), strict=True)),
-                        best=max(score for _, score in dense))  # fmt: skip
-
-    def _retrieve(
-        self, analysis: QueryAnalysis, query_vector: npt.NDArray[np.float32], pool: int
-    ) -> dict[str, list[tuple[int, float]]]:
-        lists = {
-            "keyword": self.store.keyword_search(analysis.text, pool),
-            "dense": self.index.search(query_vector, pool),
-            "phrase": self.store.phrase_search(analysis.text, pool),
-        }
-        if analysis.expansions:
-            lists["expanded"] = self.store.keyword_search(" ".join(analysis.expansions), pool)
-        return lists
-
-    def _rows_with_phrases(self, phrases: tuple[str, ...]) -> set[int]:
-        rows: set[int] | None = None
-        for phrase in phrases:
-            found = {row for row, _ in self.store.phrase_search(phrase, 100_000, min_words=1)}
-            rows = found if rows is None else rows & found
-        return rows or set()
+    def _engine(self) -> SearchEngine:
+        lookups = Lookups(
+            document=self._stored_document,
+            theme_ids=self._theme_ids,
+            organisation_ids=lambda name: self.store.find_node_ids(NodeKind.ORGANISATION, name),
+            linked_ids=lambda node_id: {e.target for e in self.store.edges_touching(node_id)},
+            theme_labels={c.key: c.pref_label for c in self.concepts.concepts},
+        )
+        return SearchEngine(self.store, self.index, lookups, self.embedder.relevance_floor)
 
     def _lexicon(self) -> Lexicon:
         generation = self.store.generation
@@ -580,74 +494,6 @@ class KnowledgeBase:
             self._lexicon_cache = (generation, Lexicon(entries))
         return self._lexicon_cache[1]
 
-    def _passes(
-        self, passage: StoredPassage, context: PassageContext, wanted: SearchFilters
-    ) -> bool:
-        if not wanted.active():
-            return True
-        document = self._stored_document(passage.document_id)
-        if wanted.council and not _contains(document.council, wanted.council):
-            return False
-        if wanted.committee and not _contains(document.committee, wanted.committee):
-            return False
-        if wanted.year and not (document.meeting_date or "").startswith(str(wanted.year)):
-            return False
-        kinds = {node.kind.value for node in context.entities}
-        if wanted.kind and wanted.kind != "passage" and wanted.kind not in kinds:
-            return False
-        if wanted.status and not any(
-            node.attributes.get("status") == wanted.status for node in context.entities
-        ):
-            return False
-        if wanted.theme and not set(self._theme_ids(wanted.theme)) & context.themes:
-            return False
-        if wanted.organisation:
-            bodies = set(self.store.find_node_ids(NodeKind.ORGANISATION, wanted.organisation))
-            linked = {
-                edge.target
-                for node in context.entities
-                for edge in self.store.edges_touching(node.id)
-            }
-            if not bodies & (context.mentioned | linked):
-                return False
-        return True
-
-    def _search_facets(
-        self, kept: list[tuple[StoredPassage, PassageContext]]
-    ) -> dict[str, dict[str, int]]:
-        facets: dict[str, Counter[str]] = {
-            name: Counter() for name in ("kind", "council", "committee", "year", "status", "theme")
-        }
-        theme_labels = {c.key: c.pref_label for c in self.concepts.concepts}
-        # Document facets once per document, weighted by its passages.
-        for document_id, count in Counter(p.document_id for p, _ in kept).items():
-            document = self._stored_document(document_id)
-            if document.council:
-                facets["council"][document.council] += count
-            if document.committee:
-                facets["committee"][document.committee] += count
-            if document.meeting_date:
-                facets["year"][document.meeting_date[:4]] += count
-        for _, context in kept:
-            if not context.entities:
-                facets["kind"]["passage"] += 1
-            else:
-                facets["kind"].update({node.kind.value for node in context.entities})
-                facets["status"].update(
-                    {
-                        str(n.attributes["status"])
-                        for n in context.entities
-                        if n.attributes.get("status")
-                    }
-                )
-            if context.themes:
-                facets["theme"].update(theme_labels.get(t, t) for t in context.themes)
-        return {
-            name: dict(sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:20])
-            for name, counts in facets.items()
-            if counts
-        }
-
     def _stored_document(self, document_id: str) -> StoredDocument:
         document = self._document_cache.get(document_id)
         if document is None:
@@ -665,25 +511,20 @@ class KnowledgeBase:
         return limit
 
     def _hit(
-        self,
-        rank: int,
-        candidate: Candidate,
-        passage: StoredPassage,
-        context: PassageContext,
-        analysis: QueryAnalysis,
-        explain: bool,
+        self, rank: int, result: RankedWindow, analysis: QueryAnalysis, explain: bool
     ) -> SearchHit:
-        text = self._text_cache(passage.document_id) or ""
-        entity = _main_entity(context, analysis)
+        window, passage = result.window, result.passage
+        text = self._text_cache(window.document_id) or ""
+        entity = _main_entity(result.entities, analysis)
         return SearchHit(
             rank=rank,
-            score=candidate.score,
+            score=result.candidate.score,
             kind="passage",
             id=passage.id,
-            text=text[passage.start : passage.end],
-            start=passage.start,
-            end=passage.end,
-            document=self._document_ref(passage.document_id),
+            text=text[window.start : window.end],
+            start=window.start,
+            end=window.end,
+            document=self._document_ref(window.document_id),
             section=passage.section,
             entity=None
             if entity is None
@@ -695,7 +536,9 @@ class KnowledgeBase:
                 entity.start,
                 entity.end,
             ),
-            explanation=candidate.explain() if explain else None,
+            explanation=result.candidate.explain() if explain else None,
+            passage_start=passage.start,
+            passage_end=passage.end,
         )
 
     def _document_ref(self, document_id: str) -> DocumentRef:
