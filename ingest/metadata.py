@@ -534,9 +534,9 @@ class CouncilDirectory:
                 return Publisher(None, label, "address")
         if _COUNCIL_HOST.search(host):
             for part in host.split("."):
-                label = self._domains.get(part)
-                if label:
-                    return Publisher(label, None, "address")
+                council = self._domains.get(part)
+                if council:
+                    return Publisher(council, None, "address")
         return None
 
     def publisher(
