@@ -199,8 +199,16 @@ def _is_table_line(line: str) -> bool:
     return is_table_line(line)
 
 
+_CONTEXT_WORDS = ("recommend", "finding", "conclu", "found", "finds", "key messages", "learning")
+
+
 def _heading_context(stripped: str) -> Context | None:
     """What a heading or an introduction line announces, if anything."""
+    if len(stripped) > 600:
+        return None
+    low = stripped.lower()
+    if not any(word in low for word in _CONTEXT_WORDS):
+        return None
     plain = strip_markup(stripped).strip("*#_ ")
     if not plain or len(plain) > 400 or _BULLET_ITEM.match(stripped):
         return None
@@ -229,7 +237,13 @@ def _negated(plain: str) -> bool:
 
 
 def _looks_like_heading(stripped: str) -> bool:
-    plain = strip_markup(stripped).strip("*#_ ")
+    if stripped.startswith("#"):
+        return True
+    if len(stripped) > 4 * _MAX_HEADING or stripped.endswith((".", ",", ";", ":", "?", "!")):
+        return False
+    plain = (strip_markup(stripped) if "<" in stripped or "&" in stripped else stripped).strip(
+        "*#_ "
+    )
     words = plain.split()
     return (
         0 < len(plain) <= _MAX_HEADING
@@ -757,14 +771,26 @@ def _inside(span: Span, covered: list[Span]) -> bool:
     return any(c.start <= span.start < c.end or span.start <= c.start < span.end for c in covered)
 
 
+_SENTENCE_WORDS = (
+    "recommend", "found", "finds", "conclu", "finding", "identif", "reveal", "highlight",
+    "show", "says", "said", "point", "judg", "seen", "clear", "underline", "emphasis", "warn",
+    "felt", "feel", "believ", "consider", "think", "thought", "view", "opinion",
+)  # fmt: skip
+
+
 def _sentence_items(text: str, built: _Built) -> None:
     """ "… recommends that …" sentences and "The review found that …" sentences."""
     lines = _scan(text)
+    # One pass for the words every pattern below needs; a line without them is skipped.
+    lowered = text.lower()
     previous: _Line | None = None
     for line in lines:
         if not line.stripped or _is_table_line(line.text) or len(line.stripped) < 30:
             continue
         before, previous = previous, line
+        low = lowered[line.start : line.end]
+        if not any(word in low for word in _SENTENCE_WORDS):
+            continue  # nothing a recommending or finding sentence is made of
         sentences = _sentences(text, line.start, line.end)
         for position, (s, e) in enumerate(sentences):
             if _ANNOUNCES.match(text[s:e]):
@@ -878,57 +904,72 @@ def _numbers(listed: str) -> list[str]:
     return list(dict.fromkeys(numbers))
 
 
+def _statements(text: str) -> list[re.Match[str]]:
+    """Matches of both statement patterns, looked for only where "recommendation" is."""
+    lowered = text.lower()
+    found: dict[tuple[int, int], re.Match[str]] = {}
+    position = lowered.find("recommendation")
+    while position >= 0:
+        forward = _STATUS_STATEMENT.match(text, position)
+        if forward is not None:
+            found.setdefault(forward.span(), forward)
+        backward = _VERB_STATEMENT.search(text, max(0, position - 30), position + 200)
+        if backward is not None and backward.start("numbers") > position:
+            found.setdefault(backward.span(), backward)
+        position = lowered.find("recommendation", position + 14)
+    return [found[key] for key in sorted(found)]
+
+
 def _stated_responses(text: str, built: _Built) -> None:
     """Responses stated in a sentence, attached to the recommendation they number (one is
     made from the statement when the document does not set the recommendation out)."""
     responded = {e.recommendation_key for e in built.entities if isinstance(e, Response)}
-    for pattern in (_STATUS_STATEMENT, _VERB_STATEMENT):
-        for match in pattern.finditer(text):
-            line_start = text.rfind("\n", 0, match.start()) + 1
-            line_end = text.find("\n", match.end())
-            if _is_table_line(text[line_start : line_end if line_end >= 0 else len(text)]):
+    for match in _statements(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_end = text.find("\n", match.end())
+        if _is_table_line(text[line_start : line_end if line_end >= 0 else len(text)]):
+            continue
+        if _SUBORDINATE.search(text[max(line_start, match.start() - 40) : match.start()]):
+            continue
+        phrase = match.group("status")
+        if match.groupdict().get("part"):
+            phrase += " in part"
+        status = normalise_status(phrase) or status_from_response(f"is {phrase}")
+        if status is None:
+            continue
+        statement = _statement_span(text, match.start(), match.end())
+        for number in _numbers(match.group("numbers")):
+            key = f"recommendation-{number}"
+            if key in responded:
                 continue
-            if _SUBORDINATE.search(text[max(line_start, match.start() - 40) : match.start()]):
-                continue
-            phrase = match.group("status")
-            if match.groupdict().get("part"):
-                phrase += " in part"
-            status = normalise_status(phrase) or status_from_response(f"is {phrase}")
-            if status is None:
-                continue
-            statement = _statement_span(text, match.start(), match.end())
-            for number in _numbers(match.group("numbers")):
-                key = f"recommendation-{number}"
-                if key in responded:
-                    continue
-                if number not in built.recommendation_numbers:
-                    built.recommendation_numbers.add(number)
-                    built.entities.append(
-                        Recommendation(
-                            key=key,
-                            label=f"Recommendation {number}",
-                            span=statement,
-                            confidence=0.5,
-                            number=number,
-                            text=strip_markup(statement.slice(text)),
-                        )
-                    )
-                response_key = f"response-{number}"
-                responded.add(key)
+            if number not in built.recommendation_numbers:
+                built.recommendation_numbers.add(number)
                 built.entities.append(
-                    Response(
-                        key=response_key,
-                        label=f"Response to Recommendation {number}",
+                    Recommendation(
+                        key=key,
+                        label=f"Recommendation {number}",
                         span=statement,
-                        confidence=0.7,
-                        recommendation_key=key,
-                        status=status,
-                        status_text=phrase,
-                        owners=(),
-                        comment=strip_markup(statement.slice(text)),
+                        confidence=0.5,
+                        number=number,
+                        text=strip_markup(statement.slice(text)),
                     )
                 )
-                built.links.append(Link(response_key, LinkKind.RESPONDS_TO, key))
+            response_key = f"response-{number}"
+            responded.add(key)
+            built.entities.append(
+                Response(
+                    key=response_key,
+                    label=f"Response to Recommendation {number}",
+                    span=statement,
+                    confidence=0.7,
+                    recommendation_key=key,
+                    status=status,
+                    status_text=phrase,
+                    owners=(),
+                    comment=strip_markup(statement.slice(text)),
+                )
+            )
+            built.links.append(Link(response_key, LinkKind.RESPONDS_TO, key))
 
 
 def _statement_span(text: str, start: int, end: int) -> Span:

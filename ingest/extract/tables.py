@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 
 from scrutiny.ingest.extract.records import (
     Entity,
@@ -92,6 +93,8 @@ def is_table_line(line: str) -> bool:
     A row opens with "|", or separates three or more cells with " | ", or separates two
     or more filled cells with tabs; a separator row ("|---|---|") is not a row.
     """
+    if "|" not in line and "\t" not in line:
+        return False
     stripped = line.strip()
     if not stripped or _SEPARATOR_ROW.match(line):
         return False
@@ -126,7 +129,8 @@ def parse_row(text: str, line_start: int, line: str) -> TableRow | None:
     return TableRow(cells, Span(line_start, line_start + len(line)))
 
 
-def parse_table_rows(text: str) -> list[TableRow]:
+@lru_cache(maxsize=2)  # the recommendation and finding extractors read the same rows
+def parse_table_rows(text: str) -> tuple[TableRow, ...]:
     """Every table row of the document, in order (separator rows dropped).
 
     A row whose cells hold line breaks (a Word table cell of several paragraphs) opens
@@ -165,7 +169,7 @@ def parse_table_rows(text: str) -> list[TableRow]:
             if header is not None and is_header(header):
                 layout = columns
                 rows.append(header)
-    return rows
+    return tuple(rows)
 
 
 def _joined_row(text: str, lines: list[tuple[int, str]], index: int) -> tuple[TableRow, int] | None:
@@ -191,7 +195,7 @@ _LAYOUT_GAP = re.compile(r"\S(?: ?\S)*")
 
 def _layout_columns(line: str) -> list[int] | None:
     """Where each column starts in a line of three or more space-separated columns."""
-    if "|" in line or "\t" in line or len(line) > 400:
+    if "|" in line or "\t" in line or len(line) > 400 or line.count("  ") < 2:
         return None
     starts = [match.start() for match in re.finditer(r"(?:^|(?<=\s{2}))\S", line)]
     if len(starts) < 3:
