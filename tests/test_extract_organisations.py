@@ -164,3 +164,20 @@ def test_long_text_is_fast_enough(gazetteer: OrganisationGazetteer) -> None:
     extraction = find_organisations(text, gazetteer)
     assert time.perf_counter() - started < 5
     assert sum(1 for m in extraction.mentions if m.entity_key == MET) == 750
+
+
+def test_area_partnership_acronyms(gazetteer: OrganisationGazetteer) -> None:
+    text = (
+        "The Haringey LSCB published its review. Later the Haringey Local Safeguarding "
+        "Children Board met again. The LSCB chair and the Rochdale SAB attended."
+    )
+    extraction = find_organisations(text, gazetteer)
+    labels = {entity.label for entity in extraction.entities}
+    assert "Haringey Local Safeguarding Children Board" in labels
+    assert "Rochdale Safeguarding Adults Board" in labels
+    haringey = [
+        m
+        for m in extraction.mentions
+        if m.entity_key.endswith("haringey-local-safeguarding-children-board")
+    ]
+    assert [m.surface for m in haringey][:1] == ["Haringey LSCB"] and len(haringey) == 2

@@ -194,6 +194,7 @@ class OrganisationGazetteer:
         self._entries: dict[str, GazetteerEntry] = {}
         self._by_name: dict[str, set[str]] = defaultdict(set)
         self._aliases = _AliasNode()
+        self._places: frozenset[str] | None = None
         for entry in entries:
             if entry.key in self._entries:
                 raise ValueError(f"duplicate gazetteer key {entry.key}")
@@ -306,6 +307,16 @@ class OrganisationGazetteer:
         content_words = sum(1 for token in window if token.norm != "the")
         return _Match(Span(start, end), text[start:end], tuple(keys)), content_words
 
+    def place_names(self) -> frozenset[str]:
+        """The places councils are named after ("Hackney", "Cheshire East")."""
+        if self._places is None:
+            self._places = frozenset(
+                e.short_name
+                for e in self._entries.values()
+                if e.short_name and e.type is OrganisationType.COUNCIL
+            )
+        return self._places
+
     def distinctive_words(self, keys: Sequence[str]) -> dict[str, frozenset[str]]:
         """For each of several entries, the label words no other of them shares."""
         words = {key: frozenset(normalise_name(self._entries[key].label).split()) for key in keys}
@@ -390,6 +401,37 @@ def _unlisted_bodies(text: str) -> Iterator[tuple[Span, str]]:
         yield Span(start, end), text[start:end]
 
 
+# A safeguarding partnership named by its area and an acronym ("Haringey LSCB"): the
+# same body as its name in full ("Haringey Local Safeguarding Children Board").
+_PARTNERSHIP_ACRONYMS = {
+    "LSCB": "Local Safeguarding Children Board",
+    "SCB": "Safeguarding Children Board",
+    "LSCP": "Local Safeguarding Children Partnership",
+    "SCP": "Safeguarding Children Partnership",
+    "SAB": "Safeguarding Adults Board",
+}
+_AREA_PARTNERSHIP_RE = re.compile(
+    r"\b(?P<area>[A-Z][\w'’-]+(?:[ \t]+(?:and[ \t]+|&[ \t]+)?[A-Z][\w'’-]+){0,3})[ \t]+"
+    r"(?P<acronym>LSCB|SCB|LSCP|SCP|SAB)s?\b"
+)
+
+
+def _area_partnerships(
+    text: str, gazetteer: OrganisationGazetteer
+) -> Iterator[tuple[Span, str, str]]:
+    places = gazetteer.place_names()
+    for match in _AREA_PARTNERSHIP_RE.finditer(text):
+        words = match.group("area").split()
+        while words and words[0].lower().strip("’'") in _LEADING_NOISE:
+            words = words[1:]
+        area = " ".join(words)
+        if not area or not any(area == p or area.endswith(" " + p) for p in places):
+            continue
+        start = match.start("area") + match.group("area").rindex(area)
+        label = f"{area} {_PARTNERSHIP_ACRONYMS[match.group('acronym')]}"
+        yield Span(start, match.end()), text[start : match.end()], label
+
+
 @dataclass(frozen=True)
 class _Resolved:
     key: str
@@ -402,7 +444,13 @@ def find_organisations(text: str, gazetteer: OrganisationGazetteer) -> Extractio
     """Organisations named in ``text``: gazetteer aliases first, then unlisted bodies
     recognised by their head noun. One entity per key, one mention per occurrence."""
     tokens = _tokens(text)
-    gazetteer_matches = gazetteer._matches(text, tokens)
+    partnerships = list(_area_partnerships(text, gazetteer))
+    # "Haringey LSCB" is Haringey's board, not the body "LSCB" alone would name
+    gazetteer_matches = [
+        m
+        for m in gazetteer._matches(text, tokens)
+        if not any(_overlaps(m.span, span) for span, _, _ in partnerships)
+    ]
     unambiguous = {m.candidates[0] for m in gazetteer_matches if len(m.candidates) == 1}
     word_counts: Counter[str] = Counter(token.norm for token in tokens)
 
@@ -423,6 +471,17 @@ def find_organisations(text: str, gazetteer: OrganisationGazetteer) -> Extractio
         )
 
     taken = [span for span, _, _ in found]
+    for span, surface, label in partnerships:
+        entry = gazetteer.lookup(label)
+        if entry is not None:
+            resolved = _Resolved(
+                entry.key, entry.label, entry.identifier, PATTERN_RESOLVED_CONFIDENCE
+            )
+        else:
+            key = f"organisation:{slugify(label)}"
+            resolved = _Resolved(key, label, None, PATTERN_RESOLVED_CONFIDENCE)
+        found.append((span, surface, resolved))
+        taken.append(span)
     for span, surface in _unlisted_bodies(text):
         if any(_overlaps(span, other) for other in taken):
             continue
