@@ -245,6 +245,31 @@ Status: Under consideration
 Owner: Assistant Director, Children's Social Care
 """
 
+FIELD_HEADINGS = """Short breaks for disabled children: Cabinet Member response to the scrutiny review
+
+Recommendation 1
+That the council reviews its short breaks offer
+for disabled children and their families.
+
+Cabinet Member Response
+Agreed. A review will start in the autumn.
+
+Lead Officer
+Head of Disabled Children's Service
+
+Timescale
+December 2025
+
+Recommendation 2
+That the short breaks statement is published in easy read.
+
+Cabinet Member Response
+Not agreed – the statement is already available in easy read.
+
+Lead Officer
+Head of Disabled Children's Service
+"""
+
 PAGE_BREAK = """| No. | Recommendation | Response | Lead |
 |---|---|---|---|
 | 1 | Commission an independent review of the front door so that referrals | Agreed | MASH Manager |
@@ -433,6 +458,19 @@ def cases() -> list[Case]:
                     "September 2025",
                 ),
                 "2": Expected("case record", "under consideration", "Children's Social Care"),
+            },
+        ),
+        Case(
+            "field names on their own lines",
+            FIELD_HEADINGS,
+            {
+                "1": Expected(
+                    "short breaks offer for disabled children and their families",
+                    "accepted",
+                    "Head of Disabled Children's Service",
+                    "December 2025",
+                ),
+                "2": Expected("easy read", "rejected", "Head of Disabled Children's Service"),
             },
         ),
         Case(

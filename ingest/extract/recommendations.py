@@ -122,18 +122,23 @@ _NUMBERED_ITEM = re.compile(
     r"(?:\*\*)?(?P<text>\S.*)$"
 )
 _BULLET_ITEM = re.compile(r"^[ \t]*[-*•·▪◦‣–][ \t]+(?P<text>\S.*)$")
-_FIELD = re.compile(
-    r"^[ \t]*(?:\*\*)?(?P<name>(?:(?:council|cabinet|executive|government|management|"
-    r"officer|department|service|partnership|board|member|portfolio holder)(?:'s|’s)?\s+)?"
-    r"(?:response|status|decision|agreed\??|accepted\??|position)|"
+_FIELD_NAME = (
+    r"(?:(?:(?:council|cabinet|executive|government|management|officer|department|service|"
+    r"partnership|board|member|portfolio holder|lead|mayor|ministerial|scrutiny)(?:'s|’s)?\s+)"
+    r"{0,3}(?:response|status|decision|agreed\??|accepted\??|position)|"
     r"lead(?:\s+(?:officer|member|agency|organisation|director))?|owner|"
     r"responsible(?:\s+(?:officer|person|lead|body|organisation|service))?|action(?:ed)? by|"
     r"(?:for the )?attention of|accountable(?:\s+officer)?|by whom|who|"
     r"timescales?|target(?:\s+date)?|by when|due(?:\s+date)?|deadline|completion date|"
     r"timeframe|date|when|rag(?:\s+(?:rating|status))?|progress(?:\s+update)?|update|"
-    r"comments?)(?:\*\*)?[ \t]*[:\-–—](?:\*\*)?[ \t]*(?P<value>.*)$",
+    r"comments?)"
+)
+_FIELD = re.compile(
+    rf"^[ \t]*(?:\*\*)?(?P<name>{_FIELD_NAME})(?:\*\*)?[ \t]*[:\-–—](?:\*\*)?[ \t]*(?P<value>.*)$",
     re.I,
 )
+# The field's name alone on its line ("Cabinet Response"), its value in the lines below.
+_FIELD_HEADING = re.compile(rf"^[ \t]*(?:\*\*|#+\s*)?(?P<name>{_FIELD_NAME})(?:\*\*)?[ \t]*$", re.I)
 _PARAGRAPH_REF = re.compile(r"\s*\((?:Paragraphs?|paras?\.?)\s[\d\s,–\-and]+\)\s*$", re.I)
 _RECOMMENDING = re.compile(
     r"\b(?:we|i|the (?:committee|panel|group|review|board|commission|inquiry|report))\s+"
@@ -323,14 +328,30 @@ def scan_items(text: str) -> list[Item]:
             current = parent = None
             section = strip_markup(stripped).strip("*#_ ")[:120]
             continue
-        if found is not None and found[2] and _is_contents_entry(text, line.start):
+        if (
+            found is not None
+            and found[2]
+            and line.text[found[1] :].strip()
+            and _is_contents_entry(text, line.start)
+        ):
             continue
-        field_match = _FIELD.match(line.text) if current is not None else None
-        if field_match is not None and current is not None and found is None:
-            value = field_match.group("value").strip()
+        field_match = None
+        if current is not None and found is None:
+            field_match = _FIELD.match(line.text) or _FIELD_HEADING.match(line.text)
+        if field_match is not None and current is not None:
+            value = (field_match.groupdict().get("value") or "").strip()
+            span = Span(line.start + field_match.end("name"), line.end)
+            if value:
+                span = Span(line.start + field_match.start("value"), line.end)
+            else:
+                # the value is the paragraph under the field's name
+                below = _next_filled(lines, index)
+                if below is not None and not _is_field_or_item(lines[below].text):
+                    start = lines[below].start + _indent(lines[below].text)
+                    end, index = _continue_item(lines, below + 1, lines[below].end, wrap_only=False)
+                    value, span = text[start:end], Span(start, end)
             if value:
                 name = field_match.group("name").lower()
-                span = Span(line.start + field_match.start("value"), line.end)
                 current.fields.setdefault(_field_kind(name), (strip_markup(value), span))
             continue
         if found is not None:
@@ -350,10 +371,10 @@ def scan_items(text: str) -> list[Item]:
                 if stripped.endswith((".", ",", ")", ";")) or above[-1:].islower():
                     continue
                 nxt = _next_filled(lines, index)
-                if nxt is None or _FIELD.match(lines[nxt].text):
+                if nxt is None or _is_field_or_item(lines[nxt].text):
                     continue
-                index = nxt + 1
-                start, end = lines[nxt].start + _indent(lines[nxt].text), lines[nxt].end
+                start = lines[nxt].start + _indent(lines[nxt].text)
+                end, index = _continue_item(lines, nxt + 1, lines[nxt].end, wrap_only=False)
             else:
                 start, end = line.start + offset, line.end
                 end, index = _continue_item(
@@ -411,6 +432,12 @@ def scan_items(text: str) -> list[Item]:
     return items
 
 
+def _is_field_or_item(line: str) -> bool:
+    return bool(
+        _FIELD.match(line) or _FIELD_HEADING.match(line) or _item_match(line, True) is not None
+    )
+
+
 def _field_kind(name: str) -> str:
     if re.search(r"response|status|decision|agreed|accepted|position", name):
         return "status"
@@ -446,6 +473,7 @@ def _continue_item(lines: list[_Line], index: int, end: int, *, wrap_only: bool)
         if (
             _is_table_line(line.text)
             or _FIELD.match(line.text)
+            or _FIELD_HEADING.match(line.text)
             or _item_match(line.text, True) is not None
             or _heading_context(stripped) is not None
         ):
