@@ -270,6 +270,21 @@ Lead Officer
 Head of Disabled Children's Service
 """
 
+KEY_VALUE_TABLES = """Executive response to the review of youth services
+
+| Recommendation 1 | That the council keeps every youth centre open until the review is complete. |
+|---|---|
+| Executive response | Accepted in principle, subject to the budget. |
+| Responsible officer | Head of Youth Services |
+| Target date | 31 March 2026 |
+
+| Recommendation 2 | That young people sit on the youth services commissioning panel. |
+|---|---|
+| Executive response | Agreed |
+| Responsible officer | Participation Manager |
+| Target date | September 2025 |
+"""
+
 PAGE_BREAK = """| No. | Recommendation | Response | Lead |
 |---|---|---|---|
 | 1 | Commission an independent review of the front door so that referrals | Agreed | MASH Manager |
@@ -471,6 +486,21 @@ def cases() -> list[Case]:
                     "December 2025",
                 ),
                 "2": Expected("easy read", "rejected", "Head of Disabled Children's Service"),
+            },
+        ),
+        Case(
+            "one small table per recommendation",
+            KEY_VALUE_TABLES,
+            {
+                "1": Expected(
+                    "every youth centre open",
+                    "partially accepted",
+                    "Head of Youth Services",
+                    "31 March 2026",
+                ),
+                "2": Expected(
+                    "commissioning panel", "accepted", "Participation Manager", "September 2025"
+                ),
             },
         ),
         Case(

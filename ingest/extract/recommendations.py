@@ -40,6 +40,7 @@ from scrutiny.ingest.extract.tables import (
     is_table_line,
     normalise_number,
     normalise_status,
+    parse_table_rows,
     progress_of,
     split_organisations,
     status_from_response,
@@ -1183,6 +1184,51 @@ def _extend_owner(found: dict[str, object], words: str, start: int) -> None:
         found["owner"] = (words, Span(start, start + len(words)))
 
 
+# --- one small table per recommendation ----------------------------------------------------
+#
+# | Recommendation 3 | That the council … |
+# | Cabinet response | Agreed …           |
+# | Lead officer     | Head of …          |
+# | Timescale        | March 2025         |
+
+_KEY_LABEL = re.compile(
+    rf"^\W*(?:{_LABEL_WORDS})\s*(?P<number>\d{{1,3}}(?:\.\d{{1,2}})?[a-z]?|{_NUMBER_WORDS})?\W*$",
+    re.I,
+)
+_KEY_FIELD = re.compile(rf"^\W*(?P<name>{_FIELD_NAME})\W*$", re.I)
+
+
+def _key_value_tables(text: str, built: _Built) -> None:
+    current: tuple[str, Span, str] | None = None
+    fields: dict[str, tuple[str, Span]] = {}
+
+    def flush() -> None:
+        if current is not None:
+            number, span, body = current
+            _add_recommendation(built, text, number, span, 0.8, None, dict(fields), body)
+        fields.clear()
+
+    for row in parse_table_rows(text):
+        filled = row.filled
+        if len(filled) != 2 or filled[0] is not row.cells[0]:
+            flush()
+            current = None
+            continue
+        key, value = filled
+        label = _KEY_LABEL.match(key.text)
+        if label is not None and len(value.text.split()) >= 4:
+            flush()
+            current = (normalise_number(label.group("number") or ""), value.span, value.text)
+            continue
+        named = _KEY_FIELD.match(key.text) if current is not None else None
+        if named is not None:
+            fields.setdefault(_field_kind(named.group("name").lower()), (value.text, value.span))
+            continue
+        flush()
+        current = None
+    flush()
+
+
 @lru_cache(maxsize=2)  # extract_recommendations and extract_findings read the same text
 def _build(text: str) -> _Built:
     built = _Built()
@@ -1193,6 +1239,7 @@ def _build(text: str) -> _Built:
     built.recommendation_numbers |= taken
     built.covered.extend(e.span for e in table_entities)
     _flattened_rows(text, built)
+    _key_value_tables(text, built)
     taken |= built.recommendation_numbers
     _from_items(text, scan_items(text), built, taken)
     taken |= built.recommendation_numbers
