@@ -545,7 +545,7 @@ def _add_recommendation(
     body: str | None = None,
 ) -> None:
     body = body if body is not None else _clean_text(text, span)
-    if len(body) < 8 or (number and number in built.recommendation_numbers):
+    if len(body.split()) < 4 or (number and number in built.recommendation_numbers):
         return
     if not number and any(isinstance(e, Recommendation) and e.text == body for e in built.entities):
         return  # the same words set out again (in the body and in a summary list)
@@ -642,6 +642,16 @@ def addressee(text: str) -> tuple[str, ...]:
     return ()
 
 
+def _is_statement(sentence: str) -> bool:
+    """A whole sentence in ordinary case: not a fragment cut from a column or an address."""
+    letters = [c for c in sentence if c.isalpha()]
+    return (
+        (sentence[:1].isupper() or sentence[:1] in "\"“‘'(")
+        and sentence.rstrip("\"”’') ").endswith((".", "!", "?", ";"))
+        and sum(c.isupper() for c in letters) <= len(letters) / 2
+    )
+
+
 def _add_finding(built: _Built, text: str, number: str, span: Span, confidence: float) -> None:
     subject = _clean_text(text, span)
     if len(subject) < 20 or (number and number in built.finding_numbers):
@@ -652,6 +662,8 @@ def _add_finding(built: _Built, text: str, number: str, span: Span, confidence: 
         r"^\W*(?:https?://|www\.)", subject
     ):
         return  # a link or a label, not a statement
+    if not number and not _is_statement(subject):
+        return
     if number:
         built.finding_numbers.add(number)
         key = f"finding-{number}"
