@@ -3,7 +3,7 @@
 Reads run concurrently: the store gives each server thread its own SQLite connection
 (WAL lets readers proceed side by side), the faiss index and the query encoder are
 safe to search from several threads, and the service's caches are filled atomically.
-SPARQL queries run in worker processes of their own (``run_sparql``).
+SPARQL queries run in worker processes of their own (``KnowledgeBase.sparql``).
 """
 
 from __future__ import annotations
