@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from scrutiny.ingest.records import Passage, Span
+from scrutiny.ingest.records import Passage, PassageKind, Span
 
 #: Words a window gathers before it closes: the size of the naive 200-word baseline's
 #: window, which beat single passages on every query set (benchmarks/README.md).
@@ -71,7 +71,8 @@ def build_windows(
     text: str, passages: Sequence[Passage], title: str | None = None
 ) -> tuple[Window, ...]:
     """One window starting at each passage that has content, running on through the
-    following passages until it holds ``WINDOW_WORDS`` words."""
+    following passages until it holds ``WINDOW_WORDS`` words; a table row is a window
+    of its own."""
     furniture = furniture_lines(text, title)
     content: list[tuple[Passage, list[tuple[int, int]], int]] = []
     for passage in passages:
@@ -89,6 +90,8 @@ def build_windows(
             total < WINDOW_WORDS
             and j < len(content)
             and content[j][0].ordinal - passage.ordinal < MAX_PASSAGES
+            and not _is_record(passage)
+            and not _is_record(content[j][0])
         ):
             following, more, count = content[j]
             if more:
@@ -105,6 +108,12 @@ def build_windows(
             )
         )
     return tuple(_without_contained(windows))
+
+
+def _is_record(passage: Passage) -> bool:
+    """A table row is a record of its own (one recommendation and its response): its
+    window is the row alone, and prose windows stop before a table."""
+    return passage.kind is PassageKind.TABLE_ROW
 
 
 def _content_lines(text: str, span: Span, furniture: set[str]) -> list[tuple[int, int]]:

@@ -32,7 +32,7 @@ def test_ingest_then_search_as_json(runner: CliRunner, samples: Path) -> None:
     first = payload["results"][0]
     contract = {"rank", "score", "kind", "id", "text", "start", "end", "document"}
     assert contract <= set(first)
-    assert set(first) - contract <= {"entity", "explain"}
+    assert set(first) - contract <= {"entity", "explain", "passage"}
     assert set(first["document"]) == {"id", "title", "council", "date"}
 
 

@@ -85,7 +85,7 @@ def test_explain_shows_each_stage(client: FlaskClient) -> None:
     body = search(client, q="Action By Director", explain=1, limit=3)
     explained = body["results"][0]["explain"]
     assert {"retrievers", "fused", "boosts", "final"} <= set(explained)
-    assert "keyword" in explained["retrievers"]
+    assert "window_keyword" in explained["retrievers"]
     assert explained["final"] == pytest.approx(body["results"][0]["score"], abs=1e-5)
     assert "explain" not in search(client, q="Action By Director", limit=3)["results"][0]
 

@@ -99,7 +99,7 @@ def test_api_search_returns_the_service_contract_unchanged(
     assert body["query"] == "care leavers housing"
     assert [hit["rank"] for hit in body["results"]] == [1, 2, 3, 4, 5]
     for hit in body["results"]:
-        assert HIT_KEYS <= set(hit) <= HIT_KEYS | {"entity", "explain"}
+        assert HIT_KEYS <= set(hit) <= HIT_KEYS | {"entity", "explain", "passage"}
         assert set(hit["document"]) == DOCUMENT_REF_KEYS
         assert hit["kind"] == "passage"
         assert isinstance(hit["score"], float)
@@ -112,7 +112,11 @@ def test_every_api_hit_is_the_exact_span_of_its_document(client: FlaskClient) ->
     for hit in body["results"]:
         document = get_json(client, f"/api/documents/{hit['document']['id']}")
         assert hit["text"] == document["text"][hit["start"] : hit["end"]]
-        assert {"id": hit["id"], "start": hit["start"], "end": hit["end"]}.items() <= next(
+        # The hit is a window of passages; the passage it cites lies inside it.
+        cited = hit["passage"]
+        assert cited["id"] == hit["id"]
+        assert cited["start"] < hit["end"] and hit["start"] < cited["end"]
+        assert {"id": cited["id"], "start": cited["start"], "end": cited["end"]}.items() <= next(
             passage for passage in document["passages"] if passage["id"] == hit["id"]
         ).items()
 
@@ -329,7 +333,8 @@ def test_passage_query_parameter_marks_the_passage_without_script(
     page = client.get(f"/documents/{hit.document.id}?passage={hit.id}").get_data(as_text=True)
     marks = re.findall(r'<mark class="cited-passage">(.*?)</mark>', document_text_html(page), re.S)
     assert len(marks) == 1
-    assert strip_tags(marks[0]) == hit.text
+    text = knowledge_base.document(hit.document.id).canonical_text
+    assert strip_tags(marks[0]) == text[hit.passage_start : hit.passage_end]
     assert f"Cited passage <code>{hit.id}</code>" in page
 
 

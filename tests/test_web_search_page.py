@@ -224,7 +224,7 @@ def test_ranking_details_appear_only_with_explain(
             for row in block.select("tr[data-retriever]")
         }
         assert retrievers == {
-            name: [str(found["rank"]), f"{found['score']:.4f}"]
+            name: ["–" if found["rank"] is None else str(found["rank"]), f"{found['score']:.4f}"]
             for name, found in hit.explanation["retrievers"].items()
         }
         scores = {text_of(dt): text_of(dt.find_next_sibling("dd")) for dt in block.select("dt")}
