@@ -86,6 +86,7 @@ _DATE_LABEL = re.compile(
 )
 _OTHER_MEETING = re.compile(
     r"\b(?:next|previous|last|earlier|future|subsequent|following|adjourned)\s+meeting"
+    r"|\bto\s+(?:approve|confirm|agree|sign|receive)\b.*\bminutes\b"
     r"|\bdeadline\b|\bby\s+\d|\buntil\b",
     re.IGNORECASE,
 )
@@ -366,7 +367,7 @@ _BODY_PATTERNS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"\bSafeguarding (?:Children )?(?:Partnership|Board)\b"), "", "partnership"),
 )
 _PUBLISHER_PREFIX = re.compile(
-    r"^(?:\W|minutes|of|the|a|an|report|reports|to|by|from|for|agenda|meeting|press|release"
+    r"^(?:\W|minutes|of|the|a|an|annual|report|reports|to|by|from|for|agenda|meeting|press|release"
     r"|news|statement|letter|response|published|\s)*$",
     re.IGNORECASE,
 )

@@ -89,6 +89,12 @@ def test_a_partnership_gets_its_council_only_where_its_opening_names_it() -> Non
     assert DIRECTORY.publisher(named, title).council == "London Borough of Croydon"
 
 
+def test_annual_report_of_a_partnership() -> None:
+    title = "Annual report of the Slough Safeguarding Partnership 2022-23"
+    found = DIRECTORY.publisher(corpus(title, FILLER), title)
+    assert (found.council, found.body) == (None, "Slough Safeguarding Partnership")
+
+
 def test_a_place_in_the_body_is_not_the_publisher() -> None:
     text = corpus("Minutes of the scrutiny panel", FILLER + " Sutton Council and Hackney. " * 9)
     assert infer_metadata(text, "x.txt", DIRECTORY).council is None
@@ -167,6 +173,7 @@ def test_directory_built_from_names() -> None:
         ("Press release\nPublished: March 2013\n", None, "2013-03"),
         ("People Scrutiny Committee 17 March 2025\n", None, "2025-03-17"),
         ("Minutes\nDate of next meeting: Monday 5 May 2024\n", None, None),
+        ("Minutes\nTo approve the minutes of the meeting held on 22 November 2016\n", None, None),
         (
             "Minutes\nThe report considered at the meeting held on 13 September 2022 "
             "was followed by a long discussion of the matters raised by members, "
