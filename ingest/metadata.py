@@ -415,6 +415,11 @@ _ADDRESS_BODIES: tuple[tuple[str, str, str, str], ...] = (
     ("assets.publishing.service.gov.uk", "", "HM Government", "government department"),
 )
 _ADDRESS = re.compile(r"(?:@|https?://|\bwww\.)([a-z0-9-]+(?:\.[a-z0-9-]+)+)", re.IGNORECASE)
+_VENUE = re.compile(
+    r"^\s*(?:Venue|Location|Place)\s*:.*?(?<![\w'’-])"
+    r"(?P<place>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?) "
+    r"(?:Civic Centre|Civic Offices|Town Hall|Council House|Guildhall|City Hall)\b"
+)
 _COUNCIL_HOST = re.compile(
     r"\.(?:gov\.uk|gov\.wales|llyw\.cymru|gov\.scot|scot)$|moderngov\.co\.uk$"
 )
@@ -441,6 +446,9 @@ class CouncilDirectory:
             )
         self.gazetteer = gazetteer
         self._council_labels = {c.label for c in councils}
+        self._council_by_place = {
+            c.short_name: c.label for c in councils if c.short_name and c.current
+        }
         self._domains: dict[str, str] = {}
         for council in councils:  # domains the register states come first
             for domain in council.domains:
@@ -592,6 +600,10 @@ class CouncilDirectory:
                 by_address = self.from_address(host)
                 if by_address is not None:
                     return Publisher(by_address.council, by_address.body, "heading address")
+        for line in lines:  # "Venue: Harrow Civic Centre, …": the council's own building
+            venue = _VENUE.search(line)
+            if venue and (council := self._council_by_place.get(venue.group("place"))):
+                return Publisher(council, None, "heading venue")
         if heading_body is not None:
             return result(heading_body, "heading")
         if title:

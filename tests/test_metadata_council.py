@@ -210,6 +210,16 @@ def test_an_agenda_item_naming_a_body_does_not_hide_the_contact_address() -> Non
     assert infer_metadata(text, "x.txt", DIRECTORY).council is None
 
 
+def test_the_council_s_own_building_in_the_venue_line() -> None:
+    text = (
+        "Agenda and minutes\n\nCabinet - Monday 3 March 2025\n\n"
+        "Venue: Committee Room 1, Slough Town Hall, Bath Road\n\n" + FILLER
+    )
+    assert infer_metadata(text, "x.txt", DIRECTORY).council == "Slough Borough Council"
+    text = "Agenda and minutes\n\nVenue: County Hall, Worcester\n\n" + FILLER
+    assert infer_metadata(text, "x.txt", DIRECTORY).council is None
+
+
 def test_file_name_date_is_the_last_resort() -> None:
     meta = infer_metadata("Minutes\n\n" + FILLER, "cyp_2016-10-11_minutes.txt", DIRECTORY)
     assert meta.meeting_date == "2016-10-11"
