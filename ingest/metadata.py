@@ -530,9 +530,9 @@ class CouncilDirectory:
     def from_address(self, url: str) -> Publisher | None:
         """The council or body whose web address ``url`` is."""
         url = url.strip().split()[0] if url.strip() else ""
-        embedded = re.search(r"https?://(?!.*https?://).+", url[8:]) if url else None
+        embedded = re.search(r"https?:/+(?!.*https?:/)(.+)", url[8:]) if url else None
         if embedded and "webarchive" in url:
-            url = embedded.group(0)  # an archived page: the archived address counts
+            url = "http://" + embedded.group(1)  # an archived page: the archived address
         parts = urlsplit(url if "://" in url else f"http://{url}")
         host = (parts.hostname or "").lower()
         path = unquote(parts.path).lower()
@@ -640,10 +640,6 @@ class CouncilDirectory:
             and not named[0].is_council
             and named[0].kind != "parliament"
         )
-
-    def most_mentioned(self, text: str) -> str | None:
-        """The council a text names as its publisher (kept for callers of the old name)."""
-        return self.publisher(text).council
 
 
 def _default_domains(council: CouncilName) -> tuple[str, ...]:

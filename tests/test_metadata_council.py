@@ -123,6 +123,16 @@ def test_letterhead_without_corpus_lines() -> None:
         ),
         ("https://www.gov.uk/government/publications/x", None, "HM Government"),
         ("https://www.example.org/slough", None, None),
+        (
+            "http://webarchive.nationalarchives.gov.uk/20100101/http:/www.dcsf.gov.uk/x",
+            None,
+            "Department for Children, Schools and Families",
+        ),
+        (
+            "https://webarchive.nationalarchives.gov.uk/2012/https://www.poole.gov.uk/",
+            "Borough of Poole",
+            None,
+        ),
     ],
 )
 def test_publisher_from_the_address(url: str, council: str | None, body: str | None) -> None:
