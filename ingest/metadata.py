@@ -87,7 +87,8 @@ _DATE_LABEL = re.compile(
 _OTHER_MEETING = re.compile(
     r"\b(?:next|previous|last|earlier|future|subsequent|following|adjourned)\s+meeting"
     r"|\bto\s+(?:approve|confirm|agree|sign|receive)\b.*\bminutes\b"
-    r"|\bdeadline\b|\bby\s+\d|\buntil\b",
+    r"|\bdeadline\b|\bby\s+\d|\buntil\b|\bdue\b|\btarget\b|\btimescale|\bcomplet"
+    r"|\bexpected\b|\bbetween\b|\bfrom\s+\d",
     re.IGNORECASE,
 )
 _COMMITTEE = re.compile(
@@ -238,8 +239,8 @@ def _date_by_rule(text: str, rule: int) -> tuple[int, int, str] | None:
                 return start, end, iso
         return None
     # a heading line holding a full date: "People Scrutiny Committee 17 March 2025"
-    if full and _heading_like(text):
-        return full[0]
+    if full and _heading_like(text) and not re.search(r"[|\t]|^\s*(?:\d+[.)]|[-•*·])\s", text):
+        return full[0]  # not a table row or a list item (a due date, a milestone)
     return None
 
 

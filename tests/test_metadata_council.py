@@ -183,6 +183,9 @@ def test_directory_built_from_names() -> None:
         ("Press release\nPublished: March 2013\n", None, "2013-03"),
         ("People Scrutiny Committee 17 March 2025\n", None, "2025-03-17"),
         ("Minutes\nDate of next meeting: Monday 5 May 2024\n", None, None),
+        ("Response\n| Rec 1 | Accepted | 31 March 2020 |\n", None, None),
+        ("Action plan\n1. Review the policy 31 March 2020\n", None, None),
+        ("Action plan\nTarget date: 31 March 2020\n", None, None),
         ("Minutes\nTo approve the minutes of the meeting held on 22 November 2016\n", None, None),
         (
             "Minutes\nThe report considered at the meeting held on 13 September 2022 "
