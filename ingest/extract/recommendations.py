@@ -828,7 +828,7 @@ def _sentence_items(text: str, built: _Built) -> None:
     for line in lines:
         if not line.stripped or _is_table_line(line.text) or len(line.stripped) < 30:
             continue
-        before, previous = previous, line
+        prior, previous = previous, line
         low = lowered[line.start : line.end]
         if not any(word in low for word in _SENTENCE_WORDS):
             continue  # nothing a recommending or finding sentence is made of
@@ -838,8 +838,8 @@ def _sentence_items(text: str, built: _Built) -> None:
                 # "This is one of the significant conclusions of the report": what was said
                 # just before (in this paragraph, else the one before) is a finding.
                 stated = sentences[:position]
-                if not stated and before is not None:
-                    stated = _sentences(text, before.start, before.end)
+                if not stated and prior is not None:
+                    stated = _sentences(text, prior.start, prior.end)
                 for ss, se in stated:
                     if not _inside(Span(ss, se), built.covered) and se - ss <= _MAX_SENTENCE:
                         _add_finding(built, text, "", Span(ss, se), 0.5)
@@ -1122,7 +1122,7 @@ def _read_flat_table(text: str, lines: list[_Line], index: int, built: _Built) -
         pieces = found["pieces"]
         assert isinstance(pieces, list)
         body = strip_markup(" ".join(pieces))
-        _add_recommendation(built, text, number, rec_span, 0.7, None, fields, body)  # type: ignore[arg-type]
+        _add_recommendation(built, text, number, rec_span, 0.7, None, fields, body)
     return index
 
 

@@ -151,17 +151,17 @@ def parse_table_rows(text: str) -> tuple[TableRow, ...]:
             layout = None
             continue
         index += 1
-        row = parse_row(text, line_start, line)
-        if row is not None:
-            rows.append(row)
+        single = parse_row(text, line_start, line)
+        if single is not None:
+            rows.append(single)
             layout = None
             continue
         if layout is not None and line.strip():
-            row = _layout_row(text, line_start, line, layout)
-            if row is None:
+            laid_out = _layout_row(text, line_start, line, layout)
+            if laid_out is None:
                 layout = None
             else:
-                rows.append(row)
+                rows.append(laid_out)
                 continue
         columns = _layout_columns(line)
         if columns is not None:
@@ -711,8 +711,8 @@ def _draft_status(draft: _Draft) -> tuple[ResponseStatus | None, str, float, str
     if draft.ticked:
         statuses = {status for status, _ in draft.ticked}
         if len(statuses) == 1:
-            status = statuses.pop()
-            return status, status.value, 0.9, progress
+            ticked = statuses.pop()
+            return ticked, ticked.value, 0.9, progress
     if status_text:
         status = normalise_status(status_text)
         if status is not None:
