@@ -370,7 +370,9 @@ def serve(store: Path | None, host: str | None, port: int | None, threads: int |
         host=settings.host,
         port=settings.port,
         threads=settings.server_threads,
-        max_request_body_size=settings.max_request_bytes,
+        # Bodies over max_request_bytes get the JSON 413 from the app; waitress itself
+        # refuses (in plain text) only what is far beyond it.
+        max_request_body_size=16 * settings.max_request_bytes,
         connection_limit=max(100, 4 * settings.server_threads),
         channel_timeout=60,
         ident="scrutiny-graph",

@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -79,6 +80,15 @@ def test_server_threads_follow_the_cores_unless_set() -> None:
     assert Settings.from_env({"SCRUTINY_THREADS": "7"}).server_threads == 7
 
 
+def error_status(request: str | urllib.request.Request) -> tuple[int, str]:
+    try:
+        urllib.request.urlopen(request, timeout=30)
+    except urllib.error.HTTPError as exc:
+        assert exc.headers.get_content_type() == "application/json"
+        return exc.code, json.loads(exc.read())["error"]["code"]
+    raise AssertionError("expected an error")
+
+
 def test_scrutiny_serve_runs_waitress(
     sample_store_template: tuple[Path, Path], tmp_path: Path
 ) -> None:
@@ -102,6 +112,14 @@ def test_scrutiny_serve_runs_waitress(
             assert response.headers["Server"] == "scrutiny-graph"
             body = json.loads(response.read())
         assert body["total"] > 0 and len(body["entities"]) == 1
+        # Limits answer in the JSON shape through waitress too.
+        assert error_status(f"{base}/api/search?q={'a' * 9000}") == (414, "uri_too_long")
+        big = urllib.request.Request(
+            f"{base}/sparql",
+            data=b"ASK {} #" + b"x" * 1_500_000,
+            headers={"Content-Type": "application/sparql-query", "Accept": "application/json"},
+        )
+        assert error_status(big) == (413, "payload_too_large")
     finally:
         server.terminate()
         try:
