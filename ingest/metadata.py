@@ -367,6 +367,7 @@ _BODY_PATTERNS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"\b(?:[A-Z][\w'’.-]* )+L?SC[BP]\b"), "", "partnership"),
     (re.compile(r"\bSafeguarding (?:Children )?(?:Partnership|Board)\b"), "", "partnership"),
 )
+_COUNCIL_INQUIRY_AFTER = re.compile(r"\s(?:Panel|Group|Committee|Board|Team|Day)\b")
 _PUBLISHER_PREFIX = re.compile(
     r"^(?:\W|minutes|of|the|a|an|annual|report|reports|to|by|from|for|agenda|meeting|press|release"
     r"|news|statement|letter|response|published|\s)*$",
@@ -508,6 +509,10 @@ class CouncilDirectory:
         for pattern, label, kind in _BODY_PATTERNS:
             for match in pattern.finditer(text):
                 name = label or " ".join(match.group(0).split())
+                if kind == "inquiry" and (
+                    "Scrutiny" in match.group(0) or _COUNCIL_INQUIRY_AFTER.match(text, match.end())
+                ):
+                    continue  # a council's scrutiny inquiry, not a public inquiry
                 if any(n.start <= match.start() < n.end for n in found if n.is_council):
                     continue
                 found.append(_Named(match.start(), match.end(), name, False, kind))

@@ -95,6 +95,18 @@ def test_annual_report_of_a_partnership() -> None:
     assert (found.council, found.body) == (None, "Slough Safeguarding Partnership")
 
 
+def test_a_council_scrutiny_inquiry_is_not_a_public_inquiry() -> None:
+    for title in (
+        "Services for Looked After Children Scrutiny Inquiry Panel - final report",
+        "Youth Violence Scrutiny Inquiry - recommendations",
+    ):
+        text = corpus(title, FILLER, source="https://democracy.slough.gov.uk/x")
+        found = DIRECTORY.publisher(text, title, "https://democracy.slough.gov.uk/x")
+        assert (found.council, found.body) == ("Slough Borough Council", None)
+    title = "Independent Inquiry into Child Sexual Abuse - report"
+    assert DIRECTORY.publisher("", title).body == "Independent Inquiry into Child Sexual Abuse"
+
+
 def test_a_place_in_the_body_is_not_the_publisher() -> None:
     text = corpus("Minutes of the scrutiny panel", FILLER + " Sutton Council and Hackney. " * 9)
     assert infer_metadata(text, "x.txt", DIRECTORY).council is None
