@@ -330,13 +330,6 @@ _BODY_PATTERNS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"\bSecretary of State\b"), "HM Government", "government department"),
     (re.compile(r"\bMinister (?:of|for) [A-Z]"), "HM Government", "government department"),
     (
-        re.compile(
-            r"\b(?:Department|Dept\.?) (?:for|of) [A-Z][\w'’]*(?:,? (?:and |& )?[A-Z][\w'’]*)*"
-        ),
-        "",
-        "government department",
-    ),
-    (
         re.compile(r"\bMinistry of [A-Z][\w'’]*(?:,? (?:and |& )?[A-Z][\w'’]*)*"),
         "",
         "government department",

@@ -107,6 +107,13 @@ def test_a_council_scrutiny_inquiry_is_not_a_public_inquiry() -> None:
     assert DIRECTORY.publisher("", title).body == "Independent Inquiry into Child Sexual Abuse"
 
 
+def test_a_council_department_is_not_a_government_department() -> None:
+    title = "Report of the Department for Children and Families - Slough Borough Council"
+    assert DIRECTORY.publisher(corpus(title, FILLER), title).council == "Slough Borough Council"
+    title = "Department for Business, Innovation and Skills - consultation"
+    assert DIRECTORY.publisher("", title).body == "Department for Business, Innovation and Skills"
+
+
 def test_a_place_in_the_body_is_not_the_publisher() -> None:
     text = corpus("Minutes of the scrutiny panel", FILLER + " Sutton Council and Hackney. " * 9)
     assert infer_metadata(text, "x.txt", DIRECTORY).council is None
