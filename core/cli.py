@@ -244,6 +244,80 @@ def entities(
 
 
 @main.command()
+@store_option
+@click.option("--council", help="Part of the council's name, e.g. Hackney.")
+@click.option("--body", help="Part of the publishing body's name, e.g. partnership.")
+@click.option("--theme", help="Theme key or label, e.g. care-leavers.")
+@click.option("--status", help="Response status (accepted, rejected, …) or 'none'.")
+@click.option("--owner", help="Part of an owner's name, e.g. Corporate Parenting.")
+@click.option("--kind", type=click.Choice(["recommendation", "commitment"]), help="One kind only.")
+@click.option(
+    "--overdue/--not-overdue", default=None, help="Only overdue rows, or only the others."
+)
+@click.option("--year", type=int, help="Only documents dated in this year.")
+@click.option("--as-at", "as_at", help="Judge overdue on this date (YYYY-MM-DD; default today).")
+@click.option(
+    "--sort", default="-date", show_default=True,
+    help="date, due, council, body, document, number, status, owner or kind (-due: descending).",
+)  # fmt: skip
+@click.option("--limit", "-n", type=int, default=None, help="Rows to list (default: all).")
+@click.option("--offset", type=click.IntRange(0), default=0, help="Skip this many rows first.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+    show_default=True, help="A readable list, or the CSV or JSON of /api/tracker.",
+)  # fmt: skip
+def tracker(
+    store: Path | None,
+    council: str | None,
+    body: str | None,
+    theme: str | None,
+    status: str | None,
+    owner: str | None,
+    kind: str | None,
+    overdue: bool | None,
+    year: int | None,
+    as_at: str | None,
+    sort: str,
+    limit: int | None,
+    offset: int,
+    fmt: str,
+) -> None:
+    """Track recommendations and commitments: owner, due date, response status, progress."""
+    from scrutiny.tracker import TrackerQuery, parse_as_at
+
+    query = TrackerQuery(
+        council=council, body=body, theme=theme, status=status.lower() if status else None,
+        owner=owner, kind=kind, overdue=overdue, year=year, as_at=parse_as_at(as_at),
+        sort=sort, limit=limit, offset=offset,
+    )  # fmt: skip
+    with _open(_settings(store)) as kb:
+        page = kb.tracker(query)
+    if fmt == "json":
+        click.echo(json.dumps(page.to_json(), indent=2, ensure_ascii=False))
+        return
+    if fmt == "csv":
+        click.echo(page.to_csv(), nl=False)
+        return
+    click.echo(f"{page.total} rows; overdue as at {page.as_at}")
+    for row in page.rows:
+        where = " · ".join(p for p in (row.council or row.body, row.document_title, row.date) if p)
+        number = f" {row.number}" if row.number else ""
+        flag = " OVERDUE" if row.overdue else (" complete" if row.complete else "")
+        click.secho(safe(f"{row.id}  {row.kind}{number} [{row.status or 'no response'}]{flag}"),
+                    bold=True)  # fmt: skip
+        click.echo(textwrap.indent(textwrap.shorten(safe(row.text), 300), "    "))
+        details = [
+            f"owner: {', '.join(row.owners) or '-'}",
+            f"due: {row.due or '-'}"
+            + (f" ({row.due_date})" if row.due_date and row.due_date != row.due else ""),
+        ]
+        if row.progress:
+            details.append(f"progress: {row.progress}")
+        click.echo(safe(f"    {'; '.join(details)}"))
+        click.echo(safe(f"    {where}  {row.source_link or ''}"))
+
+
+@main.command()
 @click.argument("entity_id")
 @store_option
 def show(entity_id: str, store: Path | None) -> None:

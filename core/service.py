@@ -10,6 +10,7 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -70,6 +71,7 @@ from scrutiny.search.themes import ConceptText, ThemeMatcher
 from scrutiny.search.vector_index import VectorIndex, index_type_for, read_manifest
 from scrutiny.settings import Settings
 from scrutiny.storelock import StoreLock
+from scrutiny.tracker import TrackerPage, TrackerQuery, tracker_page
 
 #: Curated data shipped in the repository's data/ folder.
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -640,6 +642,12 @@ class KnowledgeBase:
             end=node.end,
             confidence=node.confidence,
         )
+
+    def tracker(self, query: TrackerQuery, today: date | None = None) -> TrackerPage:
+        """Recommendations and commitments with owner, due date, response status and
+        progress, filtered, sorted and paged (``scrutiny.tracker``); overdue is judged
+        on ``query.as_at``, else ``today``, else the current date."""
+        return tracker_page(self.store, query, self._theme_ids, today)
 
     def unmatched_theme_phrases(self, top: int = 40) -> tuple[PhraseCount, ...]:
         """Frequent phrases across the knowledge base that no theme concept covers."""

@@ -16,6 +16,7 @@ from scrutiny.web.knowledge import EXTENSION_KEY, SharedKnowledgeBase
 from scrutiny.web.pages import pages
 from scrutiny.web.rendering import highlight, human_date
 from scrutiny.web.sparql import sparql
+from scrutiny.web.tracker import tracker
 
 #: Same-origin only: no external fonts, scripts or styles; embedded JSON is data, not script.
 CONTENT_SECURITY_POLICY = (
@@ -51,6 +52,7 @@ def create_app(
     app.register_blueprint(pages)
     app.register_blueprint(api)
     app.register_blueprint(sparql)
+    app.register_blueprint(tracker)
     register_error_handlers(app)
     app.add_template_filter(human_date)
     app.add_template_filter(highlight)
