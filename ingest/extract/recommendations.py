@@ -777,12 +777,12 @@ _IS_RECOMMENDED = re.compile(r"\b(?:is|are) recommended to\b", re.I)
 _PASSIVE_REPORT = re.compile(r"\b(?:it|this) (?:was|had been|has been) recommended\b", re.I)
 _LIST_MARKER = re.compile(r"^[\s\-*•·▪◦‣]*(?:\(?(?:\d{1,3}(?:\.\d{1,2}){0,2}|[a-z])[.)]?\s+)?")
 _FINDS_THAT = re.compile(
-    r"\b(?:found|finds|concluded|concludes|identified|identifies|revealed|reveals|"
-    r"highlighted|highlights|showed|shows|says|said|pointed to|points to|judged|judges|"
-    r"had seen|makes? clear|made clear|is clear|underlines|emphasises|warns|"
-    r"(?:is|was) clear from\b[^.]{0,80}?\bthat|"
+    r"\b(?:(?:is|was) clear from\b[^.]{0,80}?\bthat|"
     r"(?:provided|gave|gives|reached|reaches|made|makes) (?:an? )?(?:overall |clear )?"
-    r"(?:judge?ment|conclusion|finding|verdict)s? that)"
+    r"(?:judge?ment|conclusion|finding|verdict)s? that|"
+    r"found|finds|concluded|concludes|identified|identifies|revealed|reveals|"
+    r"highlighted|highlights|showed|shows|says|said|pointed to|points to|judged|judges|"
+    r"had seen|makes? clear|made clear|is clear|underlines|emphasises|warns)"
     r"(?:\s+that)?\b",
     re.I,
 )
