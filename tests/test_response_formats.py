@@ -649,3 +649,30 @@ def test_speech_and_meta_sentences_are_not_findings() -> None:
         "Officers asked whether the audit found that practice had improved.\n"
     )
     assert extract_findings(text).entities == ()
+
+
+NUMBERING = """Children's Overview and Scrutiny Committee
+
+RESOLVED that the following recommendations be made to Cabinet:
+(a) that a dedicated youth worker be funded for each locality;
+(b) that the Cabinet Member reports back on waiting times in six months.
+
+Rec 1: Improve the transition from children's to adults' services.
+R2 - Publish the short breaks statement annually.
+Recommendation Three: Hold a summit on school places.
+
+The Board recommends that the partnership:
+i. agrees a single threshold document;
+ii. reviews the front door by March.
+
+RESOLVED: 1. That the report be noted. 2. That the minutes be approved.
+"""
+
+
+def test_numbering_variants_and_the_intro_names_the_owner() -> None:
+    found = recommendations_of(extract_recommendations(NUMBERING))
+    assert set(found) == {"a", "b", "1", "2", "3", "i", "ii"}
+    assert found["3"].text == "Hold a summit on school places."
+    assert found["2"].text == "Publish the short breaks statement annually."
+    assert found["ii"].owners == ("the partnership",)
+    assert "youth worker" in found["a"].text

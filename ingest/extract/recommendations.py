@@ -119,7 +119,7 @@ _NUMBERED_ITEM = re.compile(
     r"^[ \t]*(?:[-*•·▪◦‣][ \t]*)?(?:\*\*)?(?:"
     r"(?P<number>\d{1,3}(?:\.\d{1,2}){0,2})(?:[.):](?:[ \t]+|(?=[A-Z“\"‘'(]))|[ \t]+(?=[A-Z])|"
     r"(?<=\.\d)[ \t]+(?=[a-z])|(?<=\.\d\d)[ \t]+(?=[a-z]))"
-    rf"|\(?(?P<letter>[a-z]|{_ROMAN})\)[ \t]*|(?P<bare_letter>[a-z]|{_ROMAN})\.[ \t]+(?=[A-Z]))"
+    rf"|\(?(?P<letter>[a-z]|{_ROMAN})\)[ \t]*|(?P<bare_letter>[a-z]|{_ROMAN})\.[ \t]+(?=[A-Za-z]))"
     r"(?:\*\*)?(?P<text>\S.*)$"
 )
 _BULLET_ITEM = re.compile(r"^[ \t]*[-*•·▪◦‣–][ \t]+(?P<text>\S.*)$")
@@ -173,6 +173,7 @@ class Item:
     labelled: bool = False
     fields: dict[str, tuple[str, Span]] = field(default_factory=dict)
     children: list[Item] = field(default_factory=list)
+    intro: str = ""  # the line that announced the list ("The Panel recommends that the …:")
 
     def text(self, source: str) -> str:
         return _PARAGRAPH_REF.sub("", strip_markup(source[self.start : self.end])).strip("* ")
@@ -382,6 +383,7 @@ def scan_items(text: str) -> list[Item]:
                     lines, index, end, wrap_only=labelled and context is None
                 )
             item = Item(number, start, end, item_context, section, labelled=labelled)
+            item.intro = context_intro if context is not None else ""
             is_sub = bool(
                 parent is not None and number and not number[0].isdigit() and not labelled
             )
@@ -429,7 +431,6 @@ def scan_items(text: str) -> list[Item]:
         prose_run += 1
         if context is not None and (prose_run >= 3 or intro_opened):
             context = None
-    del context_intro
     return items
 
 
@@ -543,6 +544,7 @@ def _add_recommendation(
     section: str | None,
     fields: dict[str, tuple[str, Span]] | None = None,
     body: str | None = None,
+    intro: str = "",
 ) -> None:
     body = body if body is not None else _clean_text(text, span)
     if len(body.split()) < 4 or (number and number in built.recommendation_numbers):
@@ -560,6 +562,8 @@ def _add_recommendation(
     fields = fields or {}
     owner_text = fields.get("owner", ("", span))[0]
     owners = split_organisations(owner_text) if owner_text else addressee(body)
+    if not owners and intro:
+        owners = addressee(intro.rstrip(" :-–—") + " act.")
     due = fields.get("due", (None, span))[0]
     progress = fields.get("progress", (None, span))[0]
     status_field = fields.get("status")
@@ -604,9 +608,10 @@ def _add_recommendation(
 
 _BODY = (
     r"(?:(?:the|all|each|every)\s+)?(?:"
-    r"(?:[A-Z][\w'’&-]*|of|for|and|&|the|on|in)(?:\s+(?:[A-Z][\w'’&-]*|of|for|and|&|the|on|in)){0,8}"
-    r"|government|local authorities|local councils?|councils?|schools|the police|police forces|"
-    r"partners|agencies|providers|commissioners|ministers?|departments?|officers|services)"
+    r"(?:(?:[A-Z][\w'’&-]*|of|for|and|&|the|on|in)\s+){0,8}[A-Z][\w'’&-]*"
+    r"|(?:government|local authorities|local councils?|councils?|schools|police(?: forces)?|"
+    r"partnership|partners|agencies|providers|commissioners|ministers?|departments?|officers|"
+    r"services|cabinet|executive|board|committee)\b)"
 )
 _SHOULD = re.compile(
     r"(?:^|[,;:]\s+|\b[Tt]hat\s+|\.\s+|\b(?:believe|think|consider|expect)\s+)"
@@ -695,19 +700,20 @@ def _from_items(text: str, items: list[Item], built: _Built, taken: set[str]) ->
                     number = f"{item.number}{child.number}" if item.number else child.number
                     span = Span(child.start, child.end)
                     _add_recommendation(
-                        built, text, number, span, 0.7, item.section, child.fields or item.fields
-                    )
+                        built, text, number, span, 0.7, item.section,
+                        child.fields or item.fields, intro=item.intro,
+                    )  # fmt: skip
                 continue
             confidence = 0.8 if item.labelled else (0.7 if item.number else 0.6)
             _add_recommendation(
                 built, text, item.number, Span(item.start, item.end), confidence,
-                item.section, item.fields,
+                item.section, item.fields, intro=item.intro,
             )  # fmt: skip
             for child in item.children:
                 number = f"{item.number}{child.number}" if item.number else child.number
                 _add_recommendation(
                     built, text, number, Span(child.start, child.end), 0.6, item.section,
-                    child.fields,
+                    child.fields, intro=item.intro,
                 )  # fmt: skip
         elif item.context is Context.FINDINGS:
             _add_finding(built, text, item.number, Span(item.start, item.end), 0.7)
