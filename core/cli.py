@@ -96,6 +96,7 @@ def ingest(paths: tuple[Path, ...], store: Path | None, progress: bool | None) -
     files = list(discover_files(paths))
     show = sys.stderr.isatty() if progress is None else progress
     with _open(settings) as kb, tqdm(total=len(files), unit="file", disable=not show) as bar:
+        _prepare_query_encoder(kb)
         report = kb.ingest(
             files, progress=lambda path: (bar.set_postfix_str(path.name[:40]), bar.update())
         )
@@ -110,6 +111,16 @@ def ingest(paths: tuple[Path, ...], store: Path | None, progress: bool | None) -
     )
     if report.failed:
         sys.exit(1)
+
+
+def _prepare_query_encoder(kb: Any) -> None:
+    """Export and load the ONNX query encoder now (~6 s on a fresh install), so the
+    first search after an ingest is fast; a failure only warns: searches prepare it."""
+    try:
+        kb.embedder.embed_query("warm up")
+    except Exception as exc:  # an export failing must not stop the ingest
+        reason = safe(" ".join(str(exc).split())[:300] or type(exc).__name__)
+        click.echo(f"warning: the query encoder is not prepared ({reason})", err=True)
 
 
 @main.command()
