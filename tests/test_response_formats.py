@@ -90,6 +90,9 @@ def docx_bytes() -> bytes:
             "",
         ),
     )
+    section = table.add_row().cells
+    merged = section[0].merge(section[-1])  # a section heading across the whole row
+    merged.text = "Inclusion"
     for values in rows:
         cells = table.add_row().cells
         for cell, value in zip(cells, values, strict=True):
@@ -590,6 +593,12 @@ def test_spans_and_keys(case: Case) -> None:
     assert len(keys) == len(set(keys))
     for entity in extraction.entities:
         assert 0 <= entity.span.start < entity.span.end <= len(case.text)
+
+
+def test_docx_merged_section_row_heads_the_rows_below() -> None:
+    text = read("response.docx", docx_bytes())
+    found = recommendations_of(extract_recommendations(text))
+    assert {found[n].section for n in ("1", "2", "3")} == {"Inclusion"}
 
 
 def test_progress_is_never_read_as_acceptance() -> None:

@@ -572,8 +572,10 @@ def _positional_roles(row: TableRow) -> dict[Column, int]:
 
 def _is_section_row(row: TableRow) -> bool:
     filled = row.filled
-    if len(filled) != 1 or filled[0] is not row.cells[0]:
+    if not filled or filled[0] is not row.cells[0]:
         return False
+    if len(filled) > 1 and (len(filled) != len(row.cells) or len({c.text for c in filled}) > 1):
+        return False  # a Word cell merged across the row repeats its text in every column
     label = filled[0].text
     return (
         label[:1].isupper()
