@@ -5,9 +5,12 @@ from __future__ import annotations
 import io
 import logging
 import re
+import signal
+import threading
 import warnings
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from scrutiny.errors import (
@@ -53,6 +56,36 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _BREAKS = re.compile(r"[\x0b\x0c]")
 
 
+#: Seconds reading one file may take (PDF and Word parsers can be made to crawl).
+MAX_READ_SECONDS = 300.0
+
+
+class _Expired(BaseException):
+    """Raised by the timer; a BaseException, so no parser's ``except Exception`` eats it."""
+
+
+@contextmanager
+def _time_limit(path: Path, seconds: float) -> Iterator[None]:
+    """A ``SafetyLimitError`` when the block runs past ``seconds`` (main thread only:
+    elsewhere, as in a web request, no timer is set)."""
+    if threading.current_thread() is not threading.main_thread() or seconds <= 0:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise _Expired
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    except _Expired:
+        raise SafetyLimitError(path, f"reading took longer than {seconds:g} s") from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 class ReaderWarning(UserWarning):
     """Something a reader worked around (e.g. text decoded as Windows-1252)."""
 
@@ -79,15 +112,16 @@ def read_canonical_text(path: Path, data: bytes, max_bytes: int) -> tuple[Source
         raise FileTooLargeError(path, f"{len(data):,} bytes; limit is {max_bytes:,}")
     if not data.strip():
         raise EmptyDocumentError(path)
-    match fmt:
-        case SourceFormat.TEXT | SourceFormat.MARKDOWN:
-            text = _decode_text(path, data)
-        case SourceFormat.HTML:
-            text = _html_text(_decode_text(path, data))
-        case SourceFormat.PDF:
-            text = _pdf_text(path, data)
-        case SourceFormat.DOCX:
-            text = _docx_text(path, data)
+    with _time_limit(path, MAX_READ_SECONDS):
+        match fmt:
+            case SourceFormat.TEXT | SourceFormat.MARKDOWN:
+                text = _decode_text(path, data)
+            case SourceFormat.HTML:
+                text = _html_text(_decode_text(path, data))
+            case SourceFormat.PDF:
+                text = _pdf_text(path, data)
+            case SourceFormat.DOCX:
+                text = _docx_text(path, data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", _BREAKS.sub("\n", text))
     if len(text) > MAX_TEXT_CHARS:

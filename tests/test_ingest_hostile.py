@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import io
 import os
+import signal
+import time
 import zipfile
 from pathlib import Path
 
@@ -109,6 +112,26 @@ def test_pdf_text_over_the_limit_is_refused(
     path.write_bytes(minimal_pdf(["Far more than five characters"]))
     with pytest.raises(SafetyLimitError, match="characters"):
         read(path)
+
+
+def test_a_file_that_takes_too_long_to_read_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def crawl(path: Path, data: bytes) -> str:
+        # A parser's blanket ``except Exception`` must not swallow the limit.
+        with contextlib.suppress(Exception):
+            time.sleep(30)
+        return "never"
+
+    monkeypatch.setattr(readers, "MAX_READ_SECONDS", 0.2)
+    monkeypatch.setattr(readers, "_pdf_text", crawl)
+    path = tmp_path / "slow.pdf"
+    path.write_bytes(minimal_pdf(["Slow"]))
+    started = time.monotonic()
+    with pytest.raises(SafetyLimitError, match=r"slow\.pdf.*longer than 0\.2 s"):
+        read(path)
+    assert time.monotonic() - started < 5
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
 
 def test_pdf_encrypted_with_an_empty_password_is_opened(tmp_path: Path) -> None:
