@@ -434,13 +434,19 @@ def sort_rows(rows: Iterable[TrackerRow], sort: str) -> list[TrackerRow]:
     return known + unknown
 
 
+def _passage_order(passage: str) -> tuple[int, str]:
+    ordinal = passage.rsplit("-p", 1)[-1]
+    return (int(ordinal) if ordinal.isdigit() else 10**9, passage)
+
+
 def _source_passage(store: Store, node_id: str) -> str | None:
-    sources = sorted(
+    """The first passage (in document order) the entity was extracted from."""
+    sources = [
         edge.target
         for edge in store.edges_touching(node_id)
         if edge.kind is EdgeKind.EXTRACTED_FROM and edge.source == node_id
-    )
-    return sources[0] if sources else None
+    ]
+    return min(sources, key=_passage_order) if sources else None
 
 
 def _options(rows: Sequence[TrackerRow]) -> dict[str, tuple[str, ...]]:
