@@ -34,6 +34,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from evalkit import EVAL_QUERIES, OWN_QUERIES, SHARED, Query, Result, load_queries
 from search_quality import Bench, build, corpus_files, make_judge
 
+from scrutiny.search.ranking import CONVEX_SCALE, WINDOW_WEIGHTS
+
 SIGNALS = ("window_keyword", "dense", "passage_keyword", "phrase", "expanded")
 GRID = {
     "window_keyword": (1.0,),
@@ -62,6 +64,29 @@ def metrics(data: Sequence[QueryData], weights: np.ndarray) -> tuple[float, floa
         ranks = np.nonzero(item.hits[order])[0]
         if len(ranks):
             rank = int(ranks[0]) + 1
+            hit1 += rank == 1
+            hit5 += rank <= 5
+            mrr += 1 / rank
+    n = max(len(data), 1)
+    return hit1 / n, hit5 / n, mrr / n
+
+
+def rrf_metrics(data: Sequence[QueryData], k: int = 60) -> tuple[float, float, float]:
+    """(hit@1, hit@5, MRR@10) of reciprocal rank fusion of window BM25 and dense."""
+    hit1 = hit5 = mrr = 0.0
+    for item in data:
+        if not len(item.hits):
+            continue
+        fused = np.zeros(len(item.hits))
+        for column in (0, 1):
+            order = np.argsort(-item.signals[:, column], kind="stable")
+            ranks = np.empty(len(order))
+            ranks[order] = np.arange(1, len(order) + 1)
+            fused += np.where(item.signals[:, column] > 0, 1 / (k + ranks), 0.0)
+        order = np.argsort(-fused, kind="stable")[:10]
+        found = np.nonzero(item.hits[order])[0]
+        if len(found):
+            rank = int(found[0]) + 1
             hit1 += rank == 1
             hit5 += rank <= 5
             mrr += 1 / rank
@@ -162,6 +187,11 @@ def main(argv: list[str] | None = None) -> int:
         alone = np.array([1.0 if s == name else 0.0 for s in SIGNALS])
         h1, h5, m = metrics(data, alone)
         print(f"  {name:<8} alone  hit@1 {h1:.3f}  hit@5 {h5:.3f}  MRR@10 {m:.3f}")
+    current = np.array([WINDOW_WEIGHTS.get(name, 0.0) / CONVEX_SCALE for name in SIGNALS])
+    h1, h5, m = metrics(data, current)
+    print(f"  shipped weights  hit@1 {h1:.3f}  hit@5 {h5:.3f}  MRR@10 {m:.3f}  (not fitted)")
+    h1, h5, m = rrf_metrics(data)
+    print(f"  rrf(window bm25, dense)  hit@1 {h1:.3f}  hit@5 {h5:.3f}  MRR@10 {m:.3f}")
     final = best_weights(data)
     h1, h5, m = metrics(data, final)
     print(f"\nfitted on all ({h1:.3f} / {h5:.3f} / {m:.3f} in sample):")

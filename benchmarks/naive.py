@@ -47,8 +47,8 @@ class NaiveBaselines:
         self.chunks: list[tuple[str, str]] = self.module.windows(docs)
         self._tokens = lambda s: re.findall(r"\w+", s.lower())
         self.bm25 = BM25Okapi([self._tokens(t) for _, t in self.chunks])
-        self.vectors = self._window_vectors(cache)
         self._model: Any = None
+        self.vectors = self._window_vectors(cache)
 
     def _encoder(self) -> Any:
         if self._model is None:

@@ -265,6 +265,7 @@ def timed_pass(kb: KnowledgeBase, queries: list[str]) -> list[float]:
 def stage_breakdown(kb: KnowledgeBase, queries: list[str]) -> dict[str, dict[str, float]]:
     """Per-query time in each stage, by wrapping the stages' entry points (script only)."""
     import scrutiny.service as service
+    from scrutiny.search.engine import SearchEngine
 
     spent: dict[str, float] = {}
 
@@ -288,12 +289,13 @@ def stage_breakdown(kb: KnowledgeBase, queries: list[str]) -> dict[str, dict[str
         wrap(kb, "_lexicon", "lexicon"),
         wrap(kb.embedder, "embed_query", "embed_query"),
         wrap(kb.index, "search", "vector_search"),
-        wrap(kb.store, "keyword_search", "bm25"),
+        wrap(kb._engine().keywords, "search", "bm25"),
         wrap(kb.store, "phrase_search", "phrase"),
-        wrap(service, "fuse", "fuse"),
+        wrap(kb.store, "windows_of_passages", "windows"),
+        wrap(kb.store, "passages_of_windows", "window_passages"),
         wrap(kb.store, "passages_by_row_ids", "passages"),
         wrap(kb.store, "passage_contexts", "contexts"),
-        wrap(kb, "_search_facets", "facets"),
+        wrap(SearchEngine, "_facets", "facets"),
     ]
     per_stage: dict[str, list[float]] = {}
     totals = []

@@ -9,7 +9,7 @@ first N files of /work/shared/corpus/bulk in name order) into a knowledge base, 
 scores /work/shared/eval/queries.dev.jsonl and benchmarks/queries.jsonl, separately and
 combined, with hit@1, hit@5, MRR@10 and nDCG@10 (binary relevance) for:
 
-  bm25          Store.keyword_search alone
+  bm25          BM25 over passages alone (scrutiny.search.keyword)
   dense         VectorIndex.search on the embedded query alone
   rrf(bm25+dense)
                 reciprocal rank fusion (k=60) of the two candidate pools, computed here
@@ -114,7 +114,7 @@ class Bench:
         return out
 
     def bm25_ids(self, query: Query, limit: int) -> list[int]:
-        return [rid for rid, _ in self.store.keyword_search(query.text, limit)]
+        return [rid for rid, _ in self.kb._engine().keywords.search("passages", query.text, limit)]
 
     def dense_ids(self, query: Query, limit: int) -> list[int]:
         return [rid for rid, _ in self.kb.index.search(self.vector(query), limit)]

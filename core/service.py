@@ -169,6 +169,7 @@ class KnowledgeBase:
         self._text_cache = lru_cache(maxsize=64)(self.store.canonical_text)
         self._document_cache: dict[str, StoredDocument] = {}
         self._lexicon_cache: tuple[int, Lexicon] | None = None
+        self._engine_cache: SearchEngine | None = None
         self._view_cache: tuple[int, GraphView] | None = None
 
     def close(self) -> None:
@@ -468,6 +469,10 @@ class KnowledgeBase:
         )
 
     def _engine(self) -> SearchEngine:
+        """The search engine over this store and the current vector index (kept while
+        the index object is, so its per-generation keyword caches last)."""
+        if self._engine_cache is not None and self._engine_cache.vectors is self.index:
+            return self._engine_cache
         lookups = Lookups(
             document=self._stored_document,
             theme_ids=self._theme_ids,
@@ -475,7 +480,10 @@ class KnowledgeBase:
             linked_ids=lambda node_id: {e.target for e in self.store.edges_touching(node_id)},
             theme_labels={c.key: c.pref_label for c in self.concepts.concepts},
         )
-        return SearchEngine(self.store, self.index, lookups, self.embedder.relevance_floor)
+        self._engine_cache = SearchEngine(
+            self.store, self.index, lookups, self.embedder.relevance_floor
+        )
+        return self._engine_cache
 
     def _lexicon(self) -> Lexicon:
         generation = self.store.generation

@@ -6,7 +6,6 @@ it is a cache that can always be rebuilt from here.
 
 from __future__ import annotations
 
-import math
 import re
 import sqlite3
 import threading
@@ -39,18 +38,10 @@ from scrutiny.graph.schema import EdgeKind, NodeKind
 from scrutiny.ingest.records import ParsedDocument, Passage, PassageKind, Span
 from scrutiny.ingest.windows import MAX_PASSAGES as MAX_WINDOW_PASSAGES
 from scrutiny.ingest.windows import build_windows
-from scrutiny.text import STOPWORDS
 
 SCHEMA_VERSION = "3"
 #: BM25 weight of a passage's document title, council and committee against its own text.
 CONTEXT_WEIGHT = 0.3
-#: FTS5's BM25 (fts5_aux.c): k1, and the IDF it gives a word found in at least half of
-#: all rows. One word adds less than (k1 + 1) * idf to a row's score.
-FTS5_BM25_K1 = 1.2
-FTS5_MIN_IDF = 1e-6
-#: Passages keyword search scores for one query before it stops scoring passages that
-#: hold only the query's most frequent words (FTS5 scores ~1.3 million rows/s here).
-SCORING_BUDGET = 30_000
 #: Keyword-searchable tables and their FTS5 indexes.
 _FTS_TABLES = {"passages": "passages_fts", "windows": "windows_fts"}
 T = TypeVar("T")
@@ -161,27 +152,8 @@ CREATE INDEX IF NOT EXISTS edges_target ON edges(target);
 _TOKEN = re.compile(r"\w+")
 
 
-def keyword_words(text: str) -> list[str]:
-    """The query's content words (all its words when it has only stopwords), once each."""
-    words = [w for w in _TOKEN.findall(text.lower()) if w not in STOPWORDS]
-    if not words:
-        words = _TOKEN.findall(text.lower())
-    return list(dict.fromkeys(words))
-
-
-def keyword_query(text: str) -> str | None:
-    """An FTS5 MATCH expression: the query's content words, OR-ed, each quoted."""
-    return _any_of(keyword_words(text)) or None
-
-
 def _any_of(words: Sequence[str]) -> str:
     return " OR ".join(f'"{w}"' for w in words)
-
-
-def _bm25_bound(rows_with_word: int, rows: int) -> float:
-    """More than any one word can add to a row's FTS5 BM25 score."""
-    idf = math.log((rows - rows_with_word + 0.5) / (rows_with_word + 0.5))
-    return (FTS5_BM25_K1 + 1) * max(idf, FTS5_MIN_IDF) * (1 + 1e-9)
 
 
 class Store:
@@ -204,8 +176,6 @@ class Store:
             self._check_version()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path}: not a usable knowledge base ({exc})") from None
-        # Passages holding each word, and the passage count, as of one store generation.
-        self._word_counts: dict[str, tuple[int, int, dict[str, int]]] = {}
 
     @property
     def _db(self) -> sqlite3.Connection:
@@ -550,68 +520,29 @@ class Store:
                 [(np.asarray(v, dtype=np.float32).tobytes(), rid) for rid, v in rows],
             )
 
-    def keyword_search(self, text: str, limit: int) -> list[tuple[int, float]]:
-        """(passage row id, BM25 score — higher is better) for the query's words."""
-        return self._keyword_search("passages", text, limit)
+    # full-text tables (the ranking logic is scrutiny.search.keyword) ------------------
 
-    def window_keyword_search(self, text: str, limit: int) -> list[tuple[int, float]]:
-        """(window row id, BM25 score — higher is better) for the query's words."""
-        return self._keyword_search("windows", text, limit)
+    def fts_row_count(self, table: str) -> int:
+        """Rows of a keyword-searchable table: "passages" or "windows"."""
+        if table not in _FTS_TABLES:
+            raise StoreError(f"no full-text table '{table}'")
+        (count,) = self._db.execute(f"SELECT count(*) FROM {table}").fetchone()
+        return int(count)
 
-    def _keyword_search(self, table: str, text: str, limit: int) -> list[tuple[int, float]]:
-        """The ranking of every row of ``table`` holding any of the words by FTS5's BM25,
-        without scoring every such row where that can be avoided (a common word would
-        mean scoring most of the store):
+    def fts_rows_with_word(self, table: str, word: str, cap: int) -> int:
+        """Rows of ``table`` holding ``word``, counted up to ``cap``."""
+        fts = _FTS_TABLES[table]
+        row = self._db.execute(
+            f"SELECT count(*) FROM (SELECT 1 FROM {fts} WHERE {fts} MATCH ? LIMIT ?)",
+            (f'"{word}"', cap),
+        ).fetchone()
+        return int(row[0])
 
-        - A word in at least half of the rows (such as "council", which every row's
-          context names) has its IDF clamped to 1e-6 by FTS5, so it adds less than
-          2.2e-6 to any score: it is left out of the MATCH unless too few rows hold
-          another word. Scores differ by under 2.2e-6 per such word.
-        - When the rows holding the words number more than ``SCORING_BUDGET``, see
-          ``_without_frequent_words``.
-        """
-        words = keyword_words(text)
-        if not words:
-            return []
-        total, counts = self._rows_with_words(table, words)
-        scored = [w for w in words if 2 * counts[w] < total]
-        below = (len(words) - len(scored)) * _bm25_bound(total, total)
-        found = self._without_frequent_words(table, scored, counts, limit)
-        if found is not None and found[-1][1] > below:
-            return found
-        if scored and len(scored) < len(words) and limit > 0:
-            found = self._bm25(table, scored, limit)
-            if len(found) == limit and found[-1][1] > below:
-                return found
-        return self._bm25(table, words, limit)
-
-    def _without_frequent_words(
-        self, table: str, words: Sequence[str], counts: dict[str, int], limit: int
-    ) -> list[tuple[int, float]] | None:
-        """Only the rows holding one of the rarer words (as many as the budget allows)
-        are scored, with all the words; None when that cannot fill the list.
-
-        Every row found is scored exactly. The list is exact (as MaxScore) when its
-        last score beats the most the frequent words alone could give a row,
-        (k1 + 1) * idf each; otherwise a row holding only frequent words is missed
-        even if it should have made the list: the one approximation beyond the budget.
-        """
-        if limit <= 0 or len(words) < 2 or sum(counts[w] for w in words) <= SCORING_BUDGET:
-            return None
-        rare: list[str] = []
-        held = 0
-        for word in sorted(words, key=lambda w: (counts[w], w))[:-1]:
-            if rare and held + counts[word] > SCORING_BUDGET:
-                break
-            rare.append(word)
-            held += counts[word]
-        found = self._bm25(table, words, limit, within=rare)
-        return found if len(found) == limit else None
-
-    def _bm25(
+    def fts_bm25(
         self, table: str, words: Sequence[str], limit: int, within: Sequence[str] = ()
     ) -> list[tuple[int, float]]:
-        """Rows holding any of ``words`` by BM25, optionally only those holding a word of
+        """Rows holding any of ``words`` by FTS5's BM25 (higher is better; a row's
+        context weighs ``CONTEXT_WEIGHT``), optionally only those holding a word of
         ``within`` (filtered before scoring: ``+rowid`` keeps SQLite from handing the
         filter to FTS5 as one lookup per row)."""
         fts = _FTS_TABLES[table]
@@ -622,27 +553,6 @@ class Store:
             params.append(_any_of(within))
         rows = self._db.execute(f"{sql} ORDER BY score DESC, rowid LIMIT ?", (*params, limit))
         return [(int(r[0]), float(r[1])) for r in rows]
-
-    def _rows_with_words(self, table: str, words: Sequence[str]) -> tuple[int, dict[str, int]]:
-        """The row count of ``table`` and, per word, the rows holding it (counted up to
-        half of all rows: beyond that only "at least half" matters), cached until the
-        store changes."""
-        generation = self.generation
-        cached_generation, total, counts = self._word_counts.get(table, (-1, 0, {}))
-        if cached_generation != generation or len(counts) > 100_000:
-            (row,) = self._db.execute(f"SELECT count(*) FROM {table}").fetchone()
-            total, counts = int(row), {}
-            self._word_counts[table] = (generation, total, counts)
-        half = (total + 1) // 2
-        fts = _FTS_TABLES[table]
-        for word in words:
-            if word not in counts:
-                row = self._db.execute(
-                    f"SELECT count(*) FROM (SELECT 1 FROM {fts} WHERE {fts} MATCH ? LIMIT ?)",
-                    (f'"{word}"', half),
-                ).fetchone()
-                counts[word] = int(row[0])
-        return total, counts
 
     def windows_by_row_ids(self, row_ids: Sequence[int]) -> dict[int, StoredWindow]:
         found: dict[int, StoredWindow] = {}

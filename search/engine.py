@@ -34,6 +34,7 @@ from typing import Any, Protocol
 import numpy as np
 import numpy.typing as npt
 
+from scrutiny.search.keyword import FullTextIndex, KeywordSearch
 from scrutiny.search.query import QueryAnalysis
 from scrutiny.search.ranking import (
     PER_DOCUMENT,
@@ -79,16 +80,17 @@ class ContextRecord(Protocol):
 
 
 class DocumentRecord(Protocol):
-    council: str | None
-    committee: str | None
-    meeting_date: str | None
+    @property
+    def council(self) -> str | None: ...
+    @property
+    def committee(self) -> str | None: ...
+    @property
+    def meeting_date(self) -> str | None: ...
 
 
-class SearchIndex(Protocol):
+class SearchIndex(FullTextIndex, Protocol):
     """What the engine needs from a store."""
 
-    def window_keyword_search(self, text: str, limit: int) -> list[tuple[int, float]]: ...
-    def keyword_search(self, text: str, limit: int) -> list[tuple[int, float]]: ...
     def phrase_search(
         self, text: str, limit: int, min_words: int = 2
     ) -> list[tuple[int, float]]: ...
@@ -172,6 +174,7 @@ class SearchEngine:
         weights: Mapping[str, float] | None = None,
     ) -> None:
         self.index = index
+        self.keywords = KeywordSearch(index)
         self.vectors = vectors
         self.lookups = lookups
         self.relevance_floor = relevance_floor
@@ -233,15 +236,15 @@ class SearchEngine:
         self, analysis: QueryAnalysis, query_vector: Vector, pool: int
     ) -> list[_Window]:
         text = analysis.text
-        window_keyword = self.index.window_keyword_search(text, pool)
+        window_keyword = self.keywords.search("windows", text, pool)
         passage_lists = {
-            "passage_keyword": self.index.keyword_search(text, pool),
+            "passage_keyword": self.keywords.search("passages", text, pool),
             "dense": self.vectors.search(query_vector, pool),
             "phrase": self.index.phrase_search(text, pool),
         }
         if analysis.expansions:
-            passage_lists["expanded"] = self.index.keyword_search(
-                " ".join(analysis.expansions), pool
+            passage_lists["expanded"] = self.keywords.search(
+                "passages", " ".join(analysis.expansions), pool
             )
         found_passages = list(
             dict.fromkeys(row for ranking in passage_lists.values() for row, _ in ranking)

@@ -103,16 +103,23 @@ class FakeIndex:
             and window.first_ordinal <= p.ordinal <= window.last_ordinal
         ]
 
-    @staticmethod
-    def _overlap(query: str, text: str) -> float:
-        return float(len(words(query) & words(text)))
+    generation = 0
 
-    def window_keyword_search(self, text: str, limit: int) -> list[tuple[int, float]]:
-        scored = [(r, self._overlap(text, self._text(w))) for r, w in self.windows.items()]
-        return sorted([s for s in scored if s[1] > 0], key=lambda s: (-s[1], s[0]))[:limit]
+    def _rows(self, table: str) -> dict[int, str]:
+        if table == "windows":
+            return {r: self._text(w) for r, w in self.windows.items()}
+        return {r: p.search_text for r, p in self.passages.items()}
 
-    def keyword_search(self, text: str, limit: int) -> list[tuple[int, float]]:
-        scored = [(r, self._overlap(text, p.search_text)) for r, p in self.passages.items()]
+    def fts_row_count(self, table: str) -> int:
+        return len(self._rows(table))
+
+    def fts_rows_with_word(self, table: str, word: str, cap: int) -> int:
+        return min(cap, sum(word in words(t) for t in self._rows(table).values()))
+
+    def fts_bm25(
+        self, table: str, wanted: Sequence[str], limit: int, within: Sequence[str] = ()
+    ) -> list[tuple[int, float]]:
+        scored = [(r, float(len(set(wanted) & words(t)))) for r, t in self._rows(table).items()]
         return sorted([s for s in scored if s[1] > 0], key=lambda s: (-s[1], s[0]))[:limit]
 
     def phrase_search(self, text: str, limit: int, min_words: int = 2) -> list[tuple[int, float]]:

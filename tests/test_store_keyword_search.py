@@ -10,9 +10,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from scrutiny.graph import store as store_module
 from scrutiny.graph.model import GraphBatch
-from scrutiny.graph.store import CONTEXT_WEIGHT, SCORING_BUDGET, Store, keyword_query
+from scrutiny.graph.store import CONTEXT_WEIGHT, Store
 from scrutiny.ingest.records import (
     DocumentMetadata,
     ParsedDocument,
@@ -21,9 +20,20 @@ from scrutiny.ingest.records import (
     SourceFormat,
     Span,
 )
+from scrutiny.search import keyword as keyword_module
+from scrutiny.search.keyword import SCORING_BUDGET, KeywordSearch, keyword_words
 
 FILLER = [f"filler{i}" for i in range(300)]
 RARE = [f"rare{i}" for i in range(12)]
+
+
+def keyword_query(text: str) -> str | None:
+    """The FTS5 MATCH expression that scores every passage holding a query word."""
+    return " OR ".join(f'"{w}"' for w in keyword_words(text)) or None
+
+
+def keyword_search(store: Store, text: str, limit: int) -> list[tuple[int, float]]:
+    return KeywordSearch(store).search("passages", text, limit)
 
 
 def add_document(store: Store, number: int, texts: list[str]) -> None:
@@ -76,7 +86,7 @@ def reference(store: Store, text: str, limit: int) -> list[tuple[int, float]]:
 def assert_same_ranking(store: Store, query: str, limit: int) -> None:
     """The reference ranking, except that a word held by at least half of the passages
     adds nothing instead of under 2.2e-6: near-ties may swap, nothing else moves."""
-    found = store.keyword_search(query, limit)
+    found = keyword_search(store, query, limit)
     expected = reference(store, query, limit)
     if not any(2 * holding(store, word) >= passages(store) for word in words(query)):
         assert found == expected, query
@@ -143,7 +153,7 @@ def holders(store: Store, word: str) -> set[int]:
 def test_beyond_the_budget_only_passages_with_a_rarer_word_are_scored(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(store_module, "SCORING_BUDGET", 0)
+    monkeypatch.setattr(keyword_module, "SCORING_BUDGET", 0)
     # rare8 holders outscore any passage holding only "county": the same list as
     # scoring every passage (MaxScore), without scoring the county-only passages.
     limit = len(holders(store, "rare8"))
@@ -155,7 +165,7 @@ def test_beyond_the_budget_only_passages_with_a_rarer_word_are_scored(
     # exactly; a passage holding only "county" is left out even where it would rank.
     with_budget = holders(store, "budget")
     limit = len(with_budget) - 1
-    found = store.keyword_search("county budget", limit)
+    found = keyword_search(store, "county budget", limit)
     exact = reference(store, "county budget", 10_000)
     assert found == [(row, score) for row, score in exact if row in with_budget][:limit]
     assert found != exact[:limit]
@@ -168,8 +178,8 @@ def test_within_the_budget_every_passage_is_scored(store: Store) -> None:
 
 def test_word_counts_follow_changes_to_the_store(store: Store) -> None:
     assert_same_ranking(store, "rare10 county", 20)
-    before = store.keyword_search("rare10 county", 20)
+    before = keyword_search(store, "rare10 county", 20)
     # rare10 becomes a word most passages hold; the counts must not be stale.
     add_document(store, 99, [f"rare10 rare10 filler{i}" for i in range(500)])
     assert_same_ranking(store, "rare10 county", 20)
-    assert store.keyword_search("rare10 county", 20) != before
+    assert keyword_search(store, "rare10 county", 20) != before
