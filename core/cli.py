@@ -346,10 +346,30 @@ def path(source_id: str, target_id: str, store: Path | None) -> None:
     """Show how two entities are connected in the graph (shortest chain of edges)."""
     with _open(_settings(store)) as kb:
         steps = kb.connection(source_id, target_id)
+        names = {node: _node_name(kb, node) for s in steps for node in (s.source, s.target)}
     if not steps:
-        click.echo(f"{source_id} and {target_id} are not connected.")
+        click.echo(f"{safe(source_id)} and {safe(target_id)} are not connected.")
     for step in steps:
-        click.echo(f"{step.source} --{step.edge}--> {step.target}")
+        click.echo(f"{names[step.source]} --{step.edge}--> {names[step.target]}")
+
+
+#: Longest label ``scrutiny path`` prints for one node (passages: their opening words).
+PATH_LABEL_CHARS = 60
+
+
+def _node_name(kb: Any, node_id: str) -> str:
+    """A node as ``path`` prints it: kind, label and id (``case "Child Q" (case:child-q)``)."""
+    node = kb.store.node(node_id)
+    if node is not None:
+        kind, label = node.kind.value, node.label
+    elif (passage := kb.store.passage(node_id)) is not None:
+        kind, label = "passage", passage.search_text
+    else:
+        return safe(node_id)
+    label = " ".join(str(label).split())
+    if len(label) > PATH_LABEL_CHARS:
+        label = label[: PATH_LABEL_CHARS - 1].rstrip() + "…"
+    return safe(f'{kind} "{label}" ({node_id})')
 
 
 @main.command()

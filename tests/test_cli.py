@@ -95,6 +95,10 @@ def test_path_explains_how_two_entities_connect(runner: CliRunner, samples: Path
     lines = result.output.strip().splitlines()
     assert lines and all("--" in line and "-->" in line for line in lines)
     assert "case:child-q" in result.output
+    # Each node is printed with its kind and label as well as its id.
+    assert 'case "Child Q" (case:child-q)' in result.output
+    assert 'council "London Borough of Camden" (council:london-borough-of-camden)' in result.output
+    assert all(re.search(r'^\w+ ".+" \(\S+\) --\w+--> \w+ ".+" \(\S+\)$', line) for line in lines)
     missing = runner.invoke(main, ["path", "case:child-q", "organisation:nowhere"])
     assert missing.exit_code == 1
     assert "no entity with id 'organisation:nowhere'" in missing.stderr
