@@ -293,7 +293,51 @@ class _Row:
     block_start: int
 
 
-def extract_commitments(text: str) -> Extraction:
+@dataclass(frozen=True)
+class Author:
+    """Whose document it is, as its metadata states: who "we" are when no speaker is named,
+    and what "the Council" or "the Committee" names."""
+
+    council: str | None = None
+    body: str | None = None
+    committee: str | None = None
+
+    def we(self) -> str | None:
+        """Who "we" denotes in a document without speakers, or None when that is unsure.
+
+        A parliamentary chamber's record has speakers, not one voice; an inquiry's name
+        also heads the responses to it, whose "we" is the responding government.
+        """
+        if self.council:
+            return self.council
+        body = self.body or ""
+        if not body or CHAMBER.fullmatch(body):
+            return None
+        if re.search(r"\b(?:Inquiry|Review)\b", body):
+            return None
+        return body
+
+    def named(self, subject: str) -> str | None:
+        """The document's own council or committee when ``subject`` only points at it."""
+        bare = re.sub(r"(?i)^(?:the|this|our)\s+", "", subject.strip())
+        lowered = bare.lower()
+        if lowered in {"council", "authority", "local authority"} and self.council:
+            return self.council
+        committee = self.committee or ""
+        if lowered in {"committee", "commission", "panel", "board"} and re.search(
+            rf"(?i)\b{lowered}\b", committee
+        ):
+            return committee
+        return None
+
+
+CHAMBER = re.compile(
+    r"(?:House\s+of\s+(?:Commons|Lords)|Hansard|Westminster\s+Hall|Parliament\b.*|Senedd\b.*)"
+)
+NO_AUTHOR = Author()
+
+
+def extract_commitments(text: str, author: Author = NO_AUTHOR) -> Extraction:
     """Extract commitments (and their ANSWERS links) from a document's canonical text."""
     found: list[tuple[_Unit, _Cue]] = []
     action_owners: list[tuple[int, int, str]] = []  # (line start, previous block start, owner)
@@ -301,7 +345,7 @@ def extract_commitments(text: str) -> Extraction:
         cue = _find_cue(text, unit) or _classified_cue(text, unit)
         if cue is not None:
             found.append((unit, cue))
-    commitments = _build_commitments(text, found, action_owners)
+    commitments = _build_commitments(text, found, action_owners, author)
     links = tuple(
         Link(commitment.key, LinkKind.ANSWERS, commitment.answers_key)
         for commitment in commitments
@@ -838,6 +882,7 @@ def _build_commitments(
     text: str,
     found: list[tuple[_Unit, _Cue]],
     action_owners: list[tuple[int, int, str]],
+    author: Author = NO_AUTHOR,
 ) -> list[Commitment]:
     actors_for: dict[int, str] = {}
     fallback_units: list[tuple[_Unit, _Cue]] = []
@@ -859,9 +904,9 @@ def _build_commitments(
         unit, cue = found[index]
         unit = _narrow(text, unit, cue)
         sentence = _normalise(text[unit.start : unit.end])
-        made_by = _made_by(text, unit, cue)
+        made_by = _made_by(text, unit, cue, author)
         action_owner = actors_for.get(index)
-        actor = (action_owner,) if action_owner else _actor(cue, made_by)
+        actor = (action_owner,) if action_owner else _actor(cue, made_by, author)
         due_match = DUE_PATTERN.search(text, unit.start, unit.end)
         commitment = Commitment(
             key=f"commitment-{len(commitments) + 1}",
@@ -911,11 +956,14 @@ def _last_sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return (units[-1].start, units[-1].end) if units else _trim(text, start, end)
 
 
-def _made_by(text: str, unit: _Unit, cue: _Cue) -> tuple[str, ...]:
+def _made_by(text: str, unit: _Unit, cue: _Cue, author: Author = NO_AUTHOR) -> tuple[str, ...]:
     if unit.owners:
         return unit.owners
     sentence = text[unit.start : unit.end]
     subject = "" if cue.passive else _clean_actor(cue.subject)
+    own = author.named(subject) if subject else None
+    if own:
+        return (own,)
     if subject and subject.lower() not in PRONOUN_ACTORS and _acts(subject, passive=False):
         return (subject,)
     if subject and undertakings.names_actor(subject):
@@ -924,7 +972,11 @@ def _made_by(text: str, unit: _Unit, cue: _Cue) -> tuple[str, ...]:
     if agent:
         return (_clean_actor(agent.group("agent")),)
     if subject.lower() in {"i", "we"}:
-        return _speaker(text, unit.start + cue.position)
+        speaker = _speaker(text, unit.start + cue.position)
+        if speaker or subject.lower() == "i":
+            return speaker
+        we = author.we()
+        return (we,) if we else ()
     reporter = REPORTING_VERB.search(sentence[: max(0, cue.position - 0)])
     if reporter:
         who = _clean_actor(reporter.group("who"))
@@ -933,6 +985,14 @@ def _made_by(text: str, unit: _Unit, cue: _Cue) -> tuple[str, ...]:
     return ()
 
 
+# Labelled lines of a document's own header or minutes ("TITLE:", "RESOLVED:"), not turns.
+DOCUMENT_LABELS = _words(
+    """
+    title source url date minutes present resolved agenda contact venue note notes action
+    decision decisions purpose summary background recommendation recommendations apologies
+    attendees subject report author transcript meeting item items published location
+    """
+)
 SPEAKER_REACH = 6000  # characters back from a first-person undertaking to its speaker
 
 
@@ -947,7 +1007,7 @@ def _speaker(text: str, position: int) -> tuple[str, ...]:
             not re.match(_SPEAKER_TITLE, name) and text[match.end() - 1 : match.end()] != ":"
         ):
             continue  # a bare capitalised line is a heading unless titled or followed by ":"
-        if len(name.split()) > 5:
+        if len(name.split()) > 5 or name.strip().lower() in DOCUMENT_LABELS:
             continue
         last = match
     if last is None:
@@ -957,8 +1017,11 @@ def _speaker(text: str, position: int) -> tuple[str, ...]:
     return (last.group("name").strip(),)
 
 
-def _actor(cue: _Cue, made_by: tuple[str, ...]) -> tuple[str, ...]:
+def _actor(cue: _Cue, made_by: tuple[str, ...], author: Author = NO_AUTHOR) -> tuple[str, ...]:
     subject = "" if cue.passive else _clean_actor(cue.subject)
+    own = author.named(subject) if subject else None
+    if own:
+        return (own,)
     if subject and subject.lower() not in PRONOUN_ACTORS and _acts(subject, passive=False):
         return (subject,)
     return made_by
