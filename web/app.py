@@ -14,7 +14,7 @@ from scrutiny.web.api import api
 from scrutiny.web.errors import register_error_handlers
 from scrutiny.web.knowledge import EXTENSION_KEY, SharedKnowledgeBase
 from scrutiny.web.pages import pages
-from scrutiny.web.rendering import highlight, human_date
+from scrutiny.web.rendering import cited_window, highlight, human_date
 from scrutiny.web.sparql import sparql
 from scrutiny.web.tracker import tracker
 
@@ -56,6 +56,7 @@ def create_app(
     register_error_handlers(app)
     app.add_template_filter(human_date)
     app.add_template_filter(highlight)
+    app.add_template_global(cited_window)
     app.after_request(add_security_headers)
     return app
 

@@ -50,6 +50,23 @@ def highlight(text: str, query: str) -> Markup:
     return Markup(pattern.sub(replace, escaped))
 
 
+def cited_window(text: str, start: int, focus: tuple[int, int] | None, query: str) -> Markup:
+    """A hit's window with the query's words highlighted and the passage it cites (``focus``,
+    document offsets) wrapped in ``<strong class="cited-in-window">`` — the small-to-big
+    result shows the context it was ranked by and the passage it cites."""
+    if focus is None:
+        return highlight(text, query)
+    lo = max(0, min(len(text), focus[0] - start))
+    hi = max(lo, min(len(text), focus[1] - start))
+    if lo == 0 and hi == len(text):
+        return highlight(text, query)
+    cited = highlight(text[lo:hi], query)
+    return Markup(
+        f'{highlight(text[:lo], query)}<strong class="cited-in-window">{cited}</strong>'
+        f"{highlight(text[hi:], query)}"
+    )
+
+
 def _escape_verbatim(text: str) -> str:
     # The HTML parser turns a literal CR into LF; a character reference keeps it, so
     # offsets into the canonical text stay valid in the browser's DOM.
