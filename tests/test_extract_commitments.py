@@ -286,3 +286,12 @@ def test_the_council_and_the_committee_name_the_documents_own() -> None:
     found = _with_author(text, author)
     assert _find(found, "short breaks").made_by == ("Northshire County Council",)
     assert _find(found, "invite the Director").made_by == ("Children's Scrutiny Panel",)
+
+
+def test_parliamentary_outcomes_are_decisions_with_their_question() -> None:
+    decisions = _decisions(_fixture("parliamentary_outcomes.txt"))
+    negatived = _find(decisions, "Question accordingly negatived.")
+    assert negatived.text.startswith("Question put, That the clause be read a Second time.")
+    assert "Ayes 187, Noes 281" in negatived.text
+    _find(decisions, "Motion agreed.")
+    _find(decisions, "Question agreed to.")

@@ -344,6 +344,8 @@ def extract_commitments(text: str, author: Author = NO_AUTHOR) -> Extraction:
     for unit in _units(text, action_owners):
         cue = _find_cue(text, unit) or _classified_cue(text, unit)
         if cue is not None:
+            if cue.category == DECISION:
+                unit = _with_motion(text, unit)
             found.append((unit, cue))
     commitments = _build_commitments(text, found, action_owners, author)
     links = tuple(
@@ -719,6 +721,35 @@ def _find_cue(text: str, unit: _Unit) -> _Cue | None:
             if (verb in PROGRESSIVE_ACTIONS or working) and _acts(subject, passive=False):
                 return _Cue(match.start(), subject, 0.6)
     return None
+
+
+# The question a House decides: "Question put, That the clause be read a Second time.",
+# "Motion made, and Question proposed, That ...", "I beg to move, That ...".
+MOTION = re.compile(
+    r"(?:Question\s+put|Question\s+proposed|Motion\s+made|beg\s+to\s+move)\b[^\n]{0,40}?"
+    r"\bThat\b|^[ \t]*That\b[^\n]{5,300}?\bbe\s+[a-z]+",
+    re.MULTILINE,
+)
+MOTION_REACH = 800  # characters back from "Question agreed to." to the question it decides
+
+
+def _with_motion(text: str, unit: _Unit) -> _Unit:
+    """A bare parliamentary outcome ("Question agreed to.") widened back to its question."""
+    sentence = text[unit.start : unit.end]
+    if len(sentence) > 80 or not undertakings.PARLIAMENTARY_OUTCOME.match(sentence):
+        return unit
+    motions = list(MOTION.finditer(text, max(0, unit.start - MOTION_REACH), unit.start))
+    if not motions:
+        return unit
+    start = text.rfind("\n", 0, motions[-1].start()) + 1
+    between = text[motions[-1].end() : unit.start]
+    decided = any(
+        undertakings.PARLIAMENTARY_OUTCOME.match(line.strip()) for line in between.splitlines()
+    )
+    start, _ = _trim(text, start, unit.end)
+    if decided or unit.end - start > NARROW_ABOVE:
+        return unit  # that question was decided already, or the debate lies between
+    return replace(unit, start=start, block_start=min(unit.block_start, start))
 
 
 def _classified_cue(text: str, unit: _Unit) -> _Cue | None:

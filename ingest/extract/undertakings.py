@@ -300,6 +300,14 @@ def is_undertaking(values: dict[str, float]) -> bool:
 
 # --- decisions ----------------------------------------------------------------------------
 
+# What a parliamentary record states the House decided: "Question put and agreed to.",
+# "Question accordingly negatived.", "Motion, by leave, withdrawn.", "Amendment agreed to."
+PARLIAMENTARY_OUTCOME = re.compile(
+    r"""^(?:(?:The\s+)?(?:Main\s+)?Question|Motion|(?:Lords\s+)?Amendments?|(?:New\s+)?Clauses?|
+        Schedules?|Bill|Resolution)\b[^.;]{0,60}?\b(?:agreed\s+to|disagreed\s+to|negatived|
+        withdrawn|carried|approved|accordingly\s+\w+|agreed)\b""",
+    re.VERBOSE,
+)
 DECISION = re.compile(
     r"""
     ^(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:RESOLVED|Resolved|AGREED|DECISION|Decision)\b
@@ -312,6 +320,10 @@ DECISION = re.compile(
   | \b(?:is|are|was|were)\s+accepted\s+in\s+(?:full|principle|part)\b
   | \b(?:Committee|Panel|Board|Commission|Cabinet|Council|Members|Executive)\s+
         (?:RESOLVED|resolved|agreed|approved|endorsed|decided)\s+(?:that|to)\b
+  | ^(?:Resolved|Ordered|RESOLVED|ORDERED),?\s+(?:That|THAT)\b
+  | """
+    + PARLIAMENTARY_OUTCOME.pattern
+    + """
     """,
     re.VERBOSE,
 )
