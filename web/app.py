@@ -13,6 +13,7 @@ from scrutiny.settings import Settings
 from scrutiny.web.api import api
 from scrutiny.web.errors import register_error_handlers
 from scrutiny.web.knowledge import EXTENSION_KEY, SharedKnowledgeBase
+from scrutiny.web.openapi import openapi
 from scrutiny.web.pages import pages
 from scrutiny.web.rendering import cited_window, highlight, human_date
 from scrutiny.web.sparql import sparql
@@ -53,6 +54,7 @@ def create_app(
     app.register_blueprint(api)
     app.register_blueprint(sparql)
     app.register_blueprint(tracker)
+    app.register_blueprint(openapi)
     register_error_handlers(app)
     app.add_template_filter(human_date)
     app.add_template_filter(highlight)
