@@ -110,3 +110,29 @@ def test_speaker_turns_peers_appointments_and_posts_before_names() -> None:
     assert people["Baroness Morris"] == ("Baroness", "Chair of the Public Services Committee")
     assert "Chief Adviser on Safety" in people["Roger Singleton"]
     assert people["Mark Child"] == ("Councillor", "Cabinet Member for Well Being")
+
+
+def _people_in(text: str) -> dict[str, Person]:
+    return {
+        entity.label: entity for entity in find_people(text).entities if isinstance(entity, Person)
+    }
+
+
+def test_a_post_straight_after_a_name_on_its_own_line() -> None:
+    found = _people_in(
+        "Speakers\n\nTim Loughton Shadow Minister (Children)\n\n"
+        "Jane Okafor Head of Children's Social Care\n\nThe meeting opened at 7pm.\n"
+    )
+    assert found["Tim Loughton"].roles == ("Shadow Minister (Children)",)
+    assert found["Jane Okafor"].roles == ("Head of Children's Social Care",)
+
+
+def test_a_titled_surname_with_a_post_after_a_comma() -> None:
+    found = _people_in("Mr Smith, the Director of Children's Services, replied.\n")
+    assert "Director of Children's Services" in found["Smith"].roles
+
+
+def test_a_list_of_people_gives_none_of_them_the_next_ones_name_as_a_post() -> None:
+    found = _people_in("Also present: Chanel Paul, Councillor Sizer and Councillor Ross.\n")
+    assert "Chanel Paul" in found
+    assert not any("Sizer" in role for person in found.values() for role in person.roles)

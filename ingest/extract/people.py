@@ -126,6 +126,21 @@ _BRACKETED_ROLE_RE = re.compile(
 _COMMA_ROLE_RE = re.compile(
     rf"(?<![\w-])(?P<name>{_FULL_NAME}),[ \t]+(?:(?:the|our)[ \t]+)?(?P<role>[^,;.\n]{{3,120}})"
 )
+# A name and then its post with no punctuation between, the whole line: "Tim Loughton
+# Shadow Minister (Children)", "Jane Smith Head of Children's Services".
+_ROLE_OPENING = (
+    r"(?:Shadow|Minister|Parliamentary|Under-Secretary|Secretary|Chair|Chairman|Chairwoman|"
+    r"Vice-Chair|Chief|Director|Head|Leader|Deputy|Assistant|Executive|Cabinet|Lead|"
+    r"Interim|Acting|Senior|Principal|Independent|Strategic|Corporate|Service|Portfolio|"
+    r"Programme|Team|Service|Safeguarding|Designated|Statutory|Scrutiny|Democratic|"
+    r"Policy|Commissioner|Solicitor|Attorney|Permanent|Detective|Superintendent|Inspector)"
+)
+_NAME_THEN_POST_RE = re.compile(
+    rf"^[ \t]*(?:[-•·*–][ \t]*)?(?:(?P<title>{_TITLE_ALTERNATION})\.?[ \t]+)?"
+    rf"(?P<name>{_NAME_TOKEN}[ \t]+{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})??)[ \t]+"
+    rf"(?P<role>{_ROLE_OPENING}\b[^\n:;]{{0,100}}?)[ \t]*:?[ \t]*$",
+    re.MULTILINE,
+)
 _ATTENDANCE_HEADING_RE = re.compile(
     r"^[ \t]*(?:Attendees|Attendance(?: Details)?|Present|Also present|In attendance|"
     r"Members present|Officers present|Officers in attendance|Apologies(?: for absence)?)"
@@ -430,14 +445,22 @@ def _with_roles(text: str) -> Iterator[_Sighting]:
         for match in pattern.finditer(text):
             title, untitled = _split_title(match["name"])
             name = _clean_name(untitled)
-            if len(name.split()) < 2 or name != untitled:
-                continue
+            if name != untitled or not name or (len(name.split()) < 2 and title is None):
+                continue  # a surname alone only after a title: "Mr Smith, the Director"
             if title is None and _continues_capitalised_run(text, match.start("name")):
                 continue  # "National County Lines Coordination Centre" is not a person
             role_text = match["role"]
-            role = _clean_role(role_text)
+            # "Chanel Paul, Councillor Sizer": a list of people, the next one no post.
+            listed = bool(_TITLED_RE.match(_LEADING_ROLE_NOISE_RE.sub("", role_text.strip())))
+            role = None if listed else _clean_role(role_text)
             has_organisation = bool(find_organisations(role_text, _default_gazetteer()).entities)
-            if role is None and not (has_organisation and pattern is _BRACKETED_ROLE_RE):
+            if listed and len(name.split()) < 2:
+                continue
+            if (
+                role is None
+                and not listed
+                and not (has_organisation and pattern is _BRACKETED_ROLE_RE)
+            ):
                 continue  # after a comma only a post makes the pair a person and role
             start = match.start("name") + len(match["name"]) - len(name)
             title_role = _ROLE_TITLES.get(title) if title and title != "Councillors" else None
@@ -446,6 +469,21 @@ def _with_roles(text: str) -> Iterator[_Sighting]:
             yield _Sighting(
                 Span(start, start + len(name)), name, title_role, role, ROLE_CONFIDENCE, role_text
             )
+
+
+def _names_then_posts(text: str) -> Iterator[_Sighting]:
+    for match in _NAME_THEN_POST_RE.finditer(text):
+        name = _clean_name(match["name"])
+        if name != match["name"] or _continues_capitalised_run(text, match.start("name")):
+            continue
+        role = _clean_role(match["role"])
+        if role is None or len(match["role"].split()) > 12:
+            continue
+        start = match.start("name")
+        title_role = _ROLE_TITLES.get(match["title"]) if match["title"] else None
+        yield _Sighting(
+            Span(start, start + len(name)), name, title_role, role, ROLE_CONFIDENCE, role
+        )
 
 
 # "Tim Loughton: I am grateful ...": a full name opening a turn of speech.
@@ -622,6 +660,7 @@ def find_people(text: str, gazetteer: OrganisationGazetteer | None = None) -> Ex
             *_with_roles(text),
             *_attendance_lists(text),
             *_speakers_and_labelled_roles(text),
+            *_names_then_posts(text),
             *_speaker_names(text),
             *_peers_and_appointments(text),
         ],
