@@ -295,3 +295,13 @@ def test_parliamentary_outcomes_are_decisions_with_their_question() -> None:
     assert "Ayes 187, Noes 281" in negatived.text
     _find(decisions, "Motion agreed.")
     _find(decisions, "Question agreed to.")
+
+
+def test_a_hard_wrapped_line_of_prose_is_not_a_heading() -> None:
+    text = (
+        "Senior officials also meet individually with ministerial engagement as needed.\n"
+        "We will look to rationalise and streamline subordinate or supporting groups and\n"
+        "committees responsible for whole-system civil emergency preparedness.\n"
+    )
+    found = _find(_commitments(text), "rationalise and streamline")
+    assert found.text.endswith("civil emergency preparedness.")
