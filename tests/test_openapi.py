@@ -138,6 +138,11 @@ def calls(knowledge_base: KnowledgeBase) -> list[Call]:
         ),
         Call("/sparql", "/sparql", 400, method="POST", data={"update": "CLEAR ALL"}),
         Call("/sparql", "/sparql", 415, method="POST", data=select, content_type="text/plain"),
+        Call("/feeds/search.atom", "/feeds/search.atom?q=care+leavers&council=Hackney&limit=5"),
+        Call("/feeds/search.atom", "/feeds/search.atom", 400),
+        Call("/feeds/status.atom", "/feeds/status.atom?council=Hackney&theme=housing"),
+        Call("/feeds/status.atom", "/feeds/status.atom?body=board&status=none&limit=3"),
+        Call("/feeds/status.atom", "/feeds/status.atom?year=soon", 400),
     ]
 
 

@@ -12,6 +12,7 @@ from scrutiny.service import KnowledgeBase
 from scrutiny.settings import Settings
 from scrutiny.web.api import api
 from scrutiny.web.errors import register_error_handlers
+from scrutiny.web.feeds import feeds
 from scrutiny.web.knowledge import EXTENSION_KEY, SharedKnowledgeBase
 from scrutiny.web.openapi import openapi
 from scrutiny.web.pages import pages
@@ -55,6 +56,7 @@ def create_app(
     app.register_blueprint(sparql)
     app.register_blueprint(tracker)
     app.register_blueprint(openapi)
+    app.register_blueprint(feeds)
     register_error_handlers(app)
     app.add_template_filter(human_date)
     app.add_template_filter(highlight)

@@ -26,6 +26,7 @@ from scrutiny.tracker import (
     STATUSES,
     TRACKED_KINDS,
 )
+from scrutiny.web.feeds import SEARCH_FEED_LIMIT, STATUS_FEED_LIMIT, STATUS_FEED_MAX
 from scrutiny.web.knowledge import MAX_OFFSET, current_knowledge_base
 
 openapi = Blueprint("openapi", __name__)
@@ -438,8 +439,7 @@ def search_parameters(max_limit: int) -> list[Schema]:
     ]
 
 
-def tracker_parameters() -> list[Schema]:
-    sorts = [*SORT_KEYS, *(f"-{key}" for key in SORT_KEYS)]
+def tracker_filters() -> list[Schema]:
     return [
         text_filter("council", "Part of the council's name, any case"),
         text_filter("body", "Part of the body's name, any case"),
@@ -451,6 +451,13 @@ def tracker_parameters() -> list[Schema]:
         query("overdue", FLAG, "1: only overdue rows; 0: only the others."),
         year_parameter(),
         query("as_at", DATE, "The date overdue is judged on (default today)."),
+    ]  # fmt: skip
+
+
+def tracker_parameters() -> list[Schema]:
+    sorts = [*SORT_KEYS, *(f"-{key}" for key in SORT_KEYS)]
+    return [
+        *tracker_filters(),
         query("sort", {"type": "string", "enum": sorts}, "Sort key; `-` first: descending "
               "(default `-date`)."),
         query("limit", {"anyOf": [{"type": "integer", "minimum": 1, "maximum": MAX_LIMIT},
@@ -468,6 +475,47 @@ def csv_content() -> Schema:
             "example": f"{header}\r\n",
         }
     }
+
+
+def feed_paths(max_limit: int) -> dict[str, Schema]:
+    """The Atom feeds (their errors are pages, not JSON: they are not under /api/)."""
+    page = {HTML: {"schema": STRING}}
+    responses = {
+        "200": {"description": "An Atom 1.0 feed.", "content": {ATOM: {"schema": STRING}}},
+        "400": {"description": "An invalid parameter, as an error page.", "content": page},
+        "4XX": {"description": "Another client error, as an error page.", "content": page},
+        "5XX": {"description": "A server error, as an error page.", "content": page},
+    }
+    return {
+        "/feeds/search.atom": {
+            "get": {
+                "operationId": "searchFeed",
+                "summary": "A saved search: its latest results, newest document first",
+                "tags": ["feeds"],
+                "parameters": [
+                    *search_parameters(max_limit)[:1],
+                    query("limit", {"type": "integer", "minimum": 1, "maximum": max_limit},
+                          f"Entries (default {SEARCH_FEED_LIMIT})."),
+                    *search_parameters(max_limit)[2:],
+                ],
+                "responses": responses,
+            }
+        },
+        "/feeds/status.atom": {
+            "get": {
+                "operationId": "statusFeed",
+                "summary": "Recommendations and commitments with their response status and "
+                "progress, newest documents first",
+                "tags": ["feeds"],
+                "parameters": [
+                    *tracker_filters(),
+                    query("limit", {"type": "integer", "minimum": 1, "maximum": STATUS_FEED_MAX},
+                          f"Entries (default {STATUS_FEED_LIMIT})."),
+                ],
+                "responses": responses,
+            }
+        },
+    }  # fmt: skip
 
 
 def paths(max_limit: int) -> dict[str, Schema]:
@@ -667,7 +715,7 @@ def _document(max_limit: int) -> dict[str, Any]:
             '`{"error": {"code", "message", "status"}}`.',
             "license": {"name": "Apache-2.0", "identifier": "Apache-2.0"},
         },
-        "paths": paths(max_limit),
+        "paths": {**paths(max_limit), **feed_paths(max_limit)},
         "components": {"schemas": schemas(), "responses": error_responses()},
     }
 
