@@ -142,3 +142,10 @@ def test_an_honorific_after_a_title_is_not_part_of_the_name() -> None:
     found = _people_in("Present: Cllr Mrs Ann Cains, Cllr Dick Cains and Cllr Mrs I Machin.\n")
     assert found["Ann Cains"].roles == ("Councillor",)
     assert "Mrs Ann Cains" not in found and "Councillor Mrs" not in found
+
+
+def test_a_peer_named_in_brackets_after_a_post() -> None:
+    text = (Path(__file__).parent / "fixtures" / "commitments" / "lords_debate.txt").read_text()
+    found = _people_in(text)
+    assert "Minister of State, Home Office" in found["Baroness Williams"].roles
+    assert "My Lords" not in found
