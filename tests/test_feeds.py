@@ -142,6 +142,17 @@ def test_the_search_page_links_its_feed(feed_client: FlaskClient) -> None:
     assert "/feeds/" not in feed_client.get("/search").get_data(as_text=True)
 
 
+def test_feeds_answer_conditional_requests(feed_client: FlaskClient) -> None:
+    for url in ("/feeds/search.atom?q=care+leavers", "/feeds/status.atom?council=Hackney"):
+        first = feed_client.get(url)
+        assert first.status_code == 200 and first.headers["ETag"]
+        assert first.headers["Last-Modified"]
+        again = feed_client.get(url, headers={"If-None-Match": first.headers["ETag"]})
+        assert again.status_code == 304 and not again.data
+        since = feed_client.get(url, headers={"If-Modified-Since": first.headers["Last-Modified"]})
+        assert since.status_code == 304
+
+
 # --- status changes -----------------------------------------------------------------------
 
 

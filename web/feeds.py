@@ -172,7 +172,12 @@ def render(feed: Feed) -> bytes:
 
 
 def atom_response(feed: Feed) -> Response:
-    return Response(render(feed), content_type=f"{ATOM_TYPE}; charset=utf-8")
+    """The feed, with ``Last-Modified`` and an ``ETag``: a reader polling with
+    ``If-None-Match`` or ``If-Modified-Since`` gets a 304 while nothing changed."""
+    response = Response(render(feed), content_type=f"{ATOM_TYPE}; charset=utf-8")
+    response.last_modified = feed.updated
+    response.add_etag()
+    return response.make_conditional(request)
 
 
 def absolute(path: str) -> str:

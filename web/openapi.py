@@ -481,7 +481,15 @@ def feed_paths(max_limit: int) -> dict[str, Schema]:
     """The Atom feeds (their errors are pages, not JSON: they are not under /api/)."""
     page = {HTML: {"schema": STRING}}
     responses = {
-        "200": {"description": "An Atom 1.0 feed.", "content": {ATOM: {"schema": STRING}}},
+        "200": {
+            "description": "An Atom 1.0 feed.",
+            "headers": {
+                "ETag": {"description": "Of this answer.", "schema": STRING},
+                "Last-Modified": {"description": "The feed's updated time.", "schema": STRING},
+            },
+            "content": {ATOM: {"schema": STRING}},
+        },
+        "304": {"description": "Not modified since If-None-Match / If-Modified-Since."},
         "400": {"description": "An invalid parameter, as an error page.", "content": page},
         "4XX": {"description": "Another client error, as an error page.", "content": page},
         "5XX": {"description": "A server error, as an error page.", "content": page},
