@@ -39,7 +39,8 @@ def test_titles_become_roles_and_attendees_join_them() -> None:
 def test_bracketed_and_comma_roles_with_organisation_links() -> None:
     found, links, _ = people("minutes_excerpt.txt")
     assert found["person:dominic-clout"].roles == ("Independent Scrutineer",)
-    assert found["person:carolyn-downs"].roles == ("Chief Executive",)
+    # The post as written, with the body it serves; the body is also linked (below).
+    assert found["person:carolyn-downs"].roles == ("Chief Executive, Brent Council",)
     assert found["person:barry-loader"].roles == ("Detective Superintendent",)
     assert found["person:barbara-peacock"].roles == ("Executive Director (People Department)",)
     assert found["person:gavin-swann"].roles == (
@@ -149,3 +150,14 @@ def test_a_peer_named_in_brackets_after_a_post() -> None:
     found = _people_in(text)
     assert "Minister of State, Home Office" in found["Baroness Williams"].roles
     assert "My Lords" not in found
+
+
+def test_a_post_goes_on_after_a_comma_to_its_body_or_the_rest_of_its_list() -> None:
+    found = _people_in(
+        "Also present: Councillor Alisa Flemming, Cabinet Member for Children, Young People "
+        "and Learning\n\n- Sarah Baker, Independent Chair, Croydon Safeguarding Children "
+        "Board\n- Gavin Swann, Head of Quality Assurance, Councillor Ross\n"
+    )
+    assert "Cabinet Member for Children, Young People and Learning" in found["Alisa Flemming"].roles
+    assert found["Sarah Baker"].roles == ("Independent Chair, Croydon Safeguarding Children Board",)
+    assert found["Gavin Swann"].roles == ("Head of Quality Assurance",)

@@ -132,6 +132,7 @@ _BRACKETED_ROLE_RE = re.compile(
 )
 _COMMA_ROLE_RE = re.compile(
     rf"(?<![\w-])(?P<name>{_FULL_NAME}),[ \t]+(?:(?:the|our)[ \t]+)?(?P<role>[^,;.\n]{{3,120}})"
+    r"(?P<more>(?:,[ \t]+[A-Z][^,;.\n()]{2,80})*)"
 )
 # A name and then its post with no punctuation between, the whole line: "Tim Loughton
 # Shadow Minister (Children)", "Jane Smith Head of Children's Services".
@@ -377,10 +378,26 @@ def _clean_name(raw: str) -> str:
     return " ".join(kept)
 
 
+# After a post and a comma, a segment that goes on naming it: the body it serves
+# ("Independent Chair, Croydon Safeguarding Children Board") or the rest of a list of
+# what it is for ("Cabinet Member for Children, Young People and Learning").
+_BODY_SEGMENT = re.compile(
+    r"^(?:[A-Z][\w'’&-]*\s+(?:(?:and|of|for|&|the|in)\s+)*){0,8}"
+    r"(?:Boards?|Commission|Committee|Council|Partnership|Services?|Team|Trust|Department|"
+    r"Directorate|Police|Panel|Group|Forum|Office|Authority|Agency|Unit)$"
+)
+_LIST_SEGMENT = re.compile(
+    r"^(?:[A-Z][\w'’-]*\s+){0,3}(?:and|&)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?$"
+)
+_OPEN_PURPOSE = re.compile(r"\b(?:for|of)\s+(?:[A-Z][\w'’-]*\s*){1,3}$")
+
+
 def _clean_role(raw: str) -> str | None:
-    """The first comma- or dash-separated segment of ``raw`` that names a post."""
-    for segment in re.split(r",|\s[-–]\s|/", raw):
-        role = _LEADING_ROLE_NOISE_RE.sub("", " ".join(segment.split())).strip(" -–")
+    """The first comma- or dash-separated segment of ``raw`` that names a post, with the
+    comma segments after it that go on naming it."""
+    parts = re.split(r"(,|\s[-–]\s|/)", raw)
+    for index in range(0, len(parts), 2):
+        role = _LEADING_ROLE_NOISE_RE.sub("", " ".join(parts[index].split())).strip(" -–")
         if role.count("(") != role.count(")"):
             role = role.strip("()")
         role = _ROLE_ENDS_BEFORE_NEXT_PERSON_RE.split(role)[0]
@@ -390,6 +407,16 @@ def _clean_role(raw: str) -> str | None:
             return _ROLE_TITLES[role]
         words = {word.lower().strip("(),") for word in role.split()}
         if words & _ROLE_WORDS:
+            following = index + 2
+            while following < len(parts) and parts[following - 1] == ",":
+                segment = " ".join(parts[following].split())
+                if not (
+                    _BODY_SEGMENT.match(segment)
+                    or (_OPEN_PURPOSE.search(role) and _LIST_SEGMENT.match(segment))
+                ):
+                    break
+                role = f"{role}, {segment}"
+                following += 2
             return role
     return None
 
@@ -458,7 +485,7 @@ def _with_roles(text: str) -> Iterator[_Sighting]:
                 continue  # a surname alone only after a title: "Mr Smith, the Director"
             if title is None and _continues_capitalised_run(text, match.start("name")):
                 continue  # "National County Lines Coordination Centre" is not a person
-            role_text = match["role"]
+            role_text = match["role"] + (match.groupdict().get("more") or "")
             # "Chanel Paul, Councillor Sizer": a list of people, the next one no post.
             listed = bool(_TITLED_RE.match(_LEADING_ROLE_NOISE_RE.sub("", role_text.strip())))
             role = None if listed else _clean_role(role_text)
