@@ -81,7 +81,17 @@ def main() -> None:
 @click.option(
     "--progress/--no-progress", default=None, help="Show a progress bar (default: on a terminal)."
 )
-def ingest(paths: tuple[Path, ...], store: Path | None, progress: bool | None) -> None:
+@click.option(
+    "--visibility",
+    type=click.Choice(["public", "restricted"]),
+    default=None,
+    help="Who may see these files on the web: everyone, or signed-in officers only "
+    "(default: restricted under a folder of SCRUTINY_RESTRICTED_PATHS, else a stored "
+    "document keeps its own, else public).",
+)
+def ingest(
+    paths: tuple[Path, ...], store: Path | None, progress: bool | None, visibility: str | None
+) -> None:
     """Ingest files and directories (walked recursively) of .txt, .md, .html, .pdf and .docx.
 
     Unchanged files are skipped; a changed file replaces its earlier version. A file that
@@ -98,7 +108,9 @@ def ingest(paths: tuple[Path, ...], store: Path | None, progress: bool | None) -
     with _open(settings) as kb, tqdm(total=len(files), unit="file", disable=not show) as bar:
         _prepare_query_encoder(kb)
         report = kb.ingest(
-            files, progress=lambda path: (bar.set_postfix_str(path.name[:40]), bar.update())
+            files,
+            progress=lambda path: (bar.set_postfix_str(path.name[:40]), bar.update()),
+            visibility=visibility,
         )
     for warning in report.warnings:
         click.echo(f"warning: {safe(warning.message)}", err=True)
@@ -161,7 +173,9 @@ def search(
 
     filters = SearchFilters(kind, council, committee, theme, organisation, status, year)
     with _open(_settings(store)) as kb:
-        response = kb.search(query, limit=limit, filters=filters, explain=explain)
+        response = kb.search(
+            query, limit=limit, filters=filters, explain=explain, include_restricted=True
+        )
     if as_json:
         click.echo(json.dumps(response.to_json(), indent=2, ensure_ascii=False))
     else:
@@ -197,15 +211,18 @@ def _print_results(response: SearchResponse, explain: bool = False) -> None:
 @store_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def documents(store: Path | None, as_json: bool) -> None:
-    """List the documents in the knowledge base."""
+    """List the documents in the knowledge base (restricted ones marked)."""
     with _open(_settings(store)) as kb:
-        refs = kb.documents()
+        refs = kb.documents(include_restricted=True)
+        visibility = {d.id: d.visibility for d in kb.stored_documents(include_restricted=True)}
     if as_json:
-        click.echo(json.dumps([r.to_json() for r in refs], indent=2, ensure_ascii=False))
+        rows = [{**r.to_json(), "visibility": visibility.get(r.id, "public")} for r in refs]
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
     for ref in refs:
         council, title = safe(ref.council or "-"), safe(ref.title)
-        click.echo(f"{ref.id}  {ref.date or '----------'}  {council}  {title}")
+        mark = "  (restricted)" if visibility.get(ref.id) == "restricted" else ""
+        click.echo(f"{ref.id}  {ref.date or '----------'}  {council}  {title}{mark}")
 
 
 @main.command()
@@ -241,7 +258,7 @@ def entities(
 
     query = EntityQuery(kind, council, theme, organisation, status, text, limit, offset)
     with _open(_settings(store)) as kb:
-        page = kb.entities(query)
+        page = kb.entities(query, include_restricted=True)
     if as_json:
         click.echo(json.dumps(page.to_json(), indent=2, ensure_ascii=False))
         return
@@ -302,7 +319,7 @@ def tracker(
         sort=sort, limit=limit, offset=offset,
     )  # fmt: skip
     with _open(_settings(store)) as kb:
-        page = kb.tracker(query)
+        page = kb.tracker(query, include_restricted=True)
     if fmt == "json":
         click.echo(json.dumps(page.to_json(), indent=2, ensure_ascii=False))
         return
@@ -334,7 +351,7 @@ def tracker(
 def show(entity_id: str, store: Path | None) -> None:
     """Show one entity with its attributes, neighbours and mentions, as JSON."""
     with _open(_settings(store)) as kb:
-        detail = kb.entity(entity_id)
+        detail = kb.entity(entity_id, include_restricted=True)
     click.echo(json.dumps(detail.to_json(), indent=2, ensure_ascii=False))
 
 
@@ -345,7 +362,7 @@ def show(entity_id: str, store: Path | None) -> None:
 def path(source_id: str, target_id: str, store: Path | None) -> None:
     """Show how two entities are connected in the graph (shortest chain of edges)."""
     with _open(_settings(store)) as kb:
-        steps = kb.connection(source_id, target_id)
+        steps = kb.connection(source_id, target_id, include_restricted=True)
         names = {node: _node_name(kb, node) for s in steps for node in (s.source, s.target)}
     if not steps:
         click.echo(f"{safe(source_id)} and {safe(target_id)} are not connected.")
@@ -387,7 +404,7 @@ def _node_name(kb: Any, node_id: str) -> str:
 def export(store: Path | None, fmt: str, output: Path | None) -> None:
     """Export the whole graph as linked data (W3C ORG, PROV-O, SKOS, Dublin Core)."""
     with _open(_settings(store)) as kb:
-        data = kb.export(fmt)
+        data = kb.export(fmt, include_restricted=True)
     if isinstance(data, bytes):
         if output is None:
             raise click.UsageError("--output FILE is required for csv (a ZIP archive)")
@@ -406,7 +423,7 @@ def export(store: Path | None, fmt: str, output: Path | None) -> None:
 def sparql(query: str, store: Path | None) -> None:
     """Run a read-only SPARQL 1.1 query; prints SPARQL JSON results (or Turtle)."""
     with _open(_settings(store)) as kb:
-        result = kb.sparql(query)
+        result = kb.sparql(query, include_restricted=True)
     payload = result.to_json()
     click.echo(payload if isinstance(payload, str) else json.dumps(payload, indent=2))
 
@@ -417,7 +434,7 @@ def sparql(query: str, store: Path | None) -> None:
 def themes(store: Path | None, top: int) -> None:
     """Report frequent phrases that match no theme, so the theme scheme can grow."""
     with _open(_settings(store)) as kb:
-        phrases = kb.unmatched_theme_phrases(top)
+        phrases = kb.unmatched_theme_phrases(top, include_restricted=True)
     for phrase in phrases:
         click.echo(f"{phrase.count:6d}  {phrase.phrase}")
 
@@ -493,6 +510,42 @@ def serve(store: Path | None, host: str | None, port: int | None, threads: int |
     finally:
         server.close()
         shared.close()
+
+
+@main.group()
+def token() -> None:
+    """Officers' API tokens: they see restricted documents (web sign-in, or the
+    header `Authorization: Bearer TOKEN`)."""
+
+
+@token.command("create")
+@click.argument("name")
+@store_option
+def token_create(name: str, store: Path | None) -> None:
+    """Create a token for NAME and print it (once: only a salted hash is stored)."""
+    with _open(_settings(store)) as kb:
+        secret = kb.create_token(name)
+    click.echo(secret)
+    click.echo(f"token '{safe(name)}' created; it is not shown again", err=True)
+
+
+@token.command("list")
+@store_option
+def token_list(store: Path | None) -> None:
+    """List the tokens' names and when they were created."""
+    with _open(_settings(store)) as kb:
+        for name, created in kb.tokens():
+            click.echo(f"{safe(name)}  {created}")
+
+
+@token.command("revoke")
+@click.argument("name")
+@store_option
+def token_revoke(name: str, store: Path | None) -> None:
+    """Delete the token NAME: requests and sessions using it become anonymous."""
+    with _open(_settings(store)) as kb:
+        kb.revoke_token(name)
+    click.echo(f"token '{safe(name)}' revoked")
 
 
 @main.command("settings")

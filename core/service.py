@@ -6,6 +6,10 @@ It raises only ``ScrutinyError`` subclasses; the CLI and the web app translate t
 from __future__ import annotations
 
 import hashlib
+import hmac
+import os
+import secrets
+import threading
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -37,7 +41,7 @@ from scrutiny.graph.rdf import export as export_graph
 from scrutiny.graph.schema import EdgeKind, NodeKind
 from scrutiny.graph.sparql import SparqlResult
 from scrutiny.graph.sparql_worker import SparqlWorkers
-from scrutiny.graph.store import Store, passage_id
+from scrutiny.graph.store import PUBLIC, RESTRICTED, VISIBILITIES, Store, passage_id
 from scrutiny.graph.view import GraphView, PathStep
 from scrutiny.ingest.extract.organisations import OrganisationGazetteer
 from scrutiny.ingest.extract.pipeline import DocumentExtractor
@@ -108,6 +112,7 @@ class _PendingDocument:
     document_id: str
     parsed: ParsedDocument
     existed: bool
+    visibility: str = PUBLIC
 
 
 def make_embedder(name: str, cache: Path | None = None) -> Embedder:
@@ -129,6 +134,15 @@ def document_id_for(source_path: str) -> str:
     return "d" + hashlib.sha1(source_path.encode("utf-8")).hexdigest()[:12]
 
 
+#: An officer's API token: ``TOKEN_PREFIX`` + token id + "_" + secret.
+TOKEN_PREFIX = "sgt_"
+
+
+def _token_digest(salt: bytes, secret: str) -> bytes:
+    # The secret is 256 random bits, so one salted SHA-256 is as strong as a slow hash.
+    return hashlib.sha256(salt + secret.encode("utf-8")).digest()
+
+
 class KnowledgeBase:
     """One knowledge base: the SQLite store plus its vector index."""
 
@@ -143,6 +157,8 @@ class KnowledgeBase:
         self.embedder = embedder or make_embedder(settings.embedder, settings.cache)
         settings.store.mkdir(parents=True, exist_ok=True)
         self.store = Store(settings.database_path)
+        # What anonymous readers may see: public documents and what derives from them.
+        self.public_store = Store(settings.database_path, public_only=True)
         gazetteer_path = DATA_DIR / "gazetteer" / "organisations.csv"
         themes_path = DATA_DIR / "themes.ttl"
         self.councils = CouncilDirectory.from_gazetteer(gazetteer_path)
@@ -160,21 +176,29 @@ class KnowledgeBase:
         self._writer = StoreLock(settings.store)
         self.on_lock_wait: Callable[[str], None] | None = None
         self._index_generation = self.store.generation
+        # Reads notice another process's changes (``refresh``); per-thread read state.
+        self._read_generation = self._index_generation
+        self._refresh_lock = threading.Lock()
+        self._local = threading.local()
         # SPARQL queries run in worker processes, started on the first query.
         self.sparql_workers = SparqlWorkers(
             settings.database_path,
             max_workers=settings.sparql_workers,
             memory_mb=settings.sparql_memory_mb,
         )
-        self._text_cache = lru_cache(maxsize=64)(self.store.canonical_text)
-        self._document_cache: dict[str, StoredDocument] = {}
-        self._lexicon_cache: tuple[int, Lexicon] | None = None
-        self._engine_cache: SearchEngine | None = None
-        self._view_cache: tuple[int, GraphView] | None = None
+        # Caches are keyed by (store generation, audience), so a reader never mixes two
+        # versions of a document, whichever snapshot its thread reads.
+        self._text_cache = lru_cache(maxsize=64)(self._load_text)
+        self._document_cache: dict[tuple[int, bool, str], StoredDocument] = {}
+        self._lexicon_cache: dict[bool, tuple[int, Lexicon]] = {}
+        self._engine_cache: dict[bool, SearchEngine] = {}
+        self._view_cache: dict[bool, tuple[int, GraphView]] = {}
 
     def close(self) -> None:
         if hasattr(self, "sparql_workers"):
             self.sparql_workers.close()
+        if hasattr(self, "public_store"):
+            self.public_store.close()
         self.store.close()
 
     def __enter__(self) -> KnowledgeBase:
@@ -249,27 +273,158 @@ class KnowledgeBase:
         self.index = self._rebuild_index()
         return len(rows)
 
+    # fresh reads ---------------------------------------------------------------------
+
+    def refresh(self) -> int:
+        """Notice changes another process committed (an ingest, a delete): when the
+        store's generation has moved on, the vector index it saved is loaded and the
+        caches start again. One meta read when nothing changed; returns the generation."""
+        generation = self.store.generation
+        self._refresh(generation)
+        return generation
+
+    def _refresh(self, generation: int) -> None:
+        if generation <= self._read_generation:
+            return
+        with self._refresh_lock:
+            if generation <= self._read_generation:
+                return
+            if generation != self._index_generation:
+                index = self._saved_index(generation)
+                if index is not None:
+                    self.index, self._index_generation = index, generation
+            self._document_cache.clear()
+            self._text_cache.cache_clear()
+            self._read_generation = generation
+
+    def _saved_index(self, generation: int) -> VectorIndex | None:
+        """The vector index a writer saved for ``generation``, or None while it is still
+        writing (its passages are then found by keyword only, until it saves)."""
+        manifest = read_manifest(self.settings.store)
+        if manifest is None or manifest.generation != generation:
+            return None
+        try:
+            index, manifest = VectorIndex.load(
+                self.settings.store, self.embedder.model_name, self.embedder.dimension
+            )
+        except StoreError:  # replaced while being read: the next request tries again
+            return None
+        return index if manifest.generation == generation else None
+
+    @contextmanager
+    def _reading(self, include_restricted: bool) -> Iterator[Store]:
+        """Run a read over one committed state of the store, as seen by its audience
+        (``include_restricted``: a signed-in officer; else public documents only),
+        after ``refresh``. Nested reads join the outer one."""
+        outer: Store | None = getattr(self._local, "store", None)
+        if outer is not None:
+            yield outer
+            return
+        store = self.store if include_restricted else self.public_store
+        with store.snapshot():
+            generation = store.generation
+            self._refresh(generation)
+            self._local.store, self._local.generation = store, generation
+            try:
+                yield store
+            finally:
+                self._local.store = None
+
+    def _reader(self) -> tuple[Store, int, bool]:
+        """The store, generation and audience of the calling thread's read (the whole
+        store, outside one)."""
+        store: Store | None = getattr(self._local, "store", None)
+        if store is None:
+            return self.store, self.store.generation, True
+        return store, int(self._local.generation), not store.public_only
+
+    def _load_text(self, generation: int, restricted: bool, document_id: str) -> str | None:
+        return self._reader()[0].canonical_text(document_id)
+
+    def _text(self, document_id: str) -> str | None:
+        _, generation, restricted = self._reader()
+        return self._text_cache(generation, restricted, document_id)
+
+    def visibility_for(self, path: Path, visibility: str | None = None) -> str | None:
+        """A file's visibility: ``visibility`` when given, restricted under a folder of
+        ``restricted_paths``, else None (a stored document keeps its own; new: public)."""
+        if visibility is not None:
+            if visibility not in VISIBILITIES:
+                raise InvalidQueryError(
+                    f"unknown visibility '{visibility}'; one of: {', '.join(VISIBILITIES)}"
+                )
+            return visibility
+        resolved = path.resolve()
+        for folder in filter(None, self.settings.restricted_paths.split(os.pathsep)):
+            if resolved.is_relative_to(Path(folder).expanduser().resolve()):
+                return RESTRICTED
+        return None
+
+    # officers' tokens ----------------------------------------------------------------
+
+    def create_token(self, name: str) -> str:
+        """A new API token for an officer, returned once (only a salted hash is kept)."""
+        name = name.strip()
+        if not name:
+            raise InvalidQueryError("a token needs a name")
+        token_id, secret, salt = secrets.token_hex(6), secrets.token_urlsafe(32), os.urandom(16)
+        self.store.add_token(token_id, name, salt, _token_digest(salt, secret))
+        if self.session_secret() is None:
+            self.store.set_meta("session_secret", secrets.token_hex(32))
+        return f"{TOKEN_PREFIX}{token_id}_{secret}"
+
+    def session_secret(self) -> str | None:
+        """The key that signs the web UI's session cookies (made with the first token)."""
+        return self.store.get_meta("session_secret")
+
+    def verify_token(self, token: str) -> str | None:
+        """The name of the officer a token belongs to, or None."""
+        if not token.startswith(TOKEN_PREFIX):
+            return None
+        token_id, _, secret = token[len(TOKEN_PREFIX) :].partition("_")
+        found = self.store.token(token_id)
+        if found is None or not secret:
+            return None
+        name, salt, digest = found
+        return name if hmac.compare_digest(digest, _token_digest(salt, secret)) else None
+
+    def tokens(self) -> list[tuple[str, str]]:
+        """(name, created at) of every token."""
+        return self.store.tokens()
+
+    def revoke_token(self, name: str) -> None:
+        if not self.store.delete_token(name):
+            raise NotFoundError(f"no token named '{name}'")
+
     # ingest --------------------------------------------------------------------------
 
     def ingest(
-        self, paths: Iterable[Path], progress: ProgressCallback | None = None
+        self,
+        paths: Iterable[Path],
+        progress: ProgressCallback | None = None,
+        visibility: str | None = None,
     ) -> IngestReport:
         """Ingest files and directories; failures are reported, the rest still ingest.
 
         Passages of several documents are embedded together (up to
         ``EMBED_BATCH_PASSAGES``), which keeps the encoder's batches full; each
         document is then stored in its own transaction. Another process writing the
-        same store is waited for (``Settings.lock_timeout``).
+        same store is waited for (``Settings.lock_timeout``). ``visibility``
+        (public or restricted) applies to every file; without it, see ``visibility_for``.
         """
+        if visibility is not None:
+            self.visibility_for(Path(), visibility)  # an unknown one fails before any work
         with self._writing():
-            return self._ingest(paths, progress)
+            return self._ingest(paths, progress, visibility)
 
-    def _ingest(self, paths: Iterable[Path], progress: ProgressCallback | None) -> IngestReport:
+    def _ingest(
+        self, paths: Iterable[Path], progress: ProgressCallback | None, visibility: str | None
+    ) -> IngestReport:
         report = IngestReport()
         pending: list[_PendingDocument] = []
         try:
             for path in discover_files(paths):
-                prepared = self._prepare_isolated(path, report)
+                prepared = self._prepare_isolated(path, report, visibility)
                 if prepared is None:
                     if progress:
                         progress(path)
@@ -285,13 +440,15 @@ class KnowledgeBase:
                 self.index.save(self.settings.store, self.store.generation)
         return report
 
-    def _prepare_isolated(self, path: Path, report: IngestReport) -> _PendingDocument | None:
+    def _prepare_isolated(
+        self, path: Path, report: IngestReport, visibility: str | None = None
+    ) -> _PendingDocument | None:
         """``_prepare``, with any failure reported against the file (never raised), and
         what the readers worked around reported as warnings."""
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", ReaderWarning)
             try:
-                return self._prepare(path, report)
+                return self._prepare(path, report, visibility)
             except IngestError as exc:
                 report.failed.append(IngestFailure(str(exc.path), str(exc)))
             except Exception as exc:  # a bug or resource failure on one file
@@ -304,17 +461,30 @@ class KnowledgeBase:
                 )
         return None
 
-    def _prepare(self, path: Path, report: IngestReport) -> _PendingDocument | None:
-        """Read and parse a file; None when it is unchanged since it was last ingested."""
+    def _prepare(
+        self, path: Path, report: IngestReport, visibility: str | None = None
+    ) -> _PendingDocument | None:
+        """Read and parse a file; None when it is unchanged since it was last ingested
+        (its visibility is still updated when asked for)."""
         data = read_file(path)
         source_path = str(path.resolve())
         document_id = document_id_for(source_path)
         stored = self.store.document_state(document_id)
+        wanted = self.visibility_for(path, visibility)
+        document = self.store.document(document_id) if stored is not None else None
+        current = document.visibility if document is not None else PUBLIC
         if stored == (content_hash(data), self.pipeline):
-            report.unchanged.append(source_path)
+            if wanted is not None and wanted != current:
+                self.store.set_visibility(document_id, wanted)
+                self._document_cache.clear()
+                report.updated.append(source_path)
+            else:
+                report.unchanged.append(source_path)
             return None
         parsed = parse_document(path.resolve(), data, self.councils, self.settings.max_file_bytes)
-        return _PendingDocument(path, document_id, parsed, existed=stored is not None)
+        return _PendingDocument(
+            path, document_id, parsed, existed=stored is not None, visibility=wanted or current
+        )
 
     def _store_pending(
         self,
@@ -373,7 +543,7 @@ class KnowledgeBase:
             build_document_graph(document_id, parsed, extraction), document_id, parsed, vectors
         )
         removed, added = self.store.replace_document(
-            document_id, parsed, vectors, batch, self.pipeline
+            document_id, parsed, vectors, batch, self.pipeline, item.visibility
         )
         self.index.remove(removed)
         self.index.add(np.array(added, dtype=np.int64), vectors)
@@ -443,8 +613,16 @@ class KnowledgeBase:
         limit: int | None = None,
         filters: SearchFilters | None = None,
         explain: bool = False,
+        include_restricted: bool = False,
     ) -> SearchResponse:
-        """Hybrid search over passages, re-ranked with what the graph knows about them."""
+        """Hybrid search over passages, re-ranked with what the graph knows about them
+        (restricted documents only when ``include_restricted``: a signed-in officer)."""
+        with self._reading(include_restricted):
+            return self._search(query, limit, filters, explain)
+
+    def _search(
+        self, query: str, limit: int | None, filters: SearchFilters | None, explain: bool
+    ) -> SearchResponse:
         query = query.strip()
         if not query:
             raise InvalidQueryError("the query is empty")
@@ -469,31 +647,39 @@ class KnowledgeBase:
         )
 
     def _engine(self) -> SearchEngine:
-        """The search engine over this store and the current vector index (kept while
-        the index object is, so its per-generation keyword caches last)."""
-        if self._engine_cache is not None and self._engine_cache.vectors is self.index:
-            return self._engine_cache
+        """The search engine over the reader's store (whole, or public only) and the
+        current vector index (kept while the index object is, so its per-generation
+        keyword caches last). Dense hits of restricted passages never reach a public
+        reader: candidates are joined to the public store's passages and windows."""
+        store, _, restricted = self._reader()
+        cached = self._engine_cache.get(restricted)
+        if cached is not None and cached.vectors is self.index:
+            return cached
         lookups = Lookups(
             document=self._stored_document,
             theme_ids=self._theme_ids,
-            organisation_ids=lambda name: self.store.find_node_ids(NodeKind.ORGANISATION, name),
-            linked_ids=lambda node_id: {e.target for e in self.store.edges_touching(node_id)},
+            organisation_ids=lambda name: self._reader()[0].find_node_ids(
+                NodeKind.ORGANISATION, name
+            ),
+            linked_ids=lambda node_id: {
+                e.target for e in self._reader()[0].edges_touching(node_id)
+            },
             theme_labels={c.key: c.pref_label for c in self.concepts.concepts},
         )
-        self._engine_cache = SearchEngine(
-            self.store, self.index, lookups, self.embedder.relevance_floor
-        )
-        return self._engine_cache
+        engine = SearchEngine(store, self.index, lookups, self.embedder.relevance_floor)
+        self._engine_cache[restricted] = engine
+        return engine
 
     def _lexicon(self) -> Lexicon:
-        generation = self.store.generation
-        if self._lexicon_cache is None or self._lexicon_cache[0] != generation:
+        store, generation, restricted = self._reader()
+        cached = self._lexicon_cache.get(restricted)
+        if cached is None or cached[0] != generation:
             entries = [
                 LexiconEntry(name, concept.key, "theme", tuple(set(concept.labels) - {name}))
                 for concept in self.concepts.concepts
                 for name in concept.labels
             ]
-            for node in self.store.named_nodes():
+            for node in store.named_nodes():
                 raw = node.attributes.get("aliases")
                 aliases = [str(a) for a in raw] if isinstance(raw, list | tuple) else []
                 names = {node.label, *aliases}
@@ -501,16 +687,19 @@ class KnowledgeBase:
                     entries.append(
                         LexiconEntry(name, node.id, node.kind.value, tuple(names - {name}))
                     )
-            self._lexicon_cache = (generation, Lexicon(entries))
-        return self._lexicon_cache[1]
+            cached = (generation, Lexicon(entries))
+            self._lexicon_cache[restricted] = cached
+        return cached[1]
 
     def _stored_document(self, document_id: str) -> StoredDocument:
-        document = self._document_cache.get(document_id)
+        store, generation, restricted = self._reader()
+        key = (generation, restricted, document_id)
+        document = self._document_cache.get(key)
         if document is None:
-            document = self.store.document(document_id)
+            document = store.document(document_id)
             if document is None:
                 raise NotFoundError(f"no document with id '{document_id}'")
-            self._document_cache[document_id] = document
+            self._document_cache[key] = document
         return document
 
     def _limit(self, limit: int | None) -> int:
@@ -524,7 +713,7 @@ class KnowledgeBase:
         self, rank: int, result: RankedWindow, analysis: QueryAnalysis, explain: bool
     ) -> SearchHit:
         window, passage = result.window, result.passage
-        text = self._text_cache(window.document_id) or ""
+        text = self._text(window.document_id) or ""
         entity = _main_entity(result.entities, analysis)
         return SearchHit(
             rank=rank,
@@ -557,8 +746,12 @@ class KnowledgeBase:
 
     # entities ------------------------------------------------------------------------
 
-    def entities(self, query: EntityQuery) -> EntityPage:
+    def entities(self, query: EntityQuery, include_restricted: bool = False) -> EntityPage:
         """Graph entities matching every filter, with facet counts over the matches."""
+        with self._reading(include_restricted) as store:
+            return self._entities(store, query)
+
+    def _entities(self, store: Store, query: EntityQuery) -> EntityPage:
         if not 1 <= query.limit <= self.settings.max_limit:
             raise InvalidQueryError(f"limit must be between 1 and {self.settings.max_limit}")
         if query.offset < 0:
@@ -577,7 +770,7 @@ class KnowledgeBase:
             council=query.council,
             theme_ids=self._theme_ids(query.theme) if query.theme else None,
             organisation_ids=(
-                self.store.find_node_ids(NodeKind.ORGANISATION, query.organisation)
+                store.find_node_ids(NodeKind.ORGANISATION, query.organisation)
                 if query.organisation
                 else None
             ),
@@ -586,7 +779,7 @@ class KnowledgeBase:
             limit=query.limit,
             offset=query.offset,
         )
-        page = self.store.query_nodes(wanted)
+        page = store.query_nodes(wanted)
         views = tuple(self._entity_view(r.node, r.document) for r in page.records)
         return EntityPage(page.total, page.facets, views)
 
@@ -598,21 +791,27 @@ class KnowledgeBase:
             names = {concept.key.lower(), concept.uri.lower(), *labels}
             if wanted in names or f"theme:{wanted}" in names:
                 return (concept.key,)
-        return self.store.find_node_ids(NodeKind.THEME, theme)
+        return self._reader()[0].find_node_ids(NodeKind.THEME, theme)
 
-    def entity(self, entity_id: str) -> EntityDetail:
-        node = self.store.node(entity_id)
+    def entity(self, entity_id: str, include_restricted: bool = False) -> EntityDetail:
+        with self._reading(include_restricted) as store:
+            return self._entity(store, entity_id)
+
+    def _entity(self, store: Store, entity_id: str) -> EntityDetail:
+        node = store.node(entity_id)
         if node is None:
             raise NotFoundError(f"no entity with id '{entity_id}'")
-        document = self.store.document(node.document_id) if node.document_id else None
+        document = store.document(node.document_id) if node.document_id else None
         neighbours = []
-        for edge in self.store.edges_touching(entity_id):
+        for edge in store.edges_touching(entity_id):
             outgoing = edge.source == entity_id
             other = edge.target if outgoing else edge.source
-            neighbours.append(self._neighbour(edge.kind.value, "out" if outgoing else "in", other))
+            neighbour = self._neighbour(store, edge.kind.value, "out" if outgoing else "in", other)
+            if neighbour is not None:
+                neighbours.append(neighbour)
         mentions = []
-        for row in self.store.mentions_of(entity_id)[:MAX_MENTIONS_SHOWN]:
-            text = self._text_cache(row.document_id) or ""
+        for row in store.mentions_of(entity_id)[:MAX_MENTIONS_SHOWN]:
+            text = self._text(row.document_id) or ""
             mentions.append(
                 MentionView(
                     document=self._document_ref(row.document_id),
@@ -627,11 +826,15 @@ class KnowledgeBase:
             self._entity_view(node, document), tuple(dict.fromkeys(neighbours)), tuple(mentions)
         )
 
-    def _neighbour(self, edge: str, direction: str, other_id: str) -> Neighbour:
-        other = self.store.node(other_id)
+    def _neighbour(
+        self, store: Store, edge: str, direction: str, other_id: str
+    ) -> Neighbour | None:
+        other = store.node(other_id)
         if other is not None:
             return Neighbour(edge, direction, other.id, other.kind.value, other.label)
-        passage = self.store.passage(other_id)
+        passage = store.passage(other_id)
+        if passage is None and store.public_only:
+            return None  # not visible to this reader
         label = passage.search_text[:120] if passage else other_id
         return Neighbour(edge, direction, other_id, NodeKind.PASSAGE.value, label)
 
@@ -651,55 +854,75 @@ class KnowledgeBase:
             confidence=node.confidence,
         )
 
-    def tracker(self, query: TrackerQuery, today: date | None = None) -> TrackerPage:
+    def tracker(
+        self, query: TrackerQuery, today: date | None = None, include_restricted: bool = False
+    ) -> TrackerPage:
         """Recommendations and commitments with owner, due date, response status and
         progress, filtered, sorted and paged (``scrutiny.tracker``); overdue is judged
         on ``query.as_at``, else ``today``, else the current date."""
-        return tracker_page(self.store, query, self._theme_ids, today)
+        with self._reading(include_restricted) as store:
+            return tracker_page(store, query, self._theme_ids, today)
 
-    def unmatched_theme_phrases(self, top: int = 40) -> tuple[PhraseCount, ...]:
+    def unmatched_theme_phrases(
+        self, top: int = 40, include_restricted: bool = False
+    ) -> tuple[PhraseCount, ...]:
         """Frequent phrases across the knowledge base that no theme concept covers."""
-        texts = [self._text_cache(d.id) or "" for d in self.store.documents()]
+        with self._reading(include_restricted) as store:
+            texts = [self._text(d.id) or "" for d in store.documents()]
         return unmatched_phrases(texts, self.concepts.concepts, top=top)
 
-    def connection(self, source_id: str, target_id: str) -> list[PathStep]:
+    def connection(
+        self, source_id: str, target_id: str, include_restricted: bool = False
+    ) -> list[PathStep]:
         """The shortest chain of edges between two entities (or documents, passages)."""
-        for node_id in (source_id, target_id):
-            if self.store.node(node_id) is None and self.store.passage(node_id) is None:
-                raise NotFoundError(f"no entity with id '{node_id}'")
-        return self._graph_view().path(source_id, target_id)
+        with self._reading(include_restricted) as store:
+            for node_id in (source_id, target_id):
+                if store.node(node_id) is None and store.passage(node_id) is None:
+                    raise NotFoundError(f"no entity with id '{node_id}'")
+            return self._graph_view().path(source_id, target_id)
 
     def _graph_view(self) -> GraphView:
-        generation = self.store.generation
-        if self._view_cache is None or self._view_cache[0] != generation:
-            self._view_cache = (generation, GraphView.from_store(self.store))
-        return self._view_cache[1]
+        store, generation, restricted = self._reader()
+        cached = self._view_cache.get(restricted)
+        if cached is None or cached[0] != generation:
+            cached = (generation, GraphView.from_store(store))
+            self._view_cache[restricted] = cached
+        return cached[1]
 
     # linked data ---------------------------------------------------------------------
 
-    def sparql(self, query: str) -> SparqlResult:
+    def sparql(self, query: str, include_restricted: bool = False) -> SparqlResult:
         """Run a read-only SPARQL 1.1 query over the graph (updates are refused) in a
         worker process, killed at ``sparql_timeout``; ``ServiceBusyError`` when
-        ``sparql_workers`` queries are running already."""
+        ``sparql_workers`` queries are running already. Without ``include_restricted``
+        the worker sees the graph of public documents only."""
         result: SparqlResult = self.sparql_workers.run(
-            query, timeout_s=self.settings.sparql_timeout, max_rows=self.settings.sparql_max_rows
+            query,
+            timeout_s=self.settings.sparql_timeout,
+            max_rows=self.settings.sparql_max_rows,
+            public_only=not include_restricted,
         )
         return result
 
-    def export(self, fmt: str) -> str | bytes:
+    def export(self, fmt: str, include_restricted: bool = False) -> str | bytes:
         """The whole graph as Turtle, JSON-LD, or a ZIP of nodes and edges CSV files."""
-        return export_graph(self.store, fmt)
+        with self._reading(include_restricted) as store:
+            return export_graph(store, fmt)
 
     # documents -----------------------------------------------------------------------
 
-    def document(self, document_id: str) -> DocumentView:
-        stored = self.store.document(document_id)
-        text = self.store.canonical_text(document_id)
+    def document(self, document_id: str, include_restricted: bool = False) -> DocumentView:
+        with self._reading(include_restricted) as store:
+            return self._document(store, document_id)
+
+    def _document(self, store: Store, document_id: str) -> DocumentView:
+        stored = store.document(document_id)
+        text = store.canonical_text(document_id)
         if stored is None or text is None:
             raise NotFoundError(f"no document with id '{document_id}'")
         passages = tuple(
             PassageView(p.id, p.ordinal, p.kind, p.start, p.end, p.section)
-            for p in self.store.passages_of(document_id)
+            for p in store.passages_of(document_id)
         )
         return DocumentView(
             ref=self._document_ref(document_id),
@@ -711,7 +934,13 @@ class KnowledgeBase:
             passages=passages,
         )
 
-    def documents(self) -> list[DocumentRef]:
-        return [
-            DocumentRef(d.id, d.title, d.council, d.meeting_date) for d in self.store.documents()
-        ]
+    def documents(self, include_restricted: bool = False) -> list[DocumentRef]:
+        with self._reading(include_restricted) as store:
+            return [
+                DocumentRef(d.id, d.title, d.council, d.meeting_date) for d in store.documents()
+            ]
+
+    def stored_documents(self, include_restricted: bool = False) -> list[StoredDocument]:
+        """The documents' stored records (with their visibility)."""
+        with self._reading(include_restricted) as store:
+            return store.documents()

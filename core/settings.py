@@ -54,6 +54,12 @@ class Settings:
     max_file_bytes: int = _setting(
         50_000_000, "Largest file ingest accepts, in bytes.", "SCRUTINY_MAX_FILE_BYTES"
     )
+    restricted_paths: str = _setting(
+        "",
+        "Folders whose files ingest as restricted (seen only by signed-in officers), "
+        "separated by ':'; `scrutiny ingest --visibility` overrides it.",
+        "SCRUTINY_RESTRICTED_PATHS",
+    )
     default_limit: int = _setting(10, "Results returned when a search gives no limit.")
     max_limit: int = _setting(100, "Most results one search may return.")
     candidate_pool: int = _setting(

@@ -24,6 +24,7 @@ class StoredDocument:
     source_url: str | None
     passage_count: int
     ingested_at: str
+    visibility: str = "public"
 
 
 @dataclass(frozen=True)

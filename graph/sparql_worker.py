@@ -133,9 +133,10 @@ class SparqlWorkers:
         self._lock = threading.Lock()
         self._closed = False
 
-    def run(self, query: str, *, timeout_s: float, max_rows: int) -> Any:
+    def run(self, query: str, *, timeout_s: float, max_rows: int, public_only: bool = False) -> Any:
         """A ``SparqlResult``, as ``scrutiny.graph.sparql.run_query`` answers, or its
-        errors; ``ServiceBusyError`` when ``max_workers`` queries are running."""
+        errors; ``ServiceBusyError`` when ``max_workers`` queries are running.
+        ``public_only``: the query sees the graph of public documents only."""
         if timeout_s <= 0:
             raise InvalidQueryError("the SPARQL time limit must be a positive number of seconds")
         if max_rows < 0:
@@ -146,16 +147,16 @@ class SparqlWorkers:
                 retry_after=max(1, math.ceil(timeout_s)),
             )
         try:
-            return self._run(query, timeout_s, max_rows)
+            return self._run(query, timeout_s, max_rows, public_only)
         finally:
             self._slots.release()
 
-    def _run(self, query: str, timeout_s: float, max_rows: int) -> Any:
+    def _run(self, query: str, timeout_s: float, max_rows: int, public_only: bool) -> Any:
         worker = self._take()
         healthy = False
         try:
             try:
-                worker.send(("query", query, max_rows))
+                worker.send(("query", query, max_rows, public_only))
                 message = worker.receive(BUILD_TIMEOUT)
                 if message[0] == "started":
                     message = worker.receive(timeout_s)
@@ -265,16 +266,19 @@ def worker_main(argv: list[str]) -> int:
         from scrutiny.graph import sparql as engine
         from scrutiny.graph.store import Store
 
-        store = Store(database_path)
+        # The whole graph, and (opened on first use) the graph of public documents only.
+        stores = {False: Store(database_path)}
         _cap_memory(memory_mb)
     except Exception as exc:
         _write(outbox, ("failed", f"{type(exc).__name__}: {exc}"))
         return 1
     _write(outbox, ("ready",))
     while (message := _read(inbox)) is not None:
-        _, query, max_rows = message
+        _, query, max_rows, public_only = message
         try:
-            graph = engine._graph_for(store)
+            if public_only not in stores:
+                stores[public_only] = Store(database_path, public_only=True)
+            graph = engine._graph_for(stores[public_only])
             _write(outbox, ("started",))
             started = time.monotonic()
             query_type, prepared = engine._prepare_query(query)

@@ -39,7 +39,11 @@ from scrutiny.ingest.records import ParsedDocument, Passage, PassageKind, Span
 from scrutiny.ingest.windows import MAX_PASSAGES as MAX_WINDOW_PASSAGES
 from scrutiny.ingest.windows import build_windows
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
+#: Document visibility: public documents are shown to everyone, restricted ones only to
+#: signed-in officers.
+PUBLIC, RESTRICTED = "public", "restricted"
+VISIBILITIES = (PUBLIC, RESTRICTED)
 #: BM25 weight of a passage's document title, council and committee against its own text.
 CONTEXT_WEIGHT = 0.3
 #: Keyword-searchable tables and their FTS5 indexes.
@@ -60,7 +64,8 @@ CREATE TABLE IF NOT EXISTS documents (
     source_url TEXT,
     canonical_text TEXT NOT NULL,
     ingested_at TEXT NOT NULL,
-    pipeline TEXT NOT NULL DEFAULT ''  -- fingerprint of the ingest code that processed it
+    pipeline TEXT NOT NULL DEFAULT '',  -- fingerprint of the ingest code that processed it
+    visibility TEXT NOT NULL DEFAULT 'public'  -- 'public' or 'restricted'
 );
 CREATE TABLE IF NOT EXISTS passages (
     row_id INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused: vector ids stay unique
@@ -147,6 +152,41 @@ CREATE INDEX IF NOT EXISTS mentions_node ON mentions(node_id);
 CREATE INDEX IF NOT EXISTS mentions_passage ON mentions(passage_id);
 CREATE INDEX IF NOT EXISTS edges_source ON edges(source);
 CREATE INDEX IF NOT EXISTS edges_target ON edges(target);
+-- Officers' API tokens: only a salted SHA-256 of each secret is kept.
+CREATE TABLE IF NOT EXISTS tokens (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    salt BLOB NOT NULL,
+    hash BLOB NOT NULL,
+    created_at TEXT NOT NULL
+);
+"""
+
+#: A public-only store shadows the tables with TEMP views of the same names (SQLite looks
+#: in temp first), so every query it runs sees public documents and what was extracted
+#: from them only. Shared nodes (organisations, themes, councils, cases) are kept when a
+#: public document links to or mentions them. The FTS5 tables are not shadowed: their
+#: row ids are always joined back to passages or windows (never read for text).
+_PUBLIC = "(SELECT id FROM main.documents WHERE visibility = 'public')"
+_PUBLIC_VIEWS = f"""
+CREATE TEMP VIEW IF NOT EXISTS documents AS
+    SELECT * FROM main.documents WHERE visibility = 'public';
+CREATE TEMP VIEW IF NOT EXISTS passages AS
+    SELECT * FROM main.passages WHERE document_id IN {_PUBLIC};
+CREATE TEMP VIEW IF NOT EXISTS windows AS
+    SELECT * FROM main.windows WHERE document_id IN {_PUBLIC};
+CREATE TEMP VIEW IF NOT EXISTS mentions AS
+    SELECT * FROM main.mentions WHERE document_id IN {_PUBLIC};
+CREATE TEMP VIEW IF NOT EXISTS edges AS
+    SELECT * FROM main.edges WHERE document_id IN {_PUBLIC};
+CREATE TEMP VIEW IF NOT EXISTS nodes AS
+    SELECT * FROM main.nodes n WHERE n.document_id IN {_PUBLIC} OR (n.document_id IS NULL
+        AND (EXISTS (SELECT 1 FROM main.edges e WHERE e.source = n.id
+                     AND e.document_id IN {_PUBLIC})
+             OR EXISTS (SELECT 1 FROM main.edges e WHERE e.target = n.id
+                        AND e.document_id IN {_PUBLIC})
+             OR EXISTS (SELECT 1 FROM main.mentions m WHERE m.node_id = n.id
+                        AND m.document_id IN {_PUBLIC})));
 """
 
 _TOKEN = re.compile(r"\w+")
@@ -157,10 +197,15 @@ def _any_of(words: Sequence[str]) -> str:
 
 
 class Store:
-    """One knowledge base's SQLite file. Use as a context manager or call ``close``."""
+    """One knowledge base's SQLite file. Use as a context manager or call ``close``.
 
-    def __init__(self, path: Path | str) -> None:
+    ``public_only``: a read-only view of public documents and what derives from them
+    (``_PUBLIC_VIEWS``); it must not be written through.
+    """
+
+    def __init__(self, path: Path | str, public_only: bool = False) -> None:
         self.path = Path(path) if str(path) != ":memory:" else None
+        self.public_only = public_only
         # The opening thread uses this connection; other threads (a web server's) get
         # their own (``_db``), so reads run concurrently instead of sharing one.
         self._owner = threading.get_ident()
@@ -174,6 +219,8 @@ class Store:
                 self._db.execute("PRAGMA journal_mode = WAL")
             self._db.executescript(_SCHEMA)
             self._check_version()
+            if public_only:
+                self._main_db.executescript(_PUBLIC_VIEWS)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path}: not a usable knowledge base ({exc})") from None
 
@@ -190,6 +237,8 @@ class Store:
     def _connect_thread(self) -> sqlite3.Connection:
         db = sqlite3.connect(str(self.path), check_same_thread=False)
         db.execute("PRAGMA foreign_keys = ON")
+        if self.public_only:
+            db.executescript(_PUBLIC_VIEWS)
         with self._others_lock:
             for thread, other in [pair for pair in self._others if not pair[0].is_alive()]:
                 other.close()
@@ -216,17 +265,24 @@ class Store:
         if found is None:
             with self._db:
                 self._set_meta("schema_version", SCHEMA_VERSION)
-        elif found in ("1", "2"):
+        elif found in ("1", "2", "3"):
             # Version 2 records which ingest pipeline processed each document; documents
             # from version 1 have none, so the next ingest processes them again.
             # Version 3 adds ranking windows, built here from the stored passages.
+            # Version 4 adds each document's visibility (documents stored before are public).
             with self._db:
                 if found == "1":
                     self._db.execute(
                         "ALTER TABLE documents ADD COLUMN pipeline TEXT NOT NULL DEFAULT ''"
                     )
-                for (document_id,) in self._db.execute("SELECT id FROM documents").fetchall():
-                    self._write_windows(self._db, str(document_id))
+                if found in ("1", "2"):
+                    for (document_id,) in self._db.execute("SELECT id FROM documents").fetchall():
+                        self._write_windows(self._db, str(document_id))
+                columns = {r[1] for r in self._db.execute("PRAGMA main.table_info(documents)")}
+                if "visibility" not in columns:
+                    self._db.execute(
+                        "ALTER TABLE documents ADD COLUMN visibility TEXT NOT NULL DEFAULT 'public'"
+                    )
                 self._set_meta("schema_version", SCHEMA_VERSION)
         elif found != SCHEMA_VERSION:
             raise StoreError(
@@ -253,6 +309,21 @@ class Store:
     def generation(self) -> int:
         """Counts committed changes, so the vector index can tell that it is stale."""
         return int(self.get_meta("generation") or 0)
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Reads inside see one committed state of the store (a read transaction on the
+        calling thread's connection; WAL lets writers go on meanwhile). Nested: no-op."""
+        db = self._db
+        if db.in_transaction:
+            yield
+            return
+        db.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if db.in_transaction:
+                db.execute("COMMIT")
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -294,6 +365,7 @@ class Store:
         embeddings: npt.NDArray[np.float32],
         batch: GraphBatch,
         pipeline: str = "",
+        visibility: str = PUBLIC,
     ) -> tuple[list[int], list[int]]:
         """Atomically replace a document, its passages and its graph contribution.
 
@@ -302,6 +374,8 @@ class Store:
         """
         if len(embeddings) != len(parsed.passages):
             raise StoreError("one embedding per passage is required")
+        if visibility not in VISIBILITIES:
+            raise StoreError(f"unknown visibility '{visibility}'")
         meta = parsed.metadata
         # Keyword search also sees where a passage comes from, weighted low (see
         # CONTEXT_WEIGHT), so "Durham cabinet decision on …" finds Durham's passages.
@@ -310,13 +384,13 @@ class Store:
             removed = self._delete_document(db, document_id)
             db.execute(
                 "INSERT INTO documents(id, source_path, sha256, format, title, council, "
-                "committee, meeting_date, source_url, canonical_text, ingested_at, pipeline) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "committee, meeting_date, source_url, canonical_text, ingested_at, pipeline, "
+                "visibility) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     document_id, parsed.source_path, parsed.sha256, parsed.format.value,
                     meta.title, meta.council, meta.committee, meta.meeting_date,
                     meta.source_url, parsed.canonical_text,
-                    datetime.now(UTC).isoformat(timespec="seconds"), pipeline,
+                    datetime.now(UTC).isoformat(timespec="seconds"), pipeline, visibility,
                 ),
             )  # fmt: skip
             added = []
@@ -430,7 +504,7 @@ class Store:
         rows = self._db.execute(
             "SELECT d.id, source_path, sha256, format, title, council, committee, meeting_date, "
             "source_url, (SELECT count(*) FROM passages p WHERE p.document_id = d.id), "
-            "ingested_at FROM documents d ORDER BY title"
+            "ingested_at, visibility FROM documents d ORDER BY title"
         )
         return [StoredDocument(*row) for row in rows]
 
@@ -441,10 +515,46 @@ class Store:
         rows = self._db.execute(
             "SELECT d.id, source_path, sha256, format, title, council, committee, meeting_date, "
             "source_url, (SELECT count(*) FROM passages p WHERE p.document_id = d.id), "
-            f"ingested_at FROM documents d WHERE {clause}",
+            f"ingested_at, visibility FROM documents d WHERE {clause}",
             (value,),
         )
         return (StoredDocument(*row) for row in rows)
+
+    def set_visibility(self, document_id: str, visibility: str) -> None:
+        if visibility not in VISIBILITIES:
+            raise StoreError(f"unknown visibility '{visibility}'")
+        with self._transaction() as db:
+            db.execute(
+                "UPDATE documents SET visibility = ? WHERE id = ?", (visibility, document_id)
+            )
+
+    # officers' tokens ------------------------------------------------------------------
+
+    def add_token(self, token_id: str, name: str, salt: bytes, digest: bytes) -> None:
+        try:
+            with self._db:
+                self._db.execute(
+                    "INSERT INTO tokens VALUES (?, ?, ?, ?, ?)",
+                    (token_id, name, salt, digest, datetime.now(UTC).isoformat(timespec="seconds")),
+                )
+        except sqlite3.IntegrityError:
+            raise StoreError(f"a token named '{name}' exists already") from None
+
+    def token(self, token_id: str) -> tuple[str, bytes, bytes] | None:
+        """(name, salt, hash) of a token."""
+        row = self._db.execute(
+            "SELECT name, salt, hash FROM tokens WHERE id = ?", (token_id,)
+        ).fetchone()
+        return None if row is None else (str(row[0]), bytes(row[1]), bytes(row[2]))
+
+    def tokens(self) -> list[tuple[str, str]]:
+        """(name, created at) of every token."""
+        rows = self._db.execute("SELECT name, created_at FROM tokens ORDER BY name")
+        return [(str(n), str(c)) for n, c in rows]
+
+    def delete_token(self, name: str) -> bool:
+        with self._db:
+            return self._db.execute("DELETE FROM tokens WHERE name = ?", (name,)).rowcount > 0
 
     def canonical_text(self, document_id: str) -> str | None:
         row = self._db.execute(
@@ -526,7 +636,8 @@ class Store:
         """Rows of a keyword-searchable table: "passages" or "windows"."""
         if table not in _FTS_TABLES:
             raise StoreError(f"no full-text table '{table}'")
-        (count,) = self._db.execute(f"SELECT count(*) FROM {table}").fetchone()
+        # Every row (main.), as FTS5's own statistics count them.
+        (count,) = self._db.execute(f"SELECT count(*) FROM main.{table}").fetchone()
         return int(count)
 
     def fts_rows_with_word(self, table: str, word: str, cap: int) -> int:

@@ -138,7 +138,7 @@ def test_closing_the_knowledge_base_stops_its_workers(database: Path, tmp_path: 
 def test_the_endpoint_answers_503_with_retry_after_when_busy(
     client: FlaskClient, knowledge_base: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def busy(query: str, *, timeout_s: float, max_rows: int) -> None:
+    def busy(query: str, *, timeout_s: float, max_rows: int, public_only: bool) -> None:
         raise ServiceBusyError("2 SPARQL queries are already running", retry_after=10)
 
     monkeypatch.setattr(knowledge_base.sparql_workers, "run", busy)

@@ -11,6 +11,7 @@ from werkzeug.exceptions import RequestURITooLarge
 from scrutiny.service import KnowledgeBase
 from scrutiny.settings import Settings
 from scrutiny.web.api import api
+from scrutiny.web.auth import init_auth
 from scrutiny.web.errors import register_error_handlers
 from scrutiny.web.feeds import feeds
 from scrutiny.web.knowledge import EXTENSION_KEY, SharedKnowledgeBase
@@ -50,6 +51,7 @@ def create_app(
     app.json.sort_keys = False  # type: ignore[attr-defined]
     app.extensions[EXTENSION_KEY] = SharedKnowledgeBase(knowledge_base)
     app.before_request(refuse_long_urls)
+    init_auth(app, knowledge_base)
 
     app.register_blueprint(pages)
     app.register_blueprint(api)

@@ -4,6 +4,10 @@ Reads run concurrently: the store gives each server thread its own SQLite connec
 (WAL lets readers proceed side by side), the faiss index and the query encoder are
 safe to search from several threads, and the service's caches are filled atomically.
 SPARQL queries run in worker processes of their own (``KnowledgeBase.sparql``).
+
+Every read says who asks: restricted documents are included only for a signed-in
+officer (``scrutiny.web.auth``); the service picks the public view otherwise. Each read
+starts by noticing another process's changes (``KnowledgeBase.refresh``).
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from flask import current_app
+from flask import current_app, g, has_request_context
 
 from scrutiny.errors import InvalidQueryError
 from scrutiny.graph.sparql import SparqlResult
@@ -25,6 +29,7 @@ from scrutiny.results import (
     SearchResponse,
 )
 from scrutiny.service import KnowledgeBase
+from scrutiny.tracker import TrackerPage, TrackerQuery
 
 EXTENSION_KEY = "scrutiny.knowledge_base"
 
@@ -34,6 +39,11 @@ class SharedKnowledgeBase:
 
     def __init__(self, knowledge_base: KnowledgeBase) -> None:
         self.knowledge_base = knowledge_base
+
+    @staticmethod
+    def include_restricted() -> bool:
+        """True for a signed-in officer's request (outside a request: False)."""
+        return has_request_context() and g.get("officer") is not None
 
     @property
     def max_limit(self) -> int:
@@ -47,22 +57,34 @@ class SharedKnowledgeBase:
         filters: SearchFilters | None = None,
         explain: bool = False,
     ) -> SearchResponse:
-        return self.knowledge_base.search(query, limit, filters=filters, explain=explain)
+        return self.knowledge_base.search(
+            query,
+            limit,
+            filters=filters,
+            explain=explain,
+            include_restricted=self.include_restricted(),
+        )
 
     def document(self, document_id: str) -> DocumentView:
-        return self.knowledge_base.document(document_id)
+        return self.knowledge_base.document(document_id, self.include_restricted())
 
     def documents(self) -> list[DocumentRef]:
-        return self.knowledge_base.documents()
+        return self.knowledge_base.documents(self.include_restricted())
 
     def entities(self, query: EntityQuery) -> EntityPage:
-        return self.knowledge_base.entities(query)
+        return self.knowledge_base.entities(query, self.include_restricted())
 
     def entity(self, entity_id: str) -> EntityDetail:
-        return self.knowledge_base.entity(entity_id)
+        return self.knowledge_base.entity(entity_id, self.include_restricted())
+
+    def tracker(self, query: TrackerQuery) -> TrackerPage:
+        return self.knowledge_base.tracker(query, include_restricted=self.include_restricted())
+
+    def export(self, fmt: str) -> str | bytes:
+        return self.knowledge_base.export(fmt, self.include_restricted())
 
     def sparql(self, query: str) -> SparqlResult:
-        return self.knowledge_base.sparql(query)
+        return self.knowledge_base.sparql(query, self.include_restricted())
 
     def close(self) -> None:
         self.knowledge_base.close()

@@ -124,7 +124,7 @@ def parse_tracker_query(args: Mapping[str, str], default_limit: int | None) -> T
 
 def _page(default_limit: int | None) -> TrackerPage:
     query = parse_tracker_query(request.args, default_limit)
-    page: TrackerPage = current_knowledge_base().knowledge_base.tracker(query)
+    page: TrackerPage = current_knowledge_base().tracker(query)
     return page
 
 
