@@ -52,6 +52,24 @@ class QueryData:
     group: str
     signals: np.ndarray  # candidates x SIGNALS
     hits: np.ndarray  # candidates (bool)
+    spans: list[tuple[str, int, int]]  # candidates' (document, first, last passage)
+
+
+def top_ten(item: QueryData, order: np.ndarray) -> list[int]:
+    """The first ten candidates in ``order`` that share no passage with a better one, as
+    the engine shows them."""
+    kept: list[int] = []
+    for index in order:
+        document, first, last = item.spans[index]
+        if any(
+            item.spans[k][0] == document and item.spans[k][1] <= last and first <= item.spans[k][2]
+            for k in kept
+        ):
+            continue
+        kept.append(int(index))
+        if len(kept) == 10:
+            break
+    return kept
 
 
 def metrics(data: Sequence[QueryData], weights: np.ndarray) -> tuple[float, float, float]:
@@ -60,7 +78,7 @@ def metrics(data: Sequence[QueryData], weights: np.ndarray) -> tuple[float, floa
     for item in data:
         if not len(item.hits):
             continue
-        order = np.argsort(-(item.signals @ weights), kind="stable")[:10]
+        order = top_ten(item, np.argsort(-(item.signals @ weights), kind="stable"))
         ranks = np.nonzero(item.hits[order])[0]
         if len(ranks):
             rank = int(ranks[0]) + 1
@@ -83,7 +101,7 @@ def rrf_metrics(data: Sequence[QueryData], k: int = 60) -> tuple[float, float, f
             ranks = np.empty(len(order))
             ranks[order] = np.arange(1, len(order) + 1)
             fused += np.where(item.signals[:, column] > 0, 1 / (k + ranks), 0.0)
-        order = np.argsort(-fused, kind="stable")[:10]
+        order = top_ten(item, np.argsort(-fused, kind="stable"))
         found = np.nonzero(item.hits[order])[0]
         if len(found):
             rank = int(found[0]) + 1
@@ -161,7 +179,11 @@ def main(argv: list[str] | None = None) -> int:
             )
             gold_documents = sorted(judge.spans.get(query.id, {}))
             group = query.doc or (gold_documents[0] if gold_documents else query.id)
-            data.append(QueryData(query, group, signals, hits))
+            spans = [
+                (w.window.document_id, w.window.first_ordinal, w.window.last_ordinal)
+                for w in windows
+            ]
+            data.append(QueryData(query, group, signals, hits, spans))
     if temporary is not None:
         temporary.cleanup()
 

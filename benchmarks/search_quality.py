@@ -157,11 +157,13 @@ class Bench:
             weights = {n: w for n, w in WINDOW_WEIGHTS.items() if n in signals}
 
             def system(q: Query) -> list[Result]:
-                with (
-                    mock.patch("scrutiny.search.engine.WINDOW_WEIGHTS", weights),
-                    mock.patch("scrutiny.search.engine.rescore", _no_rescoring),
-                ):
-                    return project(q)
+                engine = self.kb._engine()
+                shipped, engine.weights = engine.weights, weights
+                try:
+                    with mock.patch("scrutiny.search.engine.rescore", _no_rescoring):
+                        return project(q)
+                finally:
+                    engine.weights = shipped
 
             return system
 
