@@ -161,21 +161,3 @@ def test_a_post_goes_on_after_a_comma_to_its_body_or_the_rest_of_its_list() -> N
     assert "Cabinet Member for Children, Young People and Learning" in found["Alisa Flemming"].roles
     assert found["Sarah Baker"].roles == ("Independent Chair, Croydon Safeguarding Children Board",)
     assert found["Gavin Swann"].roles == ("Head of Quality Assurance",)
-
-
-def test_people_quoted_in_a_press_release() -> None:
-    fixture = Path(__file__).parent / "fixtures" / "commitments" / "press_release_people.txt"
-    text = fixture.read_text()
-    found = _people_in(text)
-    assert "Ofsted's National Director for Social Care" in found["Debbie Jones"].roles
-    assert "Ed Balls" in found
-    assert found["Andrew Webb"].roles == (
-        "President of the Association of Directors of Children's Services",
-    )
-
-
-def test_a_body_that_says_something_is_no_person() -> None:
-    text = (
-        "The Local Government Association said councils faced pressure. Barnardo's Chief said so.\n"
-    )
-    assert _people_in(text) == {}

@@ -120,48 +120,6 @@ _APPOSITIVE_ROLE_RE = re.compile(
     rf"(?:[ \t]+(?:for|of)[ \t]+[^,\n]{{2,60}})?),[ \t]+(?:(?:{_TITLE_ALTERNATION})\.?[ \t]+)?"
     rf"(?P<name>{_FULL_NAME})(?![\w-])"
 )
-# "Ofsted's National Director for Social Care, Debbie Jones, said": a body's post, then
-# the name closed by a comma.
-_POSSESSIVE_APPOSITIVE_RE = re.compile(
-    rf"(?:^|(?<=[\s(]))(?P<role>[A-Z][\w’'&-]*['’]s[ \t]+(?:[A-Z][\w’'-]*[ \t]+){{0,3}}"
-    rf"(?:Director|Chief[ \t]Executive|Chair|Chairman|Chairwoman|Inspector|Commissioner|Leader|"
-    rf"Minister|Secretary|Manager|Officer|Head|President|Lead|Ombudsman)"
-    rf"(?:[ \t]+(?:for|of)[ \t]+[^,\n]{{2,60}})?),[ \t]+(?P<name>{_FULL_NAME}),"
-)
-# "Ed Balls told the House ...": a full name as the subject of a verb of saying.
-_SAYS_RE = re.compile(
-    rf"(?<![\w'’-])(?P<name>{_FULL_NAME})[ \t]+(?:said|says|told|added|explained|announced|"
-    r"commented|warned|argued|stated|wrote)\b"
-)
-_BODY_WORDS = frozenset(
-    [
-        "association",
-        "society",
-        "network",
-        "alliance",
-        "foundation",
-        "trust",
-        "union",
-        "institute",
-        "college",
-        "university",
-        "school",
-        "agency",
-        "authority",
-        "federation",
-        "coalition",
-        "charity",
-        "government",
-        "england",
-        "wales",
-        "scotland",
-        "britain",
-        "uk",
-        "ofsted",
-        "barnardo's",
-        "nspcc",
-    ]
-)
 # "Contact: Jo Bloggs", "Lead Officer: Jo Bloggs".
 _LABEL_THEN_NAME_RE = re.compile(
     rf"^[ \t]*(?P<role>Contact|Author|Report[ \t][Aa]uthor|Clerk|(?:[A-Z][\w’'&-]*[ \t]+){{0,4}}"
@@ -376,16 +334,6 @@ _ROLE_WORDS = frozenset(
         "practitioner",
         "worker",
         "partner",
-        "president",
-        "leader",
-        "ombudsman",
-        "spokesperson",
-        "spokesman",
-        "spokeswoman",
-        "trustee",
-        "founder",
-        "professor",
-        "lecturer",
     ]
 )
 _ROLE_ENDS_BEFORE_NEXT_PERSON_RE = re.compile(rf"\s+and\s+(?=(?:{_TITLE_ALTERNATION})\b)")
@@ -559,24 +507,6 @@ def _with_roles(text: str) -> Iterator[_Sighting]:
             )
 
 
-def _sayers(text: str, gazetteer: OrganisationGazetteer) -> Iterator[_Sighting]:
-    for match in _SAYS_RE.finditer(text):
-        name = _clean_name(match["name"])
-        tokens = [token.lower() for token in name.split()]
-        if name != match["name"] or len(tokens) < 2:
-            continue
-        if _continues_capitalised_run(text, match.start("name")):
-            continue
-        if set(tokens) & (_ROLE_WORDS | _BODY_WORDS) or match["name"] in _ROLE_TITLES:
-            continue
-        if any(token.capitalize() in _ROLE_TITLES for token in name.split()):
-            continue  # titled names are read by _titled
-        if find_organisations(name, gazetteer).entities:
-            continue
-        start = match.start("name")
-        yield _Sighting(Span(start, start + len(name)), name, None, None, LISTED_CONFIDENCE)
-
-
 def _names_then_posts(text: str) -> Iterator[_Sighting]:
     for match in _NAME_THEN_POST_RE.finditer(text):
         name = _clean_name(match["name"])
@@ -661,7 +591,6 @@ def _speakers_and_labelled_roles(text: str) -> Iterator[_Sighting]:
         _ROLE_BEFORE_NAME_RE,
         _LABEL_THEN_NAME_RE,
         _APPOSITIVE_ROLE_RE,
-        _POSSESSIVE_APPOSITIVE_RE,
     ):
         for match in pattern.finditer(text):
             role = " ".join(match["role"].split()).strip(" ,")
@@ -770,7 +699,6 @@ def find_people(text: str, gazetteer: OrganisationGazetteer | None = None) -> Ex
             *_attendance_lists(text),
             *_speakers_and_labelled_roles(text),
             *_names_then_posts(text),
-            *_sayers(text, gazetteer),
             *_speaker_names(text),
             *_peers_and_appointments(text),
         ],
