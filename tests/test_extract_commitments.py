@@ -343,17 +343,3 @@ def test_more_ways_of_stating_when() -> None:
     assert _find(found, "report back").due == "by the next meeting"
     assert _find(found, "new offer").due == "later this year"
     assert _find(found, "review the protocol").due == "in 2026/27"
-
-
-def test_a_future_that_describes_a_thing_is_no_undertaking() -> None:
-    text = (
-        "This new approach will aim to provide consistency in provision across schools.\n\n"
-        "The introduction of a 'Hillsborough Law' will place a legal duty of candour on "
-        "public servants.\n\n"
-        "The changes will be published on the council's website in May.\n\n"
-        "The Minister confirmed that the duty will apply to all public authorities.\n"
-    )
-    found = [c.text for c in _commitments(text)]
-    assert not any("new approach" in t or "Hillsborough" in t for t in found)
-    assert any("will be published" in t for t in found)
-    assert any("will apply to all" in t for t in found)

@@ -784,35 +784,10 @@ def _classified_cue(text: str, unit: _Unit) -> _Cue | None:
         found = undertakings.find_cue(sentence)
         position = found.position if found else 0
         subject = _subject_before(sentence, position) if found else ""
-        if found and _describes(subject, sentence, position):
-            return None
         return _Cue(position, subject, round(min(probability, 0.9), 2))
     if undertakings.is_decision(sentence):
         return _Cue(0, "", 0.7, passive=True, category=DECISION)
     return None
-
-
-# Heads of subjects that are things, not bodies: "This new approach will aim to ...",
-# "The introduction of a duty will place ...", "The conclusions will lead to ...".
-ABSTRACT_HEADS = _words(
-    """
-    approach introduction conclusion conclusions law laws duty change changes legislation
-    model system process value impact focus aim principle principles outcome outcomes
-    result results evidence data
-    """
-)
-
-
-def _describes(subject: str, sentence: str, position: int) -> bool:
-    """A future that describes what a thing will do or be, not who undertakes to act
-    (unless someone is reported to have said so: "The Minister confirmed that ...")."""
-    words = re.sub(r"\s+(?:of|for|in|on|to)\s.*$", "", subject, flags=re.I).split()
-    if not words or words[-1].lower().strip("’'") not in ABSTRACT_HEADS:
-        return False
-    if _reported(sentence, position) or re.search(r"\bannounced\b", sentence[:position]):
-        return False
-    # "The change will be published": someone will publish it.
-    return not re.match(r"\S+\s+(?:\w+ly\s+)?be\s+\w+(?:ed|en)\b", sentence[position:])
 
 
 def _modal_cue(sentence: str, match: re.Match[str], unit: _Unit) -> _Cue | None:
@@ -841,8 +816,6 @@ def _modal_cue(sentence: str, match: re.Match[str], unit: _Unit) -> _Cue | None:
     if verb in PROCEDURAL_VERBS and not _committing_phrase(verb, sentence[match.end("verb") :]):
         return None
     if SAME_MEETING.search(sentence, match.end(), match.end() + 80):
-        return None
-    if _describes(subject, sentence, match.start()):
         return None
     # "It will ..." in a response to a numbered recommendation refers to the responding body.
     responding_it = subject.lower() == "it" and unit.answers_key is not None
