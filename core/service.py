@@ -12,7 +12,7 @@ import secrets
 import threading
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property, lru_cache
@@ -179,6 +179,7 @@ class KnowledgeBase:
         # Reads notice another process's changes (``refresh``); per-thread read state.
         self._read_generation = self._index_generation
         self._refresh_lock = threading.Lock()
+        self._restricted_at: tuple[int, bool] | None = None
         self._local = threading.local()
         # SPARQL queries run in worker processes, started on the first query.
         self.sparql_workers = SparqlWorkers(
@@ -320,15 +321,31 @@ class KnowledgeBase:
         if outer is not None:
             yield outer
             return
-        store = self.store if include_restricted else self.public_store
-        with store.snapshot():
-            generation = store.generation
+        with ExitStack() as snapshot:
+            snapshot.enter_context(self.store.snapshot())
+            store, generation = self.store, self.store.generation
+            if not include_restricted and self._has_restricted(generation):
+                # The public view costs joins: taken only while something is restricted
+                # (in this snapshot; a later one with none is still read through it).
+                snapshot.close()
+                store = self.public_store
+                snapshot.enter_context(store.snapshot())
+                generation = store.generation
             self._refresh(generation)
             self._local.store, self._local.generation = store, generation
             try:
                 yield store
             finally:
                 self._local.store = None
+
+    def _has_restricted(self, generation: int) -> bool:
+        """Whether the store holds a restricted document (at ``generation``, read in the
+        calling thread's snapshot of the whole store)."""
+        cached = self._restricted_at
+        if cached is None or cached[0] != generation:
+            cached = (generation, self.store.has_restricted_documents())
+            self._restricted_at = cached
+        return cached[1]
 
     def _reader(self) -> tuple[Store, int, bool]:
         """The store, generation and audience of the calling thread's read (the whole

@@ -520,6 +520,12 @@ class Store:
         )
         return (StoredDocument(*row) for row in rows)
 
+    def has_restricted_documents(self) -> bool:
+        row = self._db.execute(
+            "SELECT 1 FROM main.documents WHERE visibility = ? LIMIT 1", (RESTRICTED,)
+        ).fetchone()
+        return row is not None
+
     def set_visibility(self, document_id: str, visibility: str) -> None:
         if visibility not in VISIBILITIES:
             raise StoreError(f"unknown visibility '{visibility}'")
@@ -662,6 +668,7 @@ class Store:
         if within:
             sql += f" AND +rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?)"
             params.append(_any_of(within))
+        sql += self._visible_rows(fts, table)
         rows = self._db.execute(f"{sql} ORDER BY score DESC, rowid LIMIT ?", (*params, limit))
         return [(int(r[0]), float(r[1])) for r in rows]
 
@@ -715,10 +722,18 @@ class Store:
             return []
         rows = self._db.execute(
             "SELECT rowid, -bm25(passages_fts) AS score FROM passages_fts "
-            "WHERE passages_fts MATCH ? ORDER BY score DESC LIMIT ?",
+            f"WHERE passages_fts MATCH ?{self._visible_rows('passages_fts', 'passages')} "
+            "ORDER BY score DESC LIMIT ?",
             ('search_text : "' + " ".join(words) + '"', limit),
         )
         return [(int(r[0]), float(r[1])) for r in rows]
+
+    def _visible_rows(self, fts: str, table: str) -> str:
+        """For a public-only store: a condition keeping full-text rows whose passage or
+        window it may see, so a ranked list is filled with visible rows only."""
+        if not self.public_only:
+            return ""
+        return f" AND EXISTS (SELECT 1 FROM {table} v WHERE v.row_id = {fts}.rowid)"
 
     # graph -----------------------------------------------------------------------------
 

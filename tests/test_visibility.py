@@ -313,3 +313,37 @@ def test_an_older_store_gains_visibility_and_stays_public(tmp_path: Path) -> Non
     with Store(settings.database_path, public_only=True) as store:
         (document,) = store.documents()
         assert document.visibility == "public" and store.passages_of(document.id)
+
+
+def test_keyword_lists_of_a_public_reader_hold_visible_rows_only(
+    corpus: tuple[KnowledgeBase, Path],
+) -> None:
+    kb, _ = corpus
+    for table in ("passages", "windows"):
+        assert kb.store.fts_bm25(table, [PROBE], 10)
+        assert kb.public_store.fts_bm25(table, [PROBE], 10) == []
+    assert kb.store.phrase_search(f"{PROBE} panel", 10)
+    assert kb.public_store.phrase_search(f"{PROBE} panel", 10) == []
+
+
+def test_a_restricted_document_ingested_by_another_process_stays_hidden(tmp_path: Path) -> None:
+    """While nothing is restricted, anonymous reads take the whole store (no joins); the
+    first restricted document another process adds switches them to the public view."""
+    public = tmp_path / "public"
+    public.mkdir()
+    shutil.copy(SAMPLES / "001_e6f87c9fb8f3a54e.txt", public / "a.txt")
+    restricted = tmp_path / "review.txt"
+    restricted.write_text(restricted_text(), encoding="utf-8")
+    settings = Settings(store=tmp_path / "store", embedder="hashing")
+    with KnowledgeBase(settings, embedder=HashingEmbedder()) as server:
+        server.ingest([public])
+        client = create_app({"TESTING": True}, knowledge_base=server).test_client()
+        token = server.create_token("Officer")
+        for url in ("/api/search?q=recommendation", "/api/entities", "/api/tracker", "/"):
+            assert client.get(url).status_code == 200  # caches filled while all is public
+        with KnowledgeBase(settings, embedder=HashingEmbedder()) as other:
+            assert other.ingest([restricted], visibility="restricted").ok
+        for url in (f"/api/search?q={PROBE}", "/api/entities?limit=100", "/api/tracker"):
+            assert MARKER not in client.get(url).get_data(as_text=True), url
+        officer = client.get(f"/api/search?q={PROBE}", headers={"Authorization": f"Bearer {token}"})
+        assert MARKER in officer.get_data(as_text=True)
