@@ -328,18 +328,3 @@ def test_a_peer_speaking_under_a_post_without_a_colon() -> None:
         "Baroness Williams of Trafford",
         "Minister of State, Home Office",
     )
-
-
-def test_more_ways_of_stating_when() -> None:
-    text = (
-        "In 2025 the Cabinet Office will publish a revised framework.\n\n"
-        "The Council will report back to the panel by the next meeting.\n\n"
-        "The service will launch the new offer later this year.\n\n"
-        "The team will review the protocol in 2026/27.\n"
-    )
-    found = _commitments(text)
-    framework = _find(found, "revised framework")
-    assert (framework.made_by, framework.due) == (("the Cabinet Office",), "In 2025")
-    assert _find(found, "report back").due == "by the next meeting"
-    assert _find(found, "new offer").due == "later this year"
-    assert _find(found, "review the protocol").due == "in 2026/27"

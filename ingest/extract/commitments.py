@@ -45,7 +45,7 @@ DUE_PATTERN = re.compile(
             (?:financial\s+|academic\s+|calendar\s+|school\s+)?(?:year|term|month|quarter)
       | within\s+(?:the\s+)?(?:next\s+)?{_NUMBER_WORD}\s+{_UNIT}
       | in\s+{_NUMBER_WORD}\s+{_UNIT}['’]?\s+time
-      | (?:at|for|to|by|before)\s+the\s+next\s+(?:\w+\s+){{0,3}}?meeting
+      | (?:at|for|to)\s+the\s+next\s+(?:\w+\s+){{0,3}}?meeting
             (?:\s+of\s+the(?:\s+[A-Z][\w&]*)+)?(?:\s+on\s+the\s+\d{{1,2}}\w*\s+of\s+{_MONTH})?
       | (?:in|during|over|within)\s+the\s+(?:coming|next)\s+(?:few\s+)?{_UNIT}
       | (?:in|during|by|over|within)\s+the\s+(?:next|coming|following)\s+{_NUMBER_WORD}\s+{_UNIT}
@@ -59,13 +59,6 @@ DUE_PATTERN = re.compile(
       | (?:for\s+the\s+entire\s+month\s+of|in|during|by)\s+{_MONTH}(?:\s+\d{{4}})?
       | (?:in|during|by)\s+(?:the\s+)?(?:spring|summer|autumn|winter)(?:\s+(?:term\s+)?\d{{4}})?
       | (?:over|by)\s+\d{{4}}
-      | (?:in|during|before)\s+(?:the\s+)?(?:financial\s+|academic\s+)?(?:year\s+)?
-            20\d\d(?:[/-]\d{{2,4}})?(?!\s*,)
-      | later\s+(?:this|next)\s+(?:year|month|term|spring|summer|autumn|winter)
-      | (?:early|late|later)\s+next\s+year
-      | next\s+(?:month|term|spring|summer|autumn|winter)
-      | in\s+the\s+new\s+year
-      | before\s+the\s+(?:spring|summer|autumn|winter)(?:\s+(?:recess|term))?
       | on\s+\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s+\d{{4}}
       | after\s+the\s+summer\s+recess
       | later\s+in\s+the\s+year
@@ -1111,14 +1104,6 @@ def _clean_actor(phrase: str) -> str:
         r"^(?:that|and|so|then|also|in\s+addition)\s+", "", phrase.strip(), flags=re.IGNORECASE
     )
     phrase = re.sub(r"\s+(?:is|are|was|were|has|have|had)$", "", phrase)
-    # "In 2025 the Cabinet Office": a time phrase before the subject is no part of it.
-    phrase = re.sub(
-        rf"^(?:in|by|from|during|over|since)\s+(?:(?:early|late|mid|spring|summer|autumn|"
-        rf"winter|{_MONTH})\s+)?\d{{4}},?\s+(?=\S)",
-        "",
-        phrase,
-        flags=re.IGNORECASE,
-    )
     return phrase.strip(" ,.;:'\"“”")
 
 
