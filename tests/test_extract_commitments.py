@@ -320,11 +320,3 @@ def test_a_reported_undertaking_is_made_by_who_reported_it() -> None:
     assert review.actor == ("the service",)
     # An explicit commitment is the subject's own, whoever reports it.
     assert _find(found, "backdating").made_by == ("housing colleagues",)
-
-
-def test_a_peer_speaking_under_a_post_without_a_colon() -> None:
-    found = _commitments(_fixture("lords_debate.txt"))
-    assert _find(found, "continue to work with local authorities").made_by == (
-        "Baroness Williams of Trafford",
-        "Minister of State, Home Office",
-    )

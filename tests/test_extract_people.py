@@ -145,13 +145,6 @@ def test_an_honorific_after_a_title_is_not_part_of_the_name() -> None:
     assert "Mrs Ann Cains" not in found and "Councillor Mrs" not in found
 
 
-def test_a_peer_named_in_brackets_after_a_post() -> None:
-    text = (Path(__file__).parent / "fixtures" / "commitments" / "lords_debate.txt").read_text()
-    found = _people_in(text)
-    assert "Minister of State, Home Office" in found["Baroness Williams"].roles
-    assert "My Lords" not in found
-
-
 def test_a_post_goes_on_after_a_comma_to_its_body_or_the_rest_of_its_list() -> None:
     found = _people_in(
         "Also present: Councillor Alisa Flemming, Cabinet Member for Children, Young People "

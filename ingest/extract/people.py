@@ -96,15 +96,10 @@ _SPEAKER_PARTY_RE = re.compile(
     rf"\((?P<seat>[^()\n]{{2,80}})\)[ \t]*\((?P<party>{_PARTY})\)",
     re.MULTILINE,
 )
-# A peer's name: "Baroness Williams of Trafford", "Lord Kennedy of Southwark".
-_PEER_NAME = (
-    rf"(?:Baroness|Lord|Lady|Viscount|Earl)[ \t]+{_NAME_TOKEN}"
-    rf"(?:[ \t]+of[ \t]+{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})?)?"
-)
 _ROLE_THEN_NAME_RE = re.compile(
     rf"(?:^|(?<=[\s(]))(?:[Tt]he[ \t]+)?(?P<role>(?:Minister|Secretary|Parliamentary|Member|Chair|"
     rf"Speaker|Deputy|Leader|Solicitor|Attorney|Lord|Baroness)[^()\n:]{{0,100}}?)[ \t]*"
-    rf"\((?P<name>{_PEER_NAME}|{_FULL_NAME})\)",
+    rf"\((?P<name>{_FULL_NAME})\)",
     re.MULTILINE,
 )
 # A role before a name: "Children's Minister Edward Timpson", "Chief Executive Jo Bloggs".
@@ -185,8 +180,6 @@ _NOT_NAME_WORDS = frozenset(
         "thank",
         "thanks",
         "yes",
-        "my",
-        "lords",
         "no",
         "so",
         "okay",
