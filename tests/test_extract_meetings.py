@@ -118,20 +118,3 @@ def test_numeric_date_and_decision_record() -> None:
     assert found.committee == "Social & Health Care Overview & Scrutiny Committee"
     assert found.items == ("Contextual Safeguarding",)
     assert found.decisions == ("That members support the co-ordinated approach.",)
-
-
-def test_decisions_stated_in_running_minutes() -> None:
-    text = (
-        "Minutes\n\nYouth Justice Plan\n\n"
-        "The head of service introduced the plan. The Corporate Parenting Panel RESOLVED "
-        "that the plan be recommended to Council.\n\n"
-        "Members noted the update on exclusions.\n\n"
-        "It was agreed that the item be deferred to the March meeting.\n"
-    )
-    extraction = extract_meeting(text, "Corporate Parenting Panel minutes")
-    meeting = next(e for e in extraction.entities if isinstance(e, Meeting))
-    assert meeting.decisions == (
-        "The Corporate Parenting Panel RESOLVED that the plan be recommended to Council.",
-        "Members noted the update on exclusions.",
-        "It was agreed that the item be deferred to the March meeting.",
-    )

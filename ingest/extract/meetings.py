@@ -479,14 +479,10 @@ _STANDALONE_RESOLUTION = re.compile(
     r"^That\b.{5,400}?\bbe\s+(?:noted|agreed|approved|accepted|adopted|endorsed|received"
     r"|deferred|supported|confirmed)\b",
 )
-# "The Committee agreed ...", "The Corporate Parenting Panel RESOLVED that ...", "Cabinet
-# approved ...", "Members noted the update.", "It was agreed that ...".
 _BODY_DECISION = re.compile(
-    r"(?:^|(?<=[.!?]\s))(?:(?:The (?:[A-Z][\w'’&-]* (?:(?:and|of|for|&) )?){0,5})?"
-    r"(?:Commission|Committee|Sub-Committee|Board|Panel|Cabinet|Council|Members|Executive|Forum)"
-    r"(?: also| therefore| unanimously)?(?: \w+ and)? |It was (?:also )?)"
-    r"(?:agreed|AGREED|resolved|RESOLVED|decided|approved|endorsed|noted the "
-    r"(?:report|update|minutes|progress|contents|information))\b[^.]*\."
+    r"(?:^|(?<=[.!?]\s))The (?:Commission|Committee|Sub-Committee|Board|Panel|Cabinet|Council)"
+    r"(?: also)?(?: \w+ and)? (?:agreed|resolved|decided|approved|endorsed|noted the "
+    r"(?:report|update|minutes))\b[^.]*\."
 )
 
 

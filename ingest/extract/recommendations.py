@@ -82,14 +82,6 @@ _RECOMMEND_INTRO = re.compile(
     r"[^.\n]{0,60}?(?::-?|—|–)?\s*$",
     re.I,
 )
-# An introduction that asks or urges a body to act, and so lists recommendations without
-# naming them: "The report calls on the Government to:", "Cabinet is asked to:",
-# "The Panel urges the Executive to:", "The working group proposes that:".
-_ASKS_INTRO = re.compile(
-    r"\b(?:asks|urges|calls\s+(?:on|upon|for)|invites|requests|proposes|suggests|advises|"
-    r"(?:is|are)\s+(?:asked|invited|requested|urged)\s+to)\b[^.\n?]{0,100}?(?::-?|—|–)\s*$",
-    re.I,
-)
 _FINDING_INTRO = re.compile(
     r"\b(?:found|finds|concluded|concludes|findings|conclusions|"
     r"key messages|learning points)\b[^.\n]{0,80}(?::-?|—)\s*$",
@@ -214,10 +206,7 @@ def _is_table_line(line: str) -> bool:
     return is_table_line(line)
 
 
-_CONTEXT_WORDS = (
-    *("recommend", "finding", "conclu", "found", "finds", "key messages", "learning"),
-    *("asks", "urge", "calls", "invite", "request", "propose", "suggest", "advise", "asked"),
-)
+_CONTEXT_WORDS = ("recommend", "finding", "conclu", "found", "finds", "key messages", "learning")
 
 
 def _heading_context(stripped: str) -> Context | None:
@@ -247,8 +236,6 @@ def _heading_context(stripped: str) -> Context | None:
         return Context.RECOMMENDATIONS
     if ends_open and _FINDING_INTRO.search(plain):
         return Context.FINDINGS
-    if plain.endswith((":", ":-", "—", "–")) and _ASKS_INTRO.search(plain):
-        return Context.RECOMMENDATIONS
     return None
 
 
