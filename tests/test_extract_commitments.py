@@ -295,28 +295,3 @@ def test_parliamentary_outcomes_are_decisions_with_their_question() -> None:
     assert "Ayes 187, Noes 281" in negatived.text
     _find(decisions, "Motion agreed.")
     _find(decisions, "Question agreed to.")
-
-
-def test_a_hard_wrapped_line_of_prose_is_not_a_heading() -> None:
-    text = (
-        "Senior officials also meet individually with ministerial engagement as needed.\n"
-        "We will look to rationalise and streamline subordinate or supporting groups and\n"
-        "committees responsible for whole-system civil emergency preparedness.\n"
-    )
-    found = _find(_commitments(text), "rationalise and streamline")
-    assert found.text.endswith("civil emergency preparedness.")
-
-
-def test_a_reported_undertaking_is_made_by_who_reported_it() -> None:
-    text = (
-        "The Director of Children's Services said the service would review the protocol "
-        "by March 2026.\n\n"
-        "Assistant Director Jo Bloggs explained that housing colleagues had committed to "
-        "backdating applications.\n"
-    )
-    found = _commitments(text)
-    review = _find(found, "review the protocol")
-    assert review.made_by == ("The Director of Children's Services",)
-    assert review.actor == ("the service",)
-    # An explicit commitment is the subject's own, whoever reports it.
-    assert _find(found, "backdating").made_by == ("housing colleagues",)

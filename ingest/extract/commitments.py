@@ -186,8 +186,7 @@ QUESTION_OPENING = re.compile(
     re.IGNORECASE,
 )
 REPORTING_VERB = re.compile(
-    r"(?P<who>(?:[A-Z][\w'’&-]*\s+(?:(?:of|for|and|the|&)\s+)*){0,6}?"
-    r"(?:[A-Z][\w'’&-]*|officers|colleagues|the\s+\w+))\s+"
+    r"(?P<who>(?:[A-Z][\w'’&-]*\s+){0,6}?(?:[A-Z][\w'’&-]*|officers|colleagues|the\s+\w+))\s+"
     r"(?:had\s+)?(?:confirmed|advised|explained|stated|undertook|reported|indicated|"
     r"assured|informed\s+\w+|agreed|said)\b",
 )
@@ -413,7 +412,7 @@ def _units(text: str, action_owners: list[tuple[int, int, str]]) -> Iterator[_Un
                 yield from flush()
         elif paragraph and _joins_previous(text, paragraph[-1], stripped):
             paragraph.append((start, end))
-        elif _is_heading(stripped) and not _wraps_on(text, lines, index):
+        elif _is_heading(stripped):
             yield from flush()
             forward = bool(FORWARD_HEADING.search(stripped))
             heading = ANSWER_HEADING.match(stripped)
@@ -427,17 +426,6 @@ def _units(text: str, action_owners: list[tuple[int, int, str]]) -> Iterator[_Un
             paragraph.append((start, end))
         index += 1
     yield from flush()
-
-
-def _wraps_on(text: str, lines: list[tuple[int, int]], index: int) -> bool:
-    """A hard-wrapped line of prose, not a heading: several words, the last in lower case,
-    and the next line going on in lower case ("We will look to rationalise ... and" /
-    "committees responsible for ...")."""
-    words = text[slice(*lines[index])].split()
-    if len(words) < 6 or not words[-1].islower() or index + 1 >= len(lines):
-        return False
-    following = text[slice(*lines[index + 1])].strip()
-    return bool(following) and following[0].islower()
 
 
 def _continues_after_gap(text: str, lines: list[tuple[int, int]], index: int) -> bool:
@@ -854,7 +842,7 @@ def _reported(sentence: str, position: int) -> bool:
     return bool(
         re.search(
             r"\b(?:confirmed|advised|agreed|undertook|assured|explained|stated|informed|"
-            r"indicated|promised|committed|said|told|reported|replied|responded|added)\b",
+            r"indicated|promised|committed)\b",
             sentence[:position],
             re.IGNORECASE,
         )
@@ -1005,18 +993,9 @@ def _made_by(text: str, unit: _Unit, cue: _Cue, author: Author = NO_AUTHOR) -> t
     sentence = text[unit.start : unit.end]
     subject = "" if cue.passive else _clean_actor(cue.subject)
     own = author.named(subject) if subject else None
-    acting = subject and subject.lower() not in PRONOUN_ACTORS and _acts(subject, passive=False)
-    if acting or own:
-        # "The Director said the service would ...": the one who gave the undertaking made
-        # it; the subject is who must act (see _actor).
-        modal = re.match(r"(?:will|would|shall)\b", sentence[cue.position :], re.IGNORECASE)
-        subject_at = sentence.rfind(cue.subject, 0, cue.position)
-        promised = _reporter(sentence, subject_at) if modal else None
-        if promised and promised.lower() != subject.lower():
-            return (promised,)
     if own:
         return (own,)
-    if acting:
+    if subject and subject.lower() not in PRONOUN_ACTORS and _acts(subject, passive=False):
         return (subject,)
     if subject and undertakings.names_actor(subject):
         return (subject,)  # "Ofsted will also revise ...": a one-word name opening a sentence
@@ -1045,24 +1024,6 @@ DOCUMENT_LABELS = _words(
     attendees subject report author transcript meeting item items published location
     """
 )
-
-
-def _reporter(sentence: str, subject_at: int) -> str | None:
-    """Who reported an undertaking whose subject starts at ``subject_at``: "The Director
-    said (that) the service would ..."; None unless the report leads straight to it."""
-    before = sentence[: max(0, subject_at)]
-    reports = list(REPORTING_VERB.finditer(before))
-    if not reports:
-        return None
-    last = reports[-1]
-    if not re.fullmatch(r"(?:\s+(?:to\s+\w+\s+)?(?:that\s+)?)?\s*", before[last.end() :]):
-        return None
-    who = _clean_actor(last.group("who"))
-    if not who or who.lower() in {"it", "this"} or not _acts(who, passive=False):
-        return None
-    return who
-
-
 SPEAKER_REACH = 6000  # characters back from a first-person undertaking to its speaker
 
 
