@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from scrutiny.ingest.extract.commitments import Author, extract_commitments
+from scrutiny.ingest.extract.commitments import extract_commitments
 from scrutiny.ingest.extract.records import Commitment, Link, LinkKind
 
 FIXTURES = Path(__file__).parent / "fixtures" / "commitments"
@@ -246,46 +246,6 @@ def test_due_dates_read_years_quarters_and_coming_periods() -> None:
     assert _find(found, "meet again").due == "over the next 12 months"
     assert _find(found, "launch the new offer").due == "in early 2027"
     assert _find(found, "share them").due is None
-
-
-def _with_author(text: str, author: Author) -> list[Commitment]:
-    return [
-        e
-        for e in extract_commitments(text, author).entities
-        if isinstance(e, Commitment) and e.category == "commitment"
-    ]
-
-
-def test_we_without_a_speaker_is_the_document_council_or_body() -> None:
-    text = (
-        "TITLE: Northshire Council - response to the scrutiny review\n\n"
-        "We will publish a revised protocol for schools by March 2026.\n"
-    )
-    council = _with_author(text, Author(council="Northshire County Council"))
-    assert _find(council, "revised protocol").made_by == ("Northshire County Council",)
-    committee = _with_author(text, Author(body="House of Commons Home Affairs Committee"))
-    assert _find(committee, "revised protocol").made_by == (
-        "House of Commons Home Affairs Committee",
-    )
-    # A chamber's record has many voices, and an inquiry's name heads the replies to it.
-    assert _find(_with_author(text, Author(body="House of Lords")), "revised").made_by == ()
-    assert _find(_with_author(text, Author(body="Example Inquiry")), "revised").made_by == ()
-
-
-def test_a_header_label_is_not_a_speaker() -> None:
-    text = "TITLE: A response\n\nWe will publish a revised protocol for schools.\n"
-    assert _find(_commitments(text), "revised protocol").made_by == ()
-
-
-def test_the_council_and_the_committee_name_the_documents_own() -> None:
-    author = Author(council="Northshire County Council", committee="Children's Scrutiny Panel")
-    text = (
-        "The Council will consult on a new short breaks offer in the spring.\n\n"
-        "The Panel agreed to invite the Director of Education to its next meeting.\n"
-    )
-    found = _with_author(text, author)
-    assert _find(found, "short breaks").made_by == ("Northshire County Council",)
-    assert _find(found, "invite the Director").made_by == ("Children's Scrutiny Panel",)
 
 
 def test_parliamentary_outcomes_are_decisions_with_their_question() -> None:

@@ -293,51 +293,7 @@ class _Row:
     block_start: int
 
 
-@dataclass(frozen=True)
-class Author:
-    """Whose document it is, as its metadata states: who "we" are when no speaker is named,
-    and what "the Council" or "the Committee" names."""
-
-    council: str | None = None
-    body: str | None = None
-    committee: str | None = None
-
-    def we(self) -> str | None:
-        """Who "we" denotes in a document without speakers, or None when that is unsure.
-
-        A parliamentary chamber's record has speakers, not one voice; an inquiry's name
-        also heads the responses to it, whose "we" is the responding government.
-        """
-        if self.council:
-            return self.council
-        body = self.body or ""
-        if not body or CHAMBER.fullmatch(body):
-            return None
-        if re.search(r"\b(?:Inquiry|Review)\b", body):
-            return None
-        return body
-
-    def named(self, subject: str) -> str | None:
-        """The document's own council or committee when ``subject`` only points at it."""
-        bare = re.sub(r"(?i)^(?:the|this|our)\s+", "", subject.strip())
-        lowered = bare.lower()
-        if lowered in {"council", "authority", "local authority"} and self.council:
-            return self.council
-        committee = self.committee or ""
-        if lowered in {"committee", "commission", "panel", "board"} and re.search(
-            rf"(?i)\b{lowered}\b", committee
-        ):
-            return committee
-        return None
-
-
-CHAMBER = re.compile(
-    r"(?:House\s+of\s+(?:Commons|Lords)|Hansard|Westminster\s+Hall|Parliament\b.*|Senedd\b.*)"
-)
-NO_AUTHOR = Author()
-
-
-def extract_commitments(text: str, author: Author = NO_AUTHOR) -> Extraction:
+def extract_commitments(text: str) -> Extraction:
     """Extract commitments (and their ANSWERS links) from a document's canonical text."""
     found: list[tuple[_Unit, _Cue]] = []
     action_owners: list[tuple[int, int, str]] = []  # (line start, previous block start, owner)
@@ -347,7 +303,7 @@ def extract_commitments(text: str, author: Author = NO_AUTHOR) -> Extraction:
             if cue.category == DECISION:
                 unit = _with_motion(text, unit)
             found.append((unit, cue))
-    commitments = _build_commitments(text, found, action_owners, author)
+    commitments = _build_commitments(text, found, action_owners)
     links = tuple(
         Link(commitment.key, LinkKind.ANSWERS, commitment.answers_key)
         for commitment in commitments
@@ -913,7 +869,6 @@ def _build_commitments(
     text: str,
     found: list[tuple[_Unit, _Cue]],
     action_owners: list[tuple[int, int, str]],
-    author: Author = NO_AUTHOR,
 ) -> list[Commitment]:
     actors_for: dict[int, str] = {}
     fallback_units: list[tuple[_Unit, _Cue]] = []
@@ -935,9 +890,9 @@ def _build_commitments(
         unit, cue = found[index]
         unit = _narrow(text, unit, cue)
         sentence = _normalise(text[unit.start : unit.end])
-        made_by = _made_by(text, unit, cue, author)
+        made_by = _made_by(text, unit, cue)
         action_owner = actors_for.get(index)
-        actor = (action_owner,) if action_owner else _actor(cue, made_by, author)
+        actor = (action_owner,) if action_owner else _actor(cue, made_by)
         due_match = DUE_PATTERN.search(text, unit.start, unit.end)
         commitment = Commitment(
             key=f"commitment-{len(commitments) + 1}",
@@ -987,14 +942,11 @@ def _last_sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return (units[-1].start, units[-1].end) if units else _trim(text, start, end)
 
 
-def _made_by(text: str, unit: _Unit, cue: _Cue, author: Author = NO_AUTHOR) -> tuple[str, ...]:
+def _made_by(text: str, unit: _Unit, cue: _Cue) -> tuple[str, ...]:
     if unit.owners:
         return unit.owners
     sentence = text[unit.start : unit.end]
     subject = "" if cue.passive else _clean_actor(cue.subject)
-    own = author.named(subject) if subject else None
-    if own:
-        return (own,)
     if subject and subject.lower() not in PRONOUN_ACTORS and _acts(subject, passive=False):
         return (subject,)
     if subject and undertakings.names_actor(subject):
@@ -1003,11 +955,7 @@ def _made_by(text: str, unit: _Unit, cue: _Cue, author: Author = NO_AUTHOR) -> t
     if agent:
         return (_clean_actor(agent.group("agent")),)
     if subject.lower() in {"i", "we"}:
-        speaker = _speaker(text, unit.start + cue.position)
-        if speaker or subject.lower() == "i":
-            return speaker
-        we = author.we()
-        return (we,) if we else ()
+        return _speaker(text, unit.start + cue.position)
     reporter = REPORTING_VERB.search(sentence[: max(0, cue.position - 0)])
     if reporter:
         who = _clean_actor(reporter.group("who"))
@@ -1016,14 +964,6 @@ def _made_by(text: str, unit: _Unit, cue: _Cue, author: Author = NO_AUTHOR) -> t
     return ()
 
 
-# Labelled lines of a document's own header or minutes ("TITLE:", "RESOLVED:"), not turns.
-DOCUMENT_LABELS = _words(
-    """
-    title source url date minutes present resolved agenda contact venue note notes action
-    decision decisions purpose summary background recommendation recommendations apologies
-    attendees subject report author transcript meeting item items published location
-    """
-)
 SPEAKER_REACH = 6000  # characters back from a first-person undertaking to its speaker
 
 
@@ -1038,7 +978,7 @@ def _speaker(text: str, position: int) -> tuple[str, ...]:
             not re.match(_SPEAKER_TITLE, name) and text[match.end() - 1 : match.end()] != ":"
         ):
             continue  # a bare capitalised line is a heading unless titled or followed by ":"
-        if len(name.split()) > 5 or name.strip().lower() in DOCUMENT_LABELS:
+        if len(name.split()) > 5:
             continue
         last = match
     if last is None:
@@ -1048,11 +988,8 @@ def _speaker(text: str, position: int) -> tuple[str, ...]:
     return (last.group("name").strip(),)
 
 
-def _actor(cue: _Cue, made_by: tuple[str, ...], author: Author = NO_AUTHOR) -> tuple[str, ...]:
+def _actor(cue: _Cue, made_by: tuple[str, ...]) -> tuple[str, ...]:
     subject = "" if cue.passive else _clean_actor(cue.subject)
-    own = author.named(subject) if subject else None
-    if own:
-        return (own,)
     if subject and subject.lower() not in PRONOUN_ACTORS and _acts(subject, passive=False):
         return (subject,)
     return made_by
