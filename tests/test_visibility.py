@@ -220,6 +220,10 @@ def test_officers_sign_in_and_out_of_the_web_ui(
         "/sign-in", data={"token": token, "csrf_token": csrf, "next": "https://evil.example/"}
     )
     assert response.status_code == 303 and response.headers["Location"] == "/"
+    anonymous = app.test_client()
+    for target in ("//evil.example/", "/\\evil.example/", "javascript:alert(1)", "/a b"):
+        page = anonymous.get("/sign-in", query_string={"next": target}).get_data(as_text=True)
+        assert 'name="next" value="/"' in page, target
     page = client.get("/search", query_string={"q": PROBE}).get_data(as_text=True)
     assert MARKER in page and "Sign out" in page
     # Signing out needs the (new) CSRF token too.

@@ -90,7 +90,10 @@ def _local_target(raw: str | None) -> str:
     """Where to go after signing in: a path on this site only (no open redirect)."""
     target = (raw or "").strip()
     parts = urlsplit(target)
+    unsafe = "\\" in target or any(ord(ch) < 33 for ch in target)  # "/\\host" is "//host"
     if not target.startswith("/") or target.startswith("//") or parts.scheme or parts.netloc:
+        return url_for("pages.index")
+    if unsafe:
         return url_for("pages.index")
     return target
 
