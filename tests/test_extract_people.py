@@ -139,6 +139,12 @@ def test_a_list_of_people_gives_none_of_them_the_next_ones_name_as_a_post() -> N
     assert not any("Sizer" in role for person in found.values() for role in person.roles)
 
 
+def test_an_honorific_after_a_title_is_not_part_of_the_name() -> None:
+    found = _people_in("Present: Cllr Mrs Ann Cains, Cllr Dick Cains and Cllr Mrs I Machin.\n")
+    assert found["Ann Cains"].roles == ("Councillor",)
+    assert "Mrs Ann Cains" not in found and "Councillor Mrs" not in found
+
+
 def test_a_post_goes_on_after_a_comma_to_its_body_or_the_rest_of_its_list() -> None:
     found = _people_in(
         "Also present: Councillor Alisa Flemming, Cabinet Member for Children, Young People "

@@ -77,8 +77,10 @@ _TITLE_ALTERNATION = "|".join(
 )
 # "Cllr M Beanland": an initial and a surname, only straight after a title.
 _INITIAL_NAME = rf"[A-Z]\.?[ \t]+{_NAME_TOKEN}(?![\w-])"
+_HONORIFIC_AFTER_TITLE = rf"(?:(?:{'|'.join(_HONORIFICS)})\.?[ \t]+)?"  # "Cllr Mrs Ann Cains"
 _TITLED_RE = re.compile(
-    rf"\b(?P<title>{_TITLE_ALTERNATION})\.?[ \t]+(?P<name>{_INITIAL_NAME}|{_NAME})"
+    rf"\b(?P<title>{_TITLE_ALTERNATION})\.?[ \t]+{_HONORIFIC_AFTER_TITLE}"
+    rf"(?P<name>{_INITIAL_NAME}|{_NAME})"
 )
 _LISTED_NAME = rf"(?:{_INITIAL_NAME}|{_NAME})"
 _PLURAL_COUNCILLORS_RE = re.compile(
@@ -658,7 +660,9 @@ def _several_names(item: str, offset: int) -> list[_Sighting]:
 
 def _list_entry(item: str, offset: int, rest: str) -> _Sighting | None:
     match = re.fullmatch(
-        rf"\s*(?:(?P<title>{_TITLE_ALTERNATION})\.?[ \t]+)?(?P<name>{_NAME})\s*", item
+        rf"\s*(?:(?P<title>{_TITLE_ALTERNATION})\.?[ \t]+{_HONORIFIC_AFTER_TITLE})?"
+        rf"(?P<name>{_NAME})\s*",
+        item,
     )
     if match is None:
         return None
