@@ -5,8 +5,11 @@ without errors, carry what RFC 4287 requires, and hold what /api/search and
 from __future__ import annotations
 
 import re
+import shutil
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
@@ -15,10 +18,15 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from scrutiny.search.embedder import HashingEmbedder
+from scrutiny.service import KnowledgeBase, document_id_for
+from scrutiny.settings import Settings
 from scrutiny.tracker import TrackerRow
+from scrutiny.web import create_app
 from scrutiny.web.feeds import ATOM_NS, Entry, Feed, Link, render, status_entry
 
 A = f"{{{ATOM_NS}}}"
+SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
 RFC3339 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)$")
 
 
@@ -258,3 +266,54 @@ def test_text_xml_cannot_hold_is_dropped() -> None:
     assert not parsed.bozo
     assert parsed.entries[0].title == "abc"
     assert parsed.entries[0].content[0].value == "text with controls & <markup>"
+
+
+# --- who may read what --------------------------------------------------------------------
+
+MARKER = "Zorblax"
+
+
+@pytest.fixture(scope="module")
+def restricted_corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Flask, str, str]]:
+    """A public sample and a restricted one (with a marker word): (app, token, restricted
+    document id)."""
+    root = tmp_path_factory.mktemp("feeds-visibility")
+    (root / "public").mkdir()
+    (root / "restricted").mkdir()
+    shutil.copy(SAMPLES / "001_e6f87c9fb8f3a54e.txt", root / "public" / "minutes.txt")
+    text = (SAMPLES / "000_d36982314f02b529.txt").read_text(encoding="utf-8")
+    review = root / "restricted" / "review.txt"
+    review.write_text(f"{text}\nThe {MARKER} panel met monthly.\n", encoding="utf-8")
+    settings = Settings(store=root / "store", embedder="hashing")
+    with KnowledgeBase(settings, embedder=HashingEmbedder()) as kb:
+        assert kb.ingest([root / "public"]).ok
+        assert kb.ingest([root / "restricted"], visibility="restricted").ok
+        app = create_app({"TESTING": True}, knowledge_base=kb)
+        yield app, kb.create_token("Feed Reader"), document_id_for(str(review.resolve()))
+
+
+def test_feeds_show_restricted_documents_to_officers_only(
+    restricted_corpus: tuple[Flask, str, str],
+) -> None:
+    app, token, restricted = restricted_corpus
+    client = app.test_client()
+    officer = {"Authorization": f"Bearer {token}"}
+    for url in (f"/feeds/search.atom?q={MARKER.lower()}", "/feeds/status.atom?limit=200"):
+        anonymous = feedparser.parse(client.get(url).data)
+        signed_in = feedparser.parse(client.get(url, headers=officer).data)
+        assert not anonymous.bozo and not signed_in.bozo
+
+        def shows_restricted(parsed: Any) -> bool:
+            return any(
+                f"/documents/{restricted}" in link.href or f"/entities/{restricted}" in link.href
+                for entry in parsed.entries
+                for link in entry.links
+            )
+
+        assert not shows_restricted(anonymous), url
+        assert shows_restricted(signed_in), url
+        assert MARKER not in client.get(url).get_data(as_text=True)
+    assert (
+        client.get("/feeds/status.atom", headers={"Authorization": "Bearer nope"}).status_code
+        == 401
+    )

@@ -99,6 +99,7 @@ def calls(knowledge_base: KnowledgeBase) -> list[Call]:
         Call("/api/search", "/api/search", 400),
         Call("/api/search", "/api/search?q=x&limit=0", 400),
         Call("/api/search", "/api/search?q=x&year=soon", 400),
+        Call("/api/search", "/api/search?q=x", 401, headers={"Authorization": "Bearer nope"}),
         Call("/api/documents/{document_id}", f"/api/documents/{document_id}"),
         Call("/api/documents/{document_id}", "/api/documents/nowhere", 404),
         *(Call("/api/entities", f"/api/entities?kind={kind}&limit=100") for kind in entity_kinds),
@@ -143,6 +144,9 @@ def calls(knowledge_base: KnowledgeBase) -> list[Call]:
         Call("/feeds/status.atom", "/feeds/status.atom?council=Hackney&theme=housing"),
         Call("/feeds/status.atom", "/feeds/status.atom?body=board&status=none&limit=3"),
         Call("/feeds/status.atom", "/feeds/status.atom?year=soon", 400),
+        Call(
+            "/feeds/status.atom", "/feeds/status.atom", 401, headers={"Authorization": "Bearer x"}
+        ),
     ]
 
 

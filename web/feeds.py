@@ -31,7 +31,7 @@ from flask import Blueprint, Response, request, url_for
 
 from scrutiny.errors import InvalidQueryError
 from scrutiny.results import DocumentRef, SearchHit
-from scrutiny.tracker import TrackerPage, TrackerQuery, TrackerRow
+from scrutiny.tracker import TrackerRow
 from scrutiny.web.knowledge import (
     SEARCH_FILTERS,
     current_knowledge_base,
@@ -177,7 +177,8 @@ def atom_response(feed: Feed) -> Response:
     response = Response(render(feed), content_type=f"{ATOM_TYPE}; charset=utf-8")
     response.last_modified = feed.updated
     response.add_etag()
-    return response.make_conditional(request)
+    response.make_conditional(request)  # changes the response itself (a 304)
+    return response
 
 
 def absolute(path: str) -> str:
@@ -340,14 +341,6 @@ def status_entry(row: TrackerRow, updated: datetime) -> Entry:
     )
 
 
-def read_tracker(query: TrackerQuery) -> TrackerPage:
-    """The tracker rows, read as ``/api/tracker`` reads them."""
-    shared = current_knowledge_base()
-    reader = getattr(shared, "tracker", None)  # the shared reader, where it has one
-    page: TrackerPage = reader(query) if reader else shared.knowledge_base.tracker(query)
-    return page
-
-
 @feeds.get("/status.atom")
 def status() -> Response:
     arguments = feed_arguments(STATUS_FEED_ARGUMENTS)
@@ -363,7 +356,7 @@ def status() -> Response:
         sort="-date",
         limit=limit or STATUS_FEED_LIMIT,
     )
-    page = read_tracker(query)
+    page = current_knowledge_base().tracker(query)
     dates = EntryDates()
     entries = [
         (row.date, status_entry(row, dates.of(row.document_id, row.date))) for row in page.rows

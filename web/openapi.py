@@ -724,7 +724,21 @@ def _document(max_limit: int) -> dict[str, Any]:
             "license": {"name": "Apache-2.0", "identifier": "Apache-2.0"},
         },
         "paths": {**paths(max_limit), **feed_paths(max_limit)},
-        "components": {"schemas": schemas(), "responses": error_responses()},
+        "components": {
+            "schemas": schemas(),
+            "responses": error_responses(),
+            "securitySchemes": {
+                "officerToken": {
+                    "type": "http",
+                    "scheme": "bearer",
+                    "description": "An officer's API token (`scrutiny token create NAME`): "
+                    "answers include restricted documents. Without it, public documents "
+                    "only; a token that is not valid is a 401.",
+                }
+            },
+        },
+        # Optional: anonymous (public documents) or an officer's token.
+        "security": [{}, {"officerToken": []}],
     }
 
 
