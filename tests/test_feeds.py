@@ -161,6 +161,17 @@ def test_feeds_answer_conditional_requests(feed_client: FlaskClient) -> None:
         assert since.status_code == 304
 
 
+def test_the_tracker_page_links_its_status_feed(feed_client: FlaskClient) -> None:
+    text = feed_client.get("/tracker?council=Hackney&status=none&sort=due&limit=10").get_data(
+        as_text=True
+    )
+    feed = re.escape("/feeds/status.atom?council=Hackney&amp;status=none")
+    assert re.search(
+        rf'<link rel="alternate" type="application/atom\+xml" [^>]*href="{feed}">', text
+    )
+    assert re.search(rf'<a href="{feed}" type="application/atom\+xml">', text)
+
+
 # --- status changes -----------------------------------------------------------------------
 
 
