@@ -80,7 +80,9 @@ def test_serve_exports_the_query_encoder_before_it_listens(
 def test_ingest_exports_the_query_encoder_before_it_ingests(
     events: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    def ingest(self: KnowledgeBase, paths: Any, progress: Any = None) -> IngestReport:
+    def ingest(
+        self: KnowledgeBase, paths: Any, progress: Any = None, visibility: Any = None
+    ) -> IngestReport:
         events.append("ingest")
         return IngestReport()
 
