@@ -81,6 +81,9 @@ from scrutiny.tracker import TrackerPage, TrackerQuery, tracker_page
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 MAX_QUERY_CHARS = 1000
 MAX_MENTIONS_SHOWN = 200
+#: How many times the asked number of vectors a public reader's dense search may fetch
+#: to find enough visible passages.
+VISIBLE_OVERFETCH = 8
 #: Passages embedded in one call during ingest (across documents).
 EMBED_BATCH_PASSAGES = 512
 
@@ -141,6 +144,26 @@ TOKEN_PREFIX = "sgt_"
 def _token_digest(salt: bytes, secret: str) -> bytes:
     # The secret is 256 random bits, so one salted SHA-256 is as strong as a slow hash.
     return hashlib.sha256(salt + secret.encode("utf-8")).digest()
+
+
+class _VisibleVectors:
+    """The vector index as a public reader searches it: restricted passages' vectors are
+    passed over, so the dense list is filled with visible passages (over-fetching up to
+    ``VISIBLE_OVERFETCH`` times)."""
+
+    def __init__(self, index: VectorIndex, store: Store) -> None:
+        self.index = index
+        self.store = store
+
+    def search(self, vector: npt.NDArray[np.float32], limit: int) -> list[tuple[int, float]]:
+        wanted = limit
+        while True:
+            found = self.index.search(vector, wanted)
+            visible = self.store.visible_passage_rows([row for row, _ in found])
+            kept = [(row, score) for row, score in found if row in visible]
+            if len(kept) >= limit or len(found) < wanted or wanted >= VISIBLE_OVERFETCH * limit:
+                return kept[:limit]
+            wanted = min(wanted * 2, VISIBLE_OVERFETCH * limit)
 
 
 class KnowledgeBase:
@@ -670,7 +693,7 @@ class KnowledgeBase:
         reader: candidates are joined to the public store's passages and windows."""
         store, _, restricted = self._reader()
         cached = self._engine_cache.get(restricted)
-        if cached is not None and cached.vectors is self.index:
+        if cached is not None and getattr(cached.vectors, "index", cached.vectors) is self.index:
             return cached
         lookups = Lookups(
             document=self._stored_document,
@@ -683,7 +706,8 @@ class KnowledgeBase:
             },
             theme_labels={c.key: c.pref_label for c in self.concepts.concepts},
         )
-        engine = SearchEngine(store, self.index, lookups, self.embedder.relevance_floor)
+        vectors = self.index if restricted else _VisibleVectors(self.index, store)
+        engine = SearchEngine(store, vectors, lookups, self.embedder.relevance_floor)
         self._engine_cache[restricted] = engine
         return engine
 

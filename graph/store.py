@@ -608,6 +608,19 @@ class Store:
         ).fetchone()
         return None if row is None else StoredPassage(*row)
 
+    def visible_passage_rows(self, row_ids: Sequence[int]) -> set[int]:
+        """Those of the passage row ids this store shows (all, unless public-only)."""
+        found: set[int] = set()
+        for chunk in _chunks(list(row_ids), 500):
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                int(r[0])
+                for r in self._db.execute(
+                    f"SELECT row_id FROM passages WHERE row_id IN ({marks})", chunk
+                )
+            )
+        return found
+
     def passage_count(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM passages").fetchone()[0])
 

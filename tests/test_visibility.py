@@ -351,3 +351,15 @@ def test_a_restricted_document_ingested_by_another_process_stays_hidden(tmp_path
             assert MARKER not in client.get(url).get_data(as_text=True), url
         officer = client.get(f"/api/search?q={PROBE}", headers={"Authorization": f"Bearer {token}"})
         assert MARKER in officer.get_data(as_text=True)
+
+
+def test_dense_lists_of_a_public_reader_are_filled_with_visible_passages(
+    corpus: tuple[KnowledgeBase, Path],
+) -> None:
+    kb, path = corpus
+    hidden = {p.row_id for p in kb.store.passages_of(document_id_for(str(path.resolve())))}
+    vector = kb.embedder.embed_query(f"{PROBE} review panel met monthly")
+    assert {row for row, _ in kb.index.search(vector, 5)} & hidden  # nearest are hidden
+    with kb._reading(include_restricted=False):
+        found = kb._engine().vectors.search(vector, 5)
+    assert len(found) == 5 and not {row for row, _ in found} & hidden
