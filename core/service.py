@@ -72,7 +72,12 @@ from scrutiny.search.embedder import Embedder, HashingEmbedder, SentenceTransfor
 from scrutiny.search.engine import Lookups, RankedWindow, SearchEngine
 from scrutiny.search.query import Intent, Lexicon, LexiconEntry, QueryAnalysis, analyse
 from scrutiny.search.themes import ConceptText, ThemeMatcher
-from scrutiny.search.vector_index import VectorIndex, index_type_for, read_manifest
+from scrutiny.search.vector_index import (
+    MANIFEST_FILE,
+    VectorIndex,
+    index_type_for,
+    read_manifest,
+)
 from scrutiny.settings import Settings
 from scrutiny.storelock import StoreLock
 from scrutiny.tracker import TrackerPage, TrackerQuery, tracker_page
@@ -203,6 +208,7 @@ class KnowledgeBase:
         self._read_generation = self._index_generation
         self._refresh_lock = threading.Lock()
         self._restricted_at: tuple[int, bool] | None = None
+        self._manifest_seen: tuple[int, int, int] | None = None
         self._local = threading.local()
         # SPARQL queries run in worker processes, started on the first query.
         self.sparql_workers = SparqlWorkers(
@@ -308,22 +314,30 @@ class KnowledgeBase:
         return generation
 
     def _refresh(self, generation: int) -> None:
-        if generation <= self._read_generation:
+        if generation <= self._read_generation and generation <= self._index_generation:
             return
         with self._refresh_lock:
-            if generation <= self._read_generation:
-                return
-            if generation != self._index_generation:
+            if generation > self._read_generation:
+                self._document_cache.clear()
+                self._text_cache.cache_clear()
+                self._read_generation = generation
+            if generation > self._index_generation:
                 index = self._saved_index(generation)
                 if index is not None:
                     self.index, self._index_generation = index, generation
-            self._document_cache.clear()
-            self._text_cache.cache_clear()
-            self._read_generation = generation
 
     def _saved_index(self, generation: int) -> VectorIndex | None:
         """The vector index a writer saved for ``generation``, or None while it is still
-        writing (its passages are then found by keyword only, until it saves)."""
+        writing (its passages are then found by keyword only, until it saves; until
+        then each read only looks at the manifest file's size and time)."""
+        try:
+            stat = (self.settings.store / MANIFEST_FILE).stat()
+        except OSError:
+            return None
+        seen = (stat.st_mtime_ns, stat.st_size, generation)
+        if seen == self._manifest_seen:
+            return None
+        self._manifest_seen = seen
         manifest = read_manifest(self.settings.store)
         if manifest is None or manifest.generation != generation:
             return None
@@ -332,6 +346,7 @@ class KnowledgeBase:
                 self.settings.store, self.embedder.model_name, self.embedder.dimension
             )
         except StoreError:  # replaced while being read: the next request tries again
+            self._manifest_seen = None
             return None
         return index if manifest.generation == generation else None
 

@@ -11,6 +11,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from scrutiny.search.embedder import HashingEmbedder
+from scrutiny.search.vector_index import VectorIndex
 from scrutiny.service import KnowledgeBase, document_id_for
 from scrutiny.settings import Settings
 from scrutiny.web import create_app
@@ -116,3 +117,30 @@ def test_a_read_costs_one_meta_read_when_nothing_changed(
     engine = server._engine_cache.get(False)
     client.get("/api/search", query_string={"q": "children"})
     assert server.index is index and server._engine_cache.get(False) is engine
+
+
+def test_an_index_saved_after_the_last_commit_is_still_picked_up(
+    served: tuple[KnowledgeBase, FlaskClient, Path, Settings], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read between the writer's last commit and its saving the index keeps the old
+    index; the next read after the save loads it (the generation has not moved)."""
+    server, client, sources, settings = served
+    (sources / "c.txt").write_text(
+        f"Adoption panel\n\nThe {NEW_WORD} scheme matched nine families.\n", encoding="utf-8"
+    )
+    client.get("/api/search", query_string={"q": "children"})
+    old_index = server.index
+    with KnowledgeBase(settings, embedder=HashingEmbedder()) as other:
+        save = VectorIndex.save
+        monkeypatch.setattr(VectorIndex, "save", lambda self, directory, generation: None)
+        other.ingest([sources])
+        client.get("/api/search", query_string={"q": NEW_WORD})  # the writer has not saved
+        assert server.index is old_index
+        client.get("/api/search", query_string={"q": NEW_WORD})  # nothing new: no reload
+        assert server.index is old_index
+        monkeypatch.setattr(VectorIndex, "save", save)
+        other.index.save(settings.store, other.store.generation)
+    hits = cited(client, f"{NEW_WORD} scheme families")
+    assert server.index is not old_index
+    assert server.index.count == server.store.passage_count()
+    assert hits and NEW_WORD in str(hits[0]["text"])
