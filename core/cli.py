@@ -186,7 +186,7 @@ def _print_results(response: SearchResponse, explain: bool = False) -> None:
     if not response.results:
         click.echo(f"No results for “{response.query}”.")
         return
-    intent = response.interpretation.get("intent")
+    intent = response.interpretation.intent
     if intent and intent != "general":
         click.echo(f"(read as a question about {intent})\n")
     for hit in response.results:
@@ -203,7 +203,7 @@ def _print_results(response: SearchResponse, explain: bool = False) -> None:
         snippet = " ".join(hit.text.replace("|", " ").split())
         click.echo(textwrap.indent(textwrap.fill(textwrap.shorten(snippet, 400), 88), "   "))
         if explain and hit.explanation:
-            click.echo(f"   explain: {json.dumps(hit.explanation)}")
+            click.echo(f"   explain: {json.dumps(hit.explanation.to_json())}")
         click.echo()
 
 

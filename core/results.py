@@ -6,8 +6,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from scrutiny.search.engine import Filters as SearchFilters
+from scrutiny.search.query import Interpretation
+from scrutiny.search.ranking import Explanation
 
-__all__ = ["SearchFilters"]
+__all__ = ["Explanation", "Interpretation", "SearchFilters"]
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,7 @@ class SearchHit:
     document: DocumentRef
     section: str | None = None
     entity: EntityRef | None = None
-    explanation: dict[str, Any] | None = None
+    explanation: Explanation | None = None
     passage_start: int | None = None
     passage_end: int | None = None
 
@@ -83,7 +85,7 @@ class SearchHit:
             "entity": self.entity.to_json() if self.entity else None,
         }
         if self.explanation is not None:
-            payload["explain"] = self.explanation
+            payload["explain"] = self.explanation.to_json()
         return payload
 
 
@@ -93,7 +95,7 @@ class SearchResponse:
     results: tuple[SearchHit, ...] = field(default_factory=tuple)
     total: int = 0  # candidates above the relevance floor that pass the filters
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
-    interpretation: dict[str, Any] = field(default_factory=dict)
+    interpretation: Interpretation = field(default_factory=lambda: Interpretation("general"))
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -101,7 +103,7 @@ class SearchResponse:
             "results": [hit.to_json() for hit in self.results],
             "total": self.total,
             "facets": self.facets,
-            "interpretation": self.interpretation,
+            "interpretation": self.interpretation.to_json(),
         }
 
 

@@ -81,14 +81,36 @@ class QueryAnalysis:
     matched_names: tuple[str, ...] = field(default_factory=tuple)
     role_stems: tuple[str, ...] = ()  # for owner questions: the role asked about
 
-    def describe(self) -> dict[str, object]:
+    def describe(self) -> Interpretation:
+        return Interpretation(
+            intent=self.intent.value,
+            phrases=self.phrases,
+            cases=self.cases,
+            organisations=self.organisations,
+            themes=self.themes,
+            expanded_with=self.expansions,
+        )
+
+
+@dataclass(frozen=True)
+class Interpretation:
+    """How a query was read, as the API reports it."""
+
+    intent: str
+    phrases: tuple[str, ...] = ()
+    cases: tuple[str, ...] = ()
+    organisations: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+    expanded_with: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, object]:
         return {
-            "intent": self.intent.value,
+            "intent": self.intent,
             "phrases": list(self.phrases),
             "cases": list(self.cases),
             "organisations": list(self.organisations),
             "themes": list(self.themes),
-            "expanded_with": list(self.expansions),
+            "expanded_with": list(self.expanded_with),
         }
 
 

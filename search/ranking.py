@@ -1,34 +1,22 @@
-"""Ranking: fuse the retrievers' lists, then re-score the top candidates with graph signals.
+"""Ranking constants and the second stage of the search engine (``scrutiny.search.engine``).
 
-First stage: weighted reciprocal rank fusion of keyword (BM25), dense, exact-phrase,
-expanded-name and named-case lists. Second stage: additive boosts in the same units
-(one RRF step at rank 1 is 1/61 ≈ 0.016) from what the graph knows about each
-candidate passage — the case it names, the commitments or responses extracted from it,
-its themes and organisations.
+First stage (in the engine): a window's calibrated signals summed with ``WINDOW_WEIGHTS``
+on a scale where 1 / 61 ≈ 0.016 is one step of reciprocal rank fusion at rank 1. Second
+stage (``rescore``): additive boosts in the same units from what the graph knows about
+the window's passages — the case it names, the commitments or responses extracted from
+it, its themes and organisations. ``Candidate.explain`` reports both as a typed record.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from scrutiny.search.query import Intent, QueryAnalysis
 
 RRF_K = 60
 
-#: Weight of each retriever's list in the fusion.
-RETRIEVER_WEIGHTS: Mapping[str, float] = {
-    "keyword": 1.0,
-    "dense": 0.5,
-    "phrase": 2.0,
-    "expanded": 0.5,
-}
-
-#: "convex" (calibrated scores) beat reciprocal rank fusion on every metric of the
-#: quality benchmark: all-MiniLM-L6-v2 is weaker than BM25 on this material, and
-#: RRF gives its rank 1 as much credit as BM25's.
-FUSION_METHOD = "convex"
-#: Puts calibrated scores on the RRF scale, so the boosts below mean the same in both.
+#: Puts calibrated scores on the reciprocal-rank scale the boosts below were set in.
 CONVEX_SCALE = 1 / (RRF_K + 1)
 
 #: Weight of each calibrated signal in a window's fused score (``scrutiny.search.engine``):
@@ -65,20 +53,6 @@ THEME_BOOST = 0.0  # measured: theme matches did not help ranking; kept for expl
 ORGANISATION_BOOST = 0.004
 
 
-def reciprocal_rank_fusion(
-    rankings: Sequence[Sequence[int]],
-    weights: Sequence[float] | None = None,
-    k: int = RRF_K,
-) -> list[tuple[int, float]]:
-    """Combine rankings of ids: score(id) = sum of weight / (k + rank), rank from 1."""
-    weights = weights or [1.0] * len(rankings)
-    scores: dict[int, float] = {}
-    for ranking, weight in zip(rankings, weights, strict=True):
-        for rank, item in enumerate(ranking, start=1):
-            scores[item] = scores.get(item, 0.0) + weight / (k + rank)
-    return sorted(scores.items(), key=lambda pair: (-pair[1], pair[0]))
-
-
 @dataclass
 class Candidate:
     row_id: int
@@ -91,70 +65,44 @@ class Candidate:
     def score(self) -> float:
         return self.fused + sum(self.boosts.values())
 
-    def explain(self) -> dict[str, object]:
-        return {
-            # rank None: scored by that retriever afterwards, outside its own list
-            "retrievers": {
-                name: {"rank": self.ranks.get(name), "score": round(score, 6)}
+    def explain(self) -> Explanation:
+        return Explanation(
+            signals=tuple(
+                SignalScore(name, self.ranks.get(name), round(score, 6))
                 for name, score in self.scores.items()
-            },
-            "fused": round(self.fused, 6),
-            "boosts": {name: round(value, 6) for name, value in self.boosts.items()},
-            "final": round(self.score, 6),
+            ),
+            fused=round(self.fused, 6),
+            boosts=tuple((name, round(value, 6)) for name, value in self.boosts.items()),
+            final=round(self.score, 6),
+        )
+
+
+@dataclass(frozen=True)
+class SignalScore:
+    """One fused signal of a hit: its rank in that retriever's own list (None when the
+    hit was scored by it outside its list) and its calibrated score."""
+
+    name: str
+    rank: int | None
+    score: float
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """How a hit was ranked: each signal, the fused score, the boosts, the final score."""
+
+    signals: tuple[SignalScore, ...]
+    fused: float
+    boosts: tuple[tuple[str, float], ...]
+    final: float
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "retrievers": {s.name: {"rank": s.rank, "score": s.score} for s in self.signals},
+            "fused": self.fused,
+            "boosts": dict(self.boosts),
+            "final": self.final,
         }
-
-
-def fuse(
-    lists: Mapping[str, Sequence[tuple[int, float]]],
-    weights: Mapping[str, float] | None = None,
-    k: int = RRF_K,
-    method: str | None = None,
-) -> dict[int, Candidate]:
-    """Fuse ranked (id, raw score) lists by reciprocal rank or by calibrated scores.
-
-    ``convex``: each list's raw scores are divided by that list's best score (so 1.0 is
-    the best a retriever found), then weighted and summed; missing scores count 0.
-    """
-    weights = RETRIEVER_WEIGHTS if weights is None else weights
-    method = method or FUSION_METHOD
-    candidates: dict[int, Candidate] = {}
-    for name, ranking in lists.items():
-        weight = weights.get(name, 1.0)
-        best = max((raw for _, raw in ranking), default=0.0)
-        for rank, (row_id, raw) in enumerate(ranking, start=1):
-            candidate = candidates.setdefault(row_id, Candidate(row_id))
-            candidate.ranks[name] = rank
-            candidate.scores[name] = raw
-            if method == "rrf":
-                candidate.fused += weight / (k + rank)
-            elif best > 0:
-                candidate.fused += weight * CONVEX_SCALE * max(raw, 0.0) / best
-    return candidates
-
-
-def fill_scores(
-    candidates: Mapping[int, Candidate],
-    name: str,
-    raw_scores: Mapping[int, float],
-    best: float,
-    weight: float | None = None,
-) -> None:
-    """Give candidates outside one retriever's list that retriever's score for them.
-
-    A passage that BM25 ranks first but that is not among the dense list's few hundred
-    nearest vectors would otherwise count as dense similarity 0, below every distractor
-    that merely sits near the query. Only for calibrated ("convex") fusion: a rank
-    outside the list has no reciprocal-rank value.
-    """
-    if FUSION_METHOD != "convex" or best <= 0:
-        return
-    weight = RETRIEVER_WEIGHTS.get(name, 1.0) if weight is None else weight
-    for row_id, raw in raw_scores.items():
-        candidate = candidates.get(row_id)
-        if candidate is None or name in candidate.scores:
-            continue
-        candidate.scores[name] = raw
-        candidate.fused += weight * CONVEX_SCALE * max(raw, 0.0) / best
 
 
 @dataclass(frozen=True)

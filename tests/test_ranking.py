@@ -6,48 +6,22 @@ import pytest
 
 from scrutiny.search import ranking
 from scrutiny.search.query import Intent, QueryAnalysis
-from scrutiny.search.ranking import (
-    CONVEX_SCALE,
-    Candidate,
-    Signals,
-    fill_scores,
-    fuse,
-    reciprocal_rank_fusion,
-    rescore,
-)
+from scrutiny.search.ranking import Candidate, Signals, rescore
 
 
-def test_convex_fusion_calibrates_each_list_by_its_best_score() -> None:
-    candidates = fuse(
-        {"keyword": [(1, 20.0), (2, 10.0)], "dense": [(2, 0.8), (3, 0.4)]},
-        weights={"keyword": 1.0, "dense": 0.5},
-        method="convex",
-    )
-    assert candidates[1].fused == pytest.approx(CONVEX_SCALE * 1.0)
-    assert candidates[2].fused == pytest.approx(CONVEX_SCALE * (0.5 + 0.5 * 1.0))
-    assert candidates[3].fused == pytest.approx(CONVEX_SCALE * 0.5 * 0.5)
-    assert candidates[2].ranks == {"keyword": 2, "dense": 1}
-
-
-def test_reciprocal_rank_fusion_orders_by_summed_reciprocal_ranks() -> None:
-    fused = dict(reciprocal_rank_fusion([[1, 2, 3], [3, 2]], k=60))
-    assert fused == pytest.approx({1: 1 / 61, 2: 2 / 62, 3: 1 / 63 + 1 / 61})
-    assert list(fused) == [3, 2, 1]
-
-
-def test_missing_scores_are_filled_from_outside_the_list() -> None:
-    candidates = fuse({"keyword": [(1, 10.0)], "dense": [(2, 0.6)]}, method="convex")
-    before = candidates[1].fused
-    fill_scores(candidates, "dense", {1: 0.3, 2: 0.9, 99: 0.9}, best=0.6)
-    weight = ranking.RETRIEVER_WEIGHTS["dense"]
-    assert candidates[1].fused == pytest.approx(before + weight * CONVEX_SCALE * 0.5)
-    assert candidates[1].scores["dense"] == 0.3 and "dense" not in candidates[1].ranks
-    assert candidates[2].scores["dense"] == 0.6  # its own list's score is kept
-    assert 99 not in candidates  # only candidates already found are scored
-    explained = candidates[1].explain()["retrievers"]
-    assert explained == {
-        "keyword": {"rank": 1, "score": 10.0},
-        "dense": {"rank": None, "score": 0.3},
+def test_a_candidate_explains_each_signal_its_boosts_and_its_final_score() -> None:
+    candidate = Candidate(1, ranks={"window_keyword": 2}, fused=0.02)
+    candidate.scores = {"window_keyword": 0.5, "dense": 0.4}
+    candidate.boosts["case"] = 0.01
+    explained = candidate.explain()
+    assert explained.to_json() == {
+        "retrievers": {
+            "window_keyword": {"rank": 2, "score": 0.5},
+            "dense": {"rank": None, "score": 0.4},
+        },
+        "fused": 0.02,
+        "boosts": {"case": 0.01},
+        "final": 0.03,
     }
 
 

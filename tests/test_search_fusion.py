@@ -26,7 +26,7 @@ def test_keyword_windows_beyond_the_dense_list_are_scored_by_meaning(
     for hit in response.results:
         explained = hit.explanation
         assert explained is not None
-        dense = explained["retrievers"]["dense"]  # every passage has a vector to compare
+        dense = explained.to_json()["retrievers"]["dense"]  # every passage has a vector
         inside = [
             p for p in passages.values()
             if p.document_id == hit.document.id and p.start < hit.end and hit.start < p.end

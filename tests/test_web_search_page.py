@@ -9,7 +9,16 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from flask.testing import FlaskClient
 
-from scrutiny.results import DocumentRef, EntityRef, SearchFilters, SearchHit, SearchResponse
+from scrutiny.results import (
+    DocumentRef,
+    EntityRef,
+    Explanation,
+    Interpretation,
+    SearchFilters,
+    SearchHit,
+    SearchResponse,
+)
+from scrutiny.search.ranking import SignalScore
 from scrutiny.service import KnowledgeBase
 from scrutiny.web import create_app
 
@@ -224,12 +233,12 @@ def test_ranking_details_appear_only_with_explain(
             for row in block.select("tr[data-retriever]")
         }
         assert retrievers == {
-            name: ["–" if found["rank"] is None else str(found["rank"]), f"{found['score']:.4f}"]
-            for name, found in hit.explanation["retrievers"].items()
+            s.name: ["–" if s.rank is None else str(s.rank), f"{s.score:.4f}"]
+            for s in hit.explanation.signals
         }
         scores = {text_of(dt): text_of(dt.find_next_sibling("dd")) for dt in block.select("dt")}
-        assert scores["Final"] == f"{hit.explanation['final']:.4f}"
-        assert scores["Fused"] == f"{hit.explanation['fused']:.4f}"
+        assert scores["Final"] == f"{hit.explanation.final:.4f}"
+        assert scores["Fused"] == f"{hit.explanation.fused:.4f}"
     checkbox = page.select_one('form.search-form input[name="explain"]')
     assert checkbox is not None and checkbox.has_attr("checked")
 
@@ -237,11 +246,11 @@ def test_ranking_details_appear_only_with_explain(
 def test_boosts_are_listed_by_name(client: FlaskClient, sample_kb: KnowledgeBase) -> None:
     query = "what was promised on care leaver housing"
     hit = sample_kb.search(query, 1, explain=True).results[0]
-    assert hit.explanation is not None and hit.explanation["boosts"]
+    assert hit.explanation is not None and hit.explanation.boosts
     page = get_page(client, "/search?q=" + query.replace(" ", "+") + "&limit=1&explain=1")
     block = page.select_one("details.explain")
     boosts = text_of(block.find("dt", string="Boosts").find_next_sibling("dd"))  # type: ignore[union-attr]
-    for name, value in hit.explanation["boosts"].items():
+    for name, value in hit.explanation.boosts:
         assert f"{name} {value:+.4f}" in boosts
 
 
@@ -324,19 +333,19 @@ def test_everything_from_the_service_is_escaped(
             0,
             10,
         ),
-        explanation={
-            "retrievers": {hostile: {"rank": 1, "score": 1.0}},
-            "fused": 0.1,
-            "boosts": {hostile: 0.01},
-            "final": 0.11,
-        },
+        explanation=Explanation(
+            signals=(SignalScore(hostile, 1, 1.0),),
+            fused=0.1,
+            boosts=((hostile, 0.01),),
+            final=0.11,
+        ),
     )
     response = SearchResponse(
         query="anything",
         results=(hit,),
         total=1,
         facets={"theme": {hostile: 1}},
-        interpretation={"intent": "general", "phrases": [hostile], "expanded_with": [hostile]},
+        interpretation=Interpretation("general", phrases=(hostile,), expanded_with=(hostile,)),
     )
     monkeypatch.setattr(sample_kb, "search", lambda *args, **kwargs: response)
     body = client.get("/search?q=anything&explain=1").get_data(as_text=True)

@@ -66,10 +66,12 @@ def search() -> str:
         "search.html",
         response=response,
         facets=search_facets(response.facets, active),
-        interpretation=read_interpretation(response.interpretation, query, knowledge_base),
+        interpretation=read_interpretation(
+            response.interpretation.to_json(), query, knowledge_base
+        ),
         cards={hit.id: entity_card(hit.entity) for hit in response.results if hit.entity},
         explanations={
-            hit.id: explanation_view(hit.explanation)
+            hit.id: explanation_view(hit.explanation.to_json())
             for hit in response.results
             if hit.explanation is not None
         },
