@@ -61,7 +61,7 @@ def test_organisation_aliases_expand_and_acronyms_match_by_case() -> None:
     assert analysis.expansions == ("Metropolitan Police Service", "the Met")
     # a lower-case word that spells an acronym is not the acronym
     assert analyse("mps", lexicon).organisations == ()
-    assert analysis.describe()["expanded_with"] == ["Metropolitan Police Service", "the Met"]
+    assert analysis.describe().expanded_with == ("Metropolitan Police Service", "the Met")
 
 
 @pytest.mark.parametrize(
