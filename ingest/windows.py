@@ -48,10 +48,20 @@ class Window:
 
 
 def furniture_lines(text: str, title: str | None = None) -> set[str]:
-    """Normalised lines of ``text`` that are metadata or page furniture, not content."""
-    counts = Counter(
-        _norm(line) for line in text.splitlines() if 0 < len(line.strip()) <= FURNITURE_MAX_CHARS
-    )
+    """Normalised lines of ``text`` that are metadata or page furniture, not content: the
+    title, and short lines repeated ``FURNITURE_REPEATS`` times that neither start in lower
+    case nor run on into a next line that does (such lines are a wrapped sentence, as the
+    shared opening of a list of recommendations broken over lines)."""
+    lines = text.splitlines()
+    counts: Counter[str] = Counter()
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if not 0 < len(stripped) <= FURNITURE_MAX_CHARS or stripped[0].islower():
+            continue
+        following = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        if following[:1].islower():
+            continue  # a wrapped sentence goes on: content, however often it repeats
+        counts[_norm(line)] += 1
     found = {line for line, n in counts.items() if n >= FURNITURE_REPEATS and line}
     if title:
         found.add(_norm(title))
