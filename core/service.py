@@ -252,11 +252,13 @@ class KnowledgeBase:
 
     def _open_index(self) -> VectorIndex:
         manifest = read_manifest(self.settings.store)
-        if manifest is not None:
+        # An index saved for another generation is stale and not even loaded: a run
+        # killed while saving may have replaced the index file but not its manifest.
+        if manifest is not None and manifest.generation == self.store.generation:
             index, manifest = VectorIndex.load(
                 self.settings.store, self.embedder.model_name, self.embedder.dimension
             )
-            if manifest.generation == self.store.generation and not index.needs_rebuild():
+            if not index.needs_rebuild():
                 return index
         # Missing or stale (an interrupted run): rebuild from the embeddings in SQLite.
         return self._rebuild_index()

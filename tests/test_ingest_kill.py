@@ -19,7 +19,7 @@ from scrutiny.graph.store import Store
 from scrutiny.ingest.pipeline import parse_document, read_file
 from scrutiny.ingest.windows import build_windows
 from scrutiny.search.embedder import HashingEmbedder
-from scrutiny.search.vector_index import read_manifest
+from scrutiny.search.vector_index import MANIFEST_FILE, read_manifest
 from scrutiny.service import KnowledgeBase, document_id_for
 from scrutiny.settings import Settings
 
@@ -176,3 +176,21 @@ def test_an_ingest_killed_midway_leaves_whole_documents_and_the_next_completes(
         assert kb.index.count == kb.store.passage_count()
         hits = kb.index.search(np.asarray(kb.embedder.embed(["care leavers housing"])[0]), 5)
         assert len(hits) == 5
+
+
+def test_a_kill_between_saving_the_index_and_its_manifest_is_repaired_on_open(
+    samples: Path, tmp_path: Path
+) -> None:
+    """The index file is replaced first, then its manifest: a kill in between leaves a
+    new index file under the previous generation's manifest."""
+    files = sorted(p for p in samples.iterdir() if p.suffix == ".txt")
+    settings = Settings(store=tmp_path / "store", embedder="hashing")
+    with KnowledgeBase(settings, embedder=HashingEmbedder()) as kb:
+        assert kb.ingest(files[:1]).ok
+        previous = (settings.store / MANIFEST_FILE).read_text()
+        assert kb.ingest(files[1:2]).ok
+    (settings.store / MANIFEST_FILE).write_text(previous)
+    with KnowledgeBase(settings, embedder=HashingEmbedder()) as kb:
+        assert_index_agrees(kb)
+        assert kb.search("scrutiny committee recommendation", limit=3).results
+        assert kb.ingest(files[2:]).ok
