@@ -25,9 +25,9 @@ from scrutiny.settings import Settings
 
 SCRUTINY = Path(sys.executable).with_name("scrutiny")
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "samples" / "003_1ba45f4be686293e.txt"
-FILES = 600  # ~1,700 passages: several embedding batches, each stored document by document
+FILES = 400  # ~1,100 passages: several embedding batches, each stored document by document
 #: Killed once this many documents are stored: inside the second batch's stores.
-KILL_AFTER = 250
+KILL_AFTER = 200
 #: Bounded waits: for the documents to kill after, and for a whole ingest.
 STORE_TIMEOUT = 120.0
 INGEST_TIMEOUT = 180.0
