@@ -35,9 +35,13 @@ import numpy as np
 import numpy.typing as npt
 
 from scrutiny.search.keyword import FullTextIndex, KeywordSearch
-from scrutiny.search.query import QueryAnalysis
+from scrutiny.search.query import Intent, QueryAnalysis
 from scrutiny.search.ranking import (
+    CASE_MATCH_BOOST,
+    INTENT_BOOST,
+    ORGANISATION_BOOST,
     PER_DOCUMENT,
+    ROLE_BOOST,
     WINDOW_WEIGHTS,
     Candidate,
     Signals,
@@ -189,7 +193,7 @@ class SearchEngine:
         filters: Filters | None = None,
     ) -> Ranking:
         filters = filters or Filters()
-        windows = self._candidates(analysis, query_vector, pool)
+        windows = self._candidates(analysis, query_vector, pool, limit)
         if analysis.phrases:
             required = self._passages_with_phrases(analysis.phrases)
             windows = [w for w in windows if any(p.row_id in required for p in w.passages)]
@@ -233,50 +237,110 @@ class SearchEngine:
     # 1-2: retrieve and fuse ------------------------------------------------------------
 
     def _candidates(
-        self, analysis: QueryAnalysis, query_vector: Vector, pool: int
+        self, analysis: QueryAnalysis, query_vector: Vector, pool: int, limit: int
     ) -> list[_Window]:
+        """Candidate windows, scored exactly where it can change the first results.
+
+        Every window a list reaches gets an upper bound of its fused score from what the
+        lists already say: its window BM25, the passage signals of its listed passages,
+        and for dense the best cosine of its listed passages or, when none is listed, the
+        cosine of the last passage mapped from the dense list (no passage outside that
+        part of the list can beat it). Windows are then scored exactly (their passages'
+        stored vectors) in order of that bound, at least ``EXACT_WINDOWS`` of them, until
+        the ``3 * limit``-th best exact score, plus the most the second stage could add,
+        beats the next bound, and at most ``MAX_EXACT_WINDOWS``.
+        """
         text = analysis.text
         window_keyword = self.keywords.search("windows", text, pool)
+        dense = self.vectors.search(query_vector, pool)
         passage_lists = {
-            "passage_keyword": self.keywords.search("passages", text, pool),
-            "dense": self.vectors.search(query_vector, pool),
-            "phrase": self.index.phrase_search(text, pool),
+            "passage_keyword": self.keywords.search("passages", text, PASSAGE_POOL),
+            "phrase": self.index.phrase_search(text, PASSAGE_POOL),
         }
         if analysis.expansions:
             passage_lists["expanded"] = self.keywords.search(
-                "passages", " ".join(analysis.expansions), pool
+                "passages", " ".join(analysis.expansions), PASSAGE_POOL
             )
-        found_passages = list(
-            dict.fromkeys(row for ranking in passage_lists.values() for row, _ in ranking)
-        )
-        windows_of = self.index.windows_of_passages(found_passages)
-        window_rows = list(
+        mapped_dense = dense[:PASSAGE_POOL]
+        found = list(
             dict.fromkeys(
-                [row for row, _ in window_keyword]
-                + [w for row in found_passages for w in windows_of.get(row, ())]
+                [row for row, _ in mapped_dense]
+                + [row for ranking in passage_lists.values() for row, _ in ranking]
             )
         )
-        records = self.index.windows_by_row_ids(window_rows)
-        members = self.index.passages_of_windows(window_rows)
-        all_passages = list(dict.fromkeys(p for w in window_rows for p in members.get(w, ())))
-        passages = self.index.passages_by_row_ids(all_passages)
-        vectors = self.index.embeddings_by_row_ids(all_passages)
-        cosine: dict[int, float] = {}
-        if vectors:
-            ids = list(vectors)
-            sims = np.stack([vectors[i] for i in ids]) @ query_vector
-            cosine = dict(zip(ids, (float(x) for x in sims), strict=True))
+        windows_of = self.index.windows_of_passages(found)
+        cosine = {row: float(score) for row, score in dense}
+        bound = mapped_dense[-1][1] if len(mapped_dense) == PASSAGE_POOL else 0.0
         best_of = {name: max((s for _, s in r), default=0.0) for name, r in passage_lists.items()}
         passage_scores: dict[str, dict[int, float]] = {
             name: {row: s / best_of[name] for row, s in ranking if best_of[name] > 0}
             for name, ranking in passage_lists.items()
-            if name != "dense"
         }
         window_best = max((s for _, s in window_keyword), default=0.0)
         window_score = {row: s / window_best for row, s in window_keyword if window_best > 0}
+        known: dict[int, dict[str, float]] = {row: {} for row, _ in window_keyword}
+        for name, scores in [("dense", dict(mapped_dense)), *passage_scores.items()]:
+            for passage_row, value in scores.items():
+                for window_row in windows_of.get(passage_row, ()):
+                    signals = known.setdefault(window_row, {})
+                    signals[name] = max(signals.get(name, 0.0), float(value))
+        weight = self.weights
+        upper: dict[int, float] = {}
+        for row, signals in known.items():
+            dense_bound = max(signals.get("dense", 0.0), bound)
+            lexical = window_score.get(row, 0.0) > 0 or any(signals.get(n) for n in passage_scores)
+            if not lexical and dense_bound < self.relevance_floor:
+                continue
+            upper[row] = (
+                weight.get("window_keyword", 0.0) * window_score.get(row, 0.0)
+                + weight.get("dense", 0.0) * dense_bound
+                + sum(weight.get(n, 0.0) * signals.get(n, 0.0) for n in passage_scores)
+            )
+        order = sorted(upper, key=lambda row: (-upper[row], row))
+        needed = 3 * limit
+        slack = _most_boost(analysis)
+        scored: list[_Window] = []
+        start = 0
+        while start < min(len(order), MAX_EXACT_WINDOWS):
+            size = EXACT_WINDOWS if start == 0 else max(EXACT_WINDOWS // 2, needed)
+            batch = order[start : start + size]
+            start += len(batch)
+            scored.extend(
+                self._score(
+                    batch, window_score, window_keyword, passage_scores, cosine, query_vector
+                )
+            )
+            if start >= len(order):
+                break
+            best = sorted((w.candidate.fused for w in scored), reverse=True)
+            if len(best) >= needed and best[needed - 1] >= upper[order[start]] + slack:
+                break
+        return scored
+
+    def _score(
+        self,
+        rows: Sequence[int],
+        window_score: Mapping[int, float],
+        window_keyword: Sequence[tuple[int, float]],
+        passage_scores: Mapping[str, Mapping[int, float]],
+        cosine: Mapping[int, float],
+        query_vector: Vector,
+    ) -> list[_Window]:
+        """Exact signals of windows: every passage's cosine from its stored vector."""
+        records = self.index.windows_by_row_ids(rows)
+        members = self.index.passages_of_windows(rows)
+        all_passages = list(dict.fromkeys(p for w in rows for p in members.get(w, ())))
+        passages = self.index.passages_by_row_ids(all_passages)
+        missing = [p for p in all_passages if p not in cosine]
+        exact = dict(cosine)
+        vectors = self.index.embeddings_by_row_ids(missing)
+        if vectors:
+            ids = list(vectors)
+            sims = np.stack([vectors[i] for i in ids]) @ query_vector
+            exact.update(zip(ids, (float(x) for x in sims), strict=True))
         window_rank = {row: rank for rank, (row, _) in enumerate(window_keyword, start=1)}
         out: list[_Window] = []
-        for row in window_rows:
+        for row in rows:
             record = records.get(row)
             inside = [passages[p] for p in members.get(row, ()) if p in passages]
             if record is None or not inside:
@@ -286,20 +350,18 @@ class SearchEngine:
             signals: dict[str, float] = {"window_keyword": window_score.get(row, 0.0)}
             if row in window_rank:
                 candidate.ranks["window_keyword"] = window_rank[row]
-            signals["dense"] = max((cosine.get(p.row_id, 0.0) for p in inside), default=0.0)
+            signals["dense"] = max((exact.get(p.row_id, 0.0) for p in inside), default=0.0)
             for name, scores in passage_scores.items():
                 signals[name] = max((scores.get(p.row_id, 0.0) for p in inside), default=0.0)
-            if (
-                signals["dense"] < self.relevance_floor
-                and signals["window_keyword"] == 0
-                and not any(signals[n] for n in passage_scores)
+            if signals["dense"] < self.relevance_floor and not any(
+                value for name, value in signals.items() if name != "dense"
             ):
-                continue
+                continue  # found by meaning alone, and not near enough
             for name, value in signals.items():
                 candidate.scores[name] = value
                 candidate.fused += self.weights.get(name, 0.0) * value
             for p in inside:
-                score = cosine.get(p.row_id, 0.0) + sum(
+                score = exact.get(p.row_id, 0.0) + sum(
                     scores.get(p.row_id, 0.0) for scores in passage_scores.values()
                 )
                 w.passage_scores[p.row_id] = score
@@ -410,6 +472,28 @@ def _signals(
 
 
 _NO_SIGNALS = Signals()
+
+#: Passages of each passage list (and of the dense list) whose windows become candidates;
+#: the window BM25 list brings ``pool`` windows of its own.
+PASSAGE_POOL = 50
+#: Windows scored exactly before the engine may stop: the facets and the total count
+#: these (and any scored after them); and the most it scores, whatever the bounds say.
+EXACT_WINDOWS = 120
+MAX_EXACT_WINDOWS = 240
+
+
+def _most_boost(analysis: QueryAnalysis) -> float:
+    """The most the second stage could add to a window's score for this query."""
+    boost = 0.0
+    if analysis.cases:
+        boost += CASE_MATCH_BOOST
+    if analysis.intent is not Intent.GENERAL:
+        boost += INTENT_BOOST
+    if analysis.role_stems:
+        boost += ROLE_BOOST
+    if analysis.organisations:
+        boost += ORGANISATION_BOOST
+    return boost
 
 
 def _names_role(text: str, analysis: QueryAnalysis) -> bool:
