@@ -17,7 +17,7 @@ span and anchored on that passage ("small-to-big").
 4. Filter (quoted phrases, council, committee, year, kind, status, theme, organisation),
    drop windows that overlap a better one, and keep at most ``PER_DOCUMENT`` windows of
    one document among the first results, so a whole question gets several documents.
-5. Facets over every kept window.
+5. Facets and the total over every window scored exactly (at least ``EXACT_WINDOWS``).
 
 Everything the engine reads comes through ``SearchIndex``, a narrow protocol the store
 implements, so the ranking is unit-tested against a fake index.
@@ -193,9 +193,9 @@ class SearchEngine:
         filters: Filters | None = None,
     ) -> Ranking:
         filters = filters or Filters()
-        windows = self._candidates(analysis, query_vector, pool, limit)
-        if analysis.phrases:
-            required = self._passages_with_phrases(analysis.phrases)
+        required = self._passages_with_phrases(analysis.phrases) if analysis.phrases else None
+        windows = self._candidates(analysis, query_vector, pool, limit, required)
+        if required is not None:
             windows = [w for w in windows if any(p.row_id in required for p in w.passages)]
         contexts = self.index.passage_contexts(
             list(dict.fromkeys(p.id for w in windows for p in w.passages))
@@ -237,7 +237,12 @@ class SearchEngine:
     # 1-2: retrieve and fuse ------------------------------------------------------------
 
     def _candidates(
-        self, analysis: QueryAnalysis, query_vector: Vector, pool: int, limit: int
+        self,
+        analysis: QueryAnalysis,
+        query_vector: Vector,
+        pool: int,
+        limit: int,
+        required: set[int] | None = None,
     ) -> list[_Window]:
         """Candidate windows, scored exactly where it can change the first results.
 
@@ -248,7 +253,9 @@ class SearchEngine:
         part of the list can beat it). Windows are then scored exactly (their passages'
         stored vectors) in order of that bound, at least ``EXACT_WINDOWS`` of them, until
         the ``3 * limit``-th best exact score, plus the most the second stage could add,
-        beats the next bound, and at most ``MAX_EXACT_WINDOWS``.
+        beats the next bound, and at most ``MAX_EXACT_WINDOWS``. With ``required``
+        (passages holding a quoted phrase) only windows holding one of them are
+        candidates, whatever the lists found.
         """
         text = analysis.text
         window_keyword = self.keywords.search("windows", text, pool)
@@ -268,6 +275,8 @@ class SearchEngine:
                 + [row for ranking in passage_lists.values() for row, _ in ranking]
             )
         )
+        if required is not None:
+            found = list(dict.fromkeys([*found, *sorted(required)[: 4 * pool]]))
         windows_of = self.index.windows_of_passages(found)
         cosine = {row: float(score) for row, score in dense}
         bound = mapped_dense[-1][1] if len(mapped_dense) == PASSAGE_POOL else 0.0
@@ -284,11 +293,18 @@ class SearchEngine:
                 for window_row in windows_of.get(passage_row, ()):
                     signals = known.setdefault(window_row, {})
                     signals[name] = max(signals.get(name, 0.0), float(value))
+        if required is not None:
+            allowed = {w for row in required for w in windows_of.get(row, ())}
+            known = {row: known.get(row, {}) for row in allowed}
         weight = self.weights
         upper: dict[int, float] = {}
         for row, signals in known.items():
             dense_bound = max(signals.get("dense", 0.0), bound)
-            lexical = window_score.get(row, 0.0) > 0 or any(signals.get(n) for n in passage_scores)
+            lexical = (
+                required is not None  # it holds the quoted phrase
+                or window_score.get(row, 0.0) > 0
+                or any(signals.get(n) for n in passage_scores)
+            )
             if not lexical and dense_bound < self.relevance_floor:
                 continue
             upper[row] = (
@@ -307,7 +323,13 @@ class SearchEngine:
             start += len(batch)
             scored.extend(
                 self._score(
-                    batch, window_score, window_keyword, passage_scores, cosine, query_vector
+                    batch,
+                    window_score,
+                    window_keyword,
+                    passage_scores,
+                    cosine,
+                    query_vector,
+                    floor=self.relevance_floor if required is None else -1.0,
                 )
             )
             if start >= len(order):
@@ -325,8 +347,10 @@ class SearchEngine:
         passage_scores: Mapping[str, Mapping[int, float]],
         cosine: Mapping[int, float],
         query_vector: Vector,
+        floor: float,
     ) -> list[_Window]:
-        """Exact signals of windows: every passage's cosine from its stored vector."""
+        """Exact signals of windows: every passage's cosine from its stored vector. A
+        window found by meaning alone must reach ``floor``."""
         records = self.index.windows_by_row_ids(rows)
         members = self.index.passages_of_windows(rows)
         all_passages = list(dict.fromkeys(p for w in rows for p in members.get(w, ())))
@@ -353,7 +377,7 @@ class SearchEngine:
             signals["dense"] = max((exact.get(p.row_id, 0.0) for p in inside), default=0.0)
             for name, scores in passage_scores.items():
                 signals[name] = max((scores.get(p.row_id, 0.0) for p in inside), default=0.0)
-            if signals["dense"] < self.relevance_floor and not any(
+            if signals["dense"] < floor and not any(
                 value for name, value in signals.items() if name != "dense"
             ):
                 continue  # found by meaning alone, and not near enough
