@@ -29,6 +29,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any, Protocol
 
 import numpy as np
@@ -363,6 +364,13 @@ class SearchEngine:
             sims = np.stack([vectors[i] for i in ids]) @ query_vector
             exact.update(zip(ids, (float(x) for x in sims), strict=True))
         window_rank = {row: rank for rank, (row, _) in enumerate(window_keyword, start=1)}
+        # Each passage's own score (cosine plus its listed passage signals), once: windows
+        # overlap, so most passages sit in several of them.
+        total = {row: exact.get(row, 0.0) for row in all_passages}
+        for scores in passage_scores.values():
+            for row, value in scores.items():
+                if row in total:
+                    total[row] += value
         out: list[_Window] = []
         for row in rows:
             record = records.get(row)
@@ -374,9 +382,10 @@ class SearchEngine:
             signals: dict[str, float] = {"window_keyword": window_score.get(row, 0.0)}
             if row in window_rank:
                 candidate.ranks["window_keyword"] = window_rank[row]
-            signals["dense"] = max((exact.get(p.row_id, 0.0) for p in inside), default=0.0)
+            rows_inside = [p.row_id for p in inside]
+            signals["dense"] = max(exact.get(r, 0.0) for r in rows_inside)
             for name, scores in passage_scores.items():
-                signals[name] = max((scores.get(p.row_id, 0.0) for p in inside), default=0.0)
+                signals[name] = max((scores[r] for r in rows_inside if r in scores), default=0.0)
             if signals["dense"] < floor and not any(
                 value for name, value in signals.items() if name != "dense"
             ):
@@ -384,13 +393,9 @@ class SearchEngine:
             for name, value in signals.items():
                 candidate.scores[name] = value
                 candidate.fused += self.weights.get(name, 0.0) * value
-            for p in inside:
-                score = exact.get(p.row_id, 0.0) + sum(
-                    scores.get(p.row_id, 0.0) for scores in passage_scores.values()
-                )
-                w.passage_scores[p.row_id] = score
-                if score > w.best_score:
-                    w.best, w.best_score = p, score
+            w.passage_scores = {r: total[r] for r in rows_inside}
+            w.best = max(inside, key=lambda p: w.passage_scores[p.row_id])
+            w.best_score = w.passage_scores[w.best.row_id]
             out.append(w)
         return out
 
@@ -495,6 +500,11 @@ def _signals(
     return signals
 
 
+@lru_cache(maxsize=4096)
+def _role_words(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[a-z]+", text.lower()))
+
+
 _NO_SIGNALS = Signals()
 
 #: Passages of each passage list (and of the dense list) whose windows become candidates;
@@ -521,7 +531,7 @@ def _most_boost(analysis: QueryAnalysis) -> float:
 
 
 def _names_role(text: str, analysis: QueryAnalysis) -> bool:
-    words = re.findall(r"[a-z]+", text.lower())
+    words = _role_words(text)
     return any(word.startswith(stem) for stem in analysis.role_stems for word in words)
 
 
