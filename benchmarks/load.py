@@ -77,9 +77,18 @@ class Level:
 
 
 def rss_kib(pid: int) -> int:
-    status = Path(f"/proc/{pid}/status").read_text()
+    """Resident memory of the server: its process and every process under it (the
+    server processes of a multi-process server, their SPARQL workers)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
     match = re.search(r"VmRSS:\s+(\d+) kB", status)
-    return int(match.group(1)) if match else 0
+    total = int(match.group(1)) if match else 0
+    for children in Path(f"/proc/{pid}/task").glob("*/children"):
+        for child in children.read_text().split():
+            total += rss_kib(int(child))
+    return total
 
 
 def build_store(directory: Path, embedder: str) -> Path:
@@ -94,11 +103,13 @@ def build_store(directory: Path, embedder: str) -> Path:
 
 
 def start_server(
-    store: Path, embedder: str, threads: int | None
+    store: Path, embedder: str, threads: int | None, workers: int | None = None
 ) -> tuple[subprocess.Popen[str], int]:
     command = [str(SCRUTINY), "serve", "--store", str(store), "--host", "127.0.0.1", "--port", "0"]
     if threads:
         command += ["--threads", str(threads)]
+    if workers:
+        command += ["--workers", str(workers)]
     env = {**os.environ, "SCRUTINY_EMBEDDER": embedder}
     server = subprocess.Popen(
         command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
@@ -109,10 +120,16 @@ def start_server(
         line = server.stdout.readline()
         if not line:
             break
-        match = re.search(r"http://127\.0\.0\.1:(\d+)/ \((\d+) threads\)", line)
+        match = re.search(
+            r"http://127\.0\.0\.1:(\d+)/ \((\d+) threads(?: in each of (\d+) processes)?\)",
+            line,
+        )
         if match:
-            print(f"server pid {server.pid}, {match.group(2)} threads", flush=True)
+            processes = match.group(3) or "1"
+            print(f"server pid {server.pid}, {match.group(2)} threads x {processes} processes",
+                  flush=True)  # fmt: skip
             return server, int(match.group(1))
+        break  # the server says something else: it did not start as expected
     server.kill()
     raise SystemExit("the server did not start")
 
@@ -180,6 +197,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--store", type=Path, help="Existing store (default: samples, built).")
     parser.add_argument("--embedder", default="hashing", choices=("hashing", "minilm"))
     parser.add_argument("--threads", type=int, default=None, help="Server threads (default auto).")
+    parser.add_argument(
+        "--workers", type=int, default=None, help="Server processes (default auto)."
+    )
     parser.add_argument("--connections", default="1,8,32", help="Comma-separated levels.")
     parser.add_argument("--requests", type=int, default=2000, help="Most requests per level.")
     parser.add_argument("--seconds", type=float, default=30, help="Most seconds per level.")
@@ -195,7 +215,7 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     with tempfile.TemporaryDirectory(prefix="scrutiny-load-") as tmp:
         store = args.store or build_store(Path(tmp), args.embedder)
-        server, port = start_server(store, args.embedder, args.threads)
+        server, port = start_server(store, args.embedder, args.threads, args.workers)
         try:
             paths = request_paths(port)
             print(f"{len(paths)} distinct requests; cores {os.cpu_count()}", flush=True)

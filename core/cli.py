@@ -5,7 +5,9 @@ Errors from the service are translated in one place (``ScrutinyGroup.invoke``).
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import sys
 import textwrap
 import unicodedata
@@ -470,27 +472,113 @@ def reindex(store: Path | None) -> None:
 @click.option("--port", type=int, default=None, help="Port to listen on (default 5000; 0: any).")
 @click.option(
     "--threads", type=click.IntRange(min=0), default=None,
-    help="Worker threads (default: twice the cores, 4 to 32).",
+    help="Worker threads per process (default: twice the cores, 4 to 32).",
 )  # fmt: skip
-def serve(store: Path | None, host: str | None, port: int | None, threads: int | None) -> None:
-    """Serve the web UI and JSON API with waitress (a production WSGI server)."""
+@click.option(
+    "--workers", type=click.IntRange(min=1), default=None,
+    help="Server processes sharing the listening socket (default: the cores, at most 4): "
+    "Python runs one request's code at a time per process.",
+)  # fmt: skip
+def serve(
+    store: Path | None,
+    host: str | None,
+    port: int | None,
+    threads: int | None,
+    workers: int | None,
+) -> None:
+    """Serve the web UI and JSON API with waitress (a production WSGI server), in one
+    process per core that all accept on one socket."""
     import logging
+    import signal
+    import socket
 
+    settings = _settings(store, host=host, port=port, threads=threads)
+    processes = workers or max(1, min(os.cpu_count() or 1, 4))
+    if not hasattr(os, "fork"):
+        processes = 1
+    family = socket.AF_INET6 if ":" in settings.host else socket.AF_INET
+    listener = socket.create_server((settings.host, settings.port), family=family, backlog=1024)
+    listener.set_inheritable(True)
+    bound_port = listener.getsockname()[1]
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    where = f"http://{settings.host}:{bound_port}/"
+    shape = f"{settings.server_threads} threads" + (
+        f" in each of {processes} processes" if processes > 1 else ""
+    )
+    if processes == 1:
+        click.echo(f"Serving {settings.store} on {where} ({shape})")
+        sys.stdout.flush()
+        _serve_process(settings, listener)
+        return
+    children: list[int] = []
+    for _ in range(processes):
+        pid = os.fork()
+        if pid == 0:  # a server process: its own store connections, model and workers
+            signal.signal(signal.SIGTERM, _interrupt)
+            _end_with_parent(signal.SIGTERM)
+            code = 0
+            try:
+                _serve_process(settings, listener)
+            except BaseException:
+                code = 1
+            os._exit(code)
+        children.append(pid)
+    click.echo(f"Serving {settings.store} on {where} ({shape})")
+    sys.stdout.flush()
+
+    def stop(signum: int, _frame: object) -> None:
+        for child in children:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(child, signal.SIGTERM)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    status = 0
+    try:
+        _, wait_status = os.wait()  # the first process to end ends the server
+        status = os.waitstatus_to_exitcode(wait_status)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stop(signal.SIGTERM, None)
+        for child in children:
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(child, 0)
+        listener.close()
+    if status:
+        raise SystemExit(status)
+
+
+def _interrupt(signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _end_with_parent(signum: int) -> None:
+    """Ask Linux to send ``signum`` to this process when its parent ends, so a server
+    process never outlives ``scrutiny serve`` (prctl PR_SET_PDEATHSIG; elsewhere a no-op)."""
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("c")
+    if sys.platform.startswith("linux") and name:
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(name, use_errno=True).prctl(1, signum)  # 1 = PR_SET_PDEATHSIG
+
+
+def _serve_process(settings: Settings, listener: Any) -> None:
+    """One server process: the app, its query encoder loaded, waitress on ``listener``."""
     import waitress
 
     from scrutiny.web import create_app
     from scrutiny.web.knowledge import EXTENSION_KEY
 
-    settings = _settings(store, host=host, port=port, threads=threads)
     app = create_app(settings=settings)
     shared = app.extensions[EXTENSION_KEY]
     # Load the query encoder now (the ONNX export on a first run), not in a request.
     shared.knowledge_base.embedder.embed_query("warm up")
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     server = waitress.create_server(
         app,
-        host=settings.host,
-        port=settings.port,
+        sockets=[listener],
         threads=settings.server_threads,
         # Bodies over max_request_bytes get the JSON 413 from the app; waitress itself
         # refuses (in plain text) only what is far beyond it.
@@ -500,9 +588,6 @@ def serve(store: Path | None, host: str | None, port: int | None, threads: int |
         ident="scrutiny-graph",
         clear_untrusted_proxy_headers=True,
     )
-    where = f"http://{settings.host}:{server.effective_port}/"
-    click.echo(f"Serving {settings.store} on {where} ({settings.server_threads} threads)")
-    sys.stdout.flush()
     try:
         server.run()
     except KeyboardInterrupt:

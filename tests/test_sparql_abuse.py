@@ -78,7 +78,7 @@ def server(
     }
     process = subprocess.Popen(
         [str(SCRUTINY), "serve", "--store", str(store), "--host", "127.0.0.1", "--port", "0",
-         "--threads", "4"],
+         "--threads", "4", "--workers", "1"],  # one process: its SPARQL workers are its children
         env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
     )  # fmt: skip
     try:

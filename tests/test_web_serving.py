@@ -96,7 +96,18 @@ def test_scrutiny_serve_runs_waitress(
     shutil.copytree(sample_store_template[1], store)
     env = {**os.environ, "SCRUTINY_EMBEDDER": "hashing"}
     server = subprocess.Popen(
-        [str(SCRUTINY), "serve", "--store", str(store), "--port", "0", "--threads", "3"],
+        [
+            str(SCRUTINY),
+            "serve",
+            "--store",
+            str(store),
+            "--port",
+            "0",
+            "--threads",
+            "3",
+            "--workers",
+            "2",
+        ],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
@@ -105,7 +116,7 @@ def test_scrutiny_serve_runs_waitress(
     try:
         assert server.stdout is not None
         line = server.stdout.readline()
-        match = re.search(r"http://127\.0\.0\.1:(\d+)/ \(3 threads\)", line)
+        match = re.search(r"http://127\.0\.0\.1:(\d+)/ \(3 threads in each of 2 processes\)", line)
         assert match, line
         base = f"http://127.0.0.1:{match.group(1)}"
         with urllib.request.urlopen(f"{base}/api/entities?limit=1", timeout=30) as response:
