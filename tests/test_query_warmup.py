@@ -72,7 +72,7 @@ def test_serve_exports_the_query_encoder_before_it_listens(
     import waitress
 
     monkeypatch.setattr(waitress, "create_server", lambda app, **options: FakeServer(events))
-    result = CliRunner().invoke(main, ["serve", "--port", "0"])
+    result = CliRunner().invoke(main, ["serve", "--port", "0", "--workers", "1"])
     assert result.exit_code == 0, result.output
     assert events == ["export", "listen"]
 
