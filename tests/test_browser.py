@@ -7,8 +7,8 @@ downloads are never used.
 from __future__ import annotations
 
 import shutil
-import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
@@ -23,16 +23,6 @@ from scrutiny.web import create_app
 pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
 SCREENSHOT = Path("/tmp/scrutiny-browser-document.png")
 SEARCH_SCREENSHOT = Path("/tmp/scrutiny-browser-search.png")
@@ -45,8 +35,7 @@ if not CHROMIUM.exists():
         allow_module_level=True,
     )
 
-from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
-from werkzeug.serving import make_server  # noqa: E402
+from playwright.sync_api import Browser, Page, expect  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -60,27 +49,11 @@ def knowledge_base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Knowled
 
 
 @pytest.fixture(scope="module")
-def base_url(knowledge_base: KnowledgeBase) -> Iterator[str]:
-    app: Flask = create_app({"TESTING": True}, knowledge_base=knowledge_base)
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, name="web-under-test", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
-        server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+def base_url(
+    knowledge_base: KnowledgeBase, live_server: Callable[[Flask], AbstractContextManager[str]]
+) -> Iterator[str]:
+    with live_server(create_app({"TESTING": True}, knowledge_base=knowledge_base)) as url:
+        yield url
 
 
 @pytest.fixture()

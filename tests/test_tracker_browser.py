@@ -3,8 +3,8 @@ scrolling), usable from the keyboard (filter, sort, follow a row to its passage)
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
@@ -16,8 +16,6 @@ from scrutiny.web import create_app
 pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update"]  # fmt: skip
 
 if not CHROMIUM.exists():
     pytest.skip(
@@ -25,32 +23,15 @@ if not CHROMIUM.exists():
         allow_module_level=True,
     )
 
-from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
-from werkzeug.serving import make_server  # noqa: E402
+from playwright.sync_api import Browser, Page, expect  # noqa: E402
 
 
 @pytest.fixture(scope="module")
-def base_url(knowledge_base: KnowledgeBase) -> Iterator[str]:
-    app: Flask = create_app({"TESTING": True}, knowledge_base=knowledge_base)
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, name="tracker-under-test", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
-        server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+def base_url(
+    knowledge_base: KnowledgeBase, live_server: Callable[[Flask], AbstractContextManager[str]]
+) -> Iterator[str]:
+    with live_server(create_app({"TESTING": True}, knowledge_base=knowledge_base)) as url:
+        yield url
 
 
 @pytest.fixture()
