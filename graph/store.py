@@ -6,6 +6,7 @@ it is a cache that can always be rebuilt from here.
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 import threading
@@ -39,7 +40,7 @@ from scrutiny.ingest.records import ParsedDocument, Passage, PassageKind, Span
 from scrutiny.ingest.windows import MAX_PASSAGES as MAX_WINDOW_PASSAGES
 from scrutiny.ingest.windows import build_windows
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 #: Document visibility: public documents are shown to everyone, restricted ones only to
 #: signed-in officers.
 PUBLIC, RESTRICTED = "public", "restricted"
@@ -127,9 +128,23 @@ CREATE TABLE IF NOT EXISTS nodes (
     "end" INTEGER,
     confidence REAL NOT NULL DEFAULT 1.0,
     text TEXT NOT NULL DEFAULT '',
-    attributes TEXT NOT NULL DEFAULT '{}'
+    attributes TEXT NOT NULL DEFAULT '{}',
+    -- A shared node (no document_id) as the public sees it: label and attributes from
+    -- public documents only (see node_sources); NULL on a document's own nodes.
+    public_label TEXT,
+    public_attributes TEXT
 );
 CREATE INDEX IF NOT EXISTS nodes_kind ON nodes(kind);
+-- What each document said of a shared node (organisation, person, case, theme, ...):
+-- the node's label and attributes are merged from these, for officers from all and
+-- for the public from public documents only.
+CREATE TABLE IF NOT EXISTS node_sources (
+    node_id TEXT NOT NULL,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    label TEXT NOT NULL,
+    attributes TEXT NOT NULL DEFAULT '{}',
+    PRIMARY KEY (node_id, document_id)
+);
 CREATE INDEX IF NOT EXISTS nodes_document ON nodes(document_id);
 CREATE TABLE IF NOT EXISTS edges (
     source TEXT NOT NULL,
@@ -177,10 +192,17 @@ CREATE TEMP VIEW IF NOT EXISTS windows AS
     SELECT * FROM main.windows WHERE document_id IN {_PUBLIC};
 CREATE TEMP VIEW IF NOT EXISTS mentions AS
     SELECT * FROM main.mentions WHERE document_id IN {_PUBLIC};
+CREATE TEMP VIEW IF NOT EXISTS node_sources AS
+    SELECT * FROM main.node_sources WHERE document_id IN {_PUBLIC};
 CREATE TEMP VIEW IF NOT EXISTS edges AS
     SELECT * FROM main.edges WHERE document_id IN {_PUBLIC};
 CREATE TEMP VIEW IF NOT EXISTS nodes AS
-    SELECT * FROM main.nodes n WHERE n.document_id IN {_PUBLIC} OR (n.document_id IS NULL
+    SELECT id, kind, coalesce(public_label, label) AS label, document_id, start, "end",
+        confidence, text,
+        CASE WHEN document_id IS NULL THEN coalesce(public_attributes, '{{}}')
+             ELSE attributes END AS attributes,
+        public_label, public_attributes
+    FROM main.nodes n WHERE n.document_id IN {_PUBLIC} OR (n.document_id IS NULL
         AND (EXISTS (SELECT 1 FROM main.edges e WHERE e.source = n.id
                      AND e.document_id IN {_PUBLIC})
              OR EXISTS (SELECT 1 FROM main.edges e WHERE e.target = n.id
@@ -265,11 +287,15 @@ class Store:
         if found is None:
             with self._db:
                 self._set_meta("schema_version", SCHEMA_VERSION)
-        elif found in ("1", "2", "3"):
+        elif found in ("1", "2", "3", "4"):
             # Version 2 records which ingest pipeline processed each document; documents
             # from version 1 have none, so the next ingest processes them again.
             # Version 3 adds ranking windows, built here from the stored passages.
             # Version 4 adds each document's visibility (documents stored before are public).
+            # Version 5 records what each document said of a shared node (node_sources),
+            # so the public sees only what public documents said; the next ingest
+            # processes every stored document again to fill it in (stored vectors are
+            # kept), and until then the public sees shared nodes without attributes.
             with self._db:
                 if found == "1":
                     self._db.execute(
@@ -283,6 +309,11 @@ class Store:
                     self._db.execute(
                         "ALTER TABLE documents ADD COLUMN visibility TEXT NOT NULL DEFAULT 'public'"
                     )
+                node_columns = {r[1] for r in self._db.execute("PRAGMA main.table_info(nodes)")}
+                if "public_label" not in node_columns:
+                    self._db.execute("ALTER TABLE nodes ADD COLUMN public_label TEXT")
+                    self._db.execute("ALTER TABLE nodes ADD COLUMN public_attributes TEXT")
+                    self._db.execute("UPDATE documents SET pipeline = ''")
                 self._set_meta("schema_version", SCHEMA_VERSION)
         elif found != SCHEMA_VERSION:
             raise StoreError(
@@ -409,7 +440,7 @@ class Store:
                 assert cursor.lastrowid is not None
                 added.append(cursor.lastrowid)
             self._write_windows(db, document_id, parsed)
-            self._write_batch(db, batch)
+            self._write_batch(db, document_id, visibility == PUBLIC, batch)
         return removed, added
 
     def _write_windows(
@@ -446,28 +477,60 @@ class Store:
             ],
         )
 
-    def _write_batch(self, db: sqlite3.Connection, batch: GraphBatch) -> None:
+    def _write_batch(
+        self, db: sqlite3.Connection, document_id: str, public: bool, batch: GraphBatch
+    ) -> None:
+        """Store a document's graph contribution. A shared node (no ``document_id``) keeps
+        what this document said of it in ``node_sources`` and merges it into its label and
+        attributes, and, for a public document, into what the public sees of it."""
+        said: dict[str, Node] = {}
         for node in batch.nodes:
             if node.document_id is None:
-                found = db.execute(
-                    "SELECT attributes FROM nodes WHERE id = ?", (node.id,)
-                ).fetchone()
-                if found is not None:
-                    merged = merge_attributes(Node.parse_attributes(found[0]), node.attributes)
-                    node = replace(node, attributes=merged)
-                db.execute(
-                    "INSERT INTO nodes(id, kind, label, confidence, text, attributes) "
-                    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
-                    "attributes = excluded.attributes",
-                    (node.id, node.kind.value, node.label, node.confidence, node.text,
-                     node.attributes_json()),
-                )  # fmt: skip
+                before = said.get(node.id)
+                if before is not None:
+                    node = replace(
+                        before, attributes=merge_attributes(before.attributes, node.attributes)
+                    )
+                said[node.id] = node
             else:
                 db.execute(
-                    "INSERT OR REPLACE INTO nodes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT OR REPLACE INTO nodes(id, kind, label, document_id, start, "
+                    '"end", confidence, text, attributes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
                     (node.id, node.kind.value, node.label, node.document_id, node.start,
                      node.end, node.confidence, node.text, node.attributes_json()),
                 )  # fmt: skip
+        for node in said.values():
+            db.execute(
+                "INSERT OR REPLACE INTO node_sources(node_id, document_id, label, attributes) "
+                "VALUES (?, ?, ?, ?)",
+                (node.id, document_id, node.label, node.attributes_json()),
+            )
+            found = db.execute(
+                "SELECT attributes, public_label, public_attributes FROM main.nodes WHERE id = ?",
+                (node.id,),
+            ).fetchone()
+            if found is None:
+                db.execute(
+                    "INSERT INTO nodes(id, kind, label, confidence, text, attributes, "
+                    "public_label, public_attributes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (node.id, node.kind.value, node.label, node.confidence, node.text,
+                     node.attributes_json(), node.label if public else None,
+                     node.attributes_json() if public else None),
+                )  # fmt: skip
+                continue
+            attributes, public_label, public_attributes = found
+            merged = merge_attributes(Node.parse_attributes(str(attributes)), node.attributes)
+            if public:
+                public_label = public_label or node.label
+                public_attributes = _attributes_json(
+                    merge_attributes(Node.parse_attributes(public_attributes or "{}"),
+                                     node.attributes)
+                )  # fmt: skip
+            db.execute(
+                "UPDATE nodes SET attributes = ?, public_label = ?, public_attributes = ? "
+                "WHERE id = ?",
+                (_attributes_json(merged), public_label, public_attributes, node.id),
+            )
         db.executemany(
             "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
@@ -480,6 +543,34 @@ class Store:
             [(e.source, e.kind.value, e.target, e.document_id, e.confidence) for e in batch.edges],
         )
 
+    def _remerge_shared(self, db: sqlite3.Connection, node_ids: Iterable[str]) -> None:
+        """Merge shared nodes' labels and attributes again from what the documents still
+        stored (and, for the public, still public) said of them."""
+        for node_id in node_ids:
+            said = db.execute(
+                "SELECT s.label, s.attributes, d.visibility FROM main.node_sources s "
+                "JOIN main.documents d ON d.id = s.document_id WHERE s.node_id = ? "
+                "ORDER BY d.rowid",
+                (node_id,),
+            ).fetchall()
+            if not said:
+                continue  # nothing names it any more: the orphan sweep removes it
+            merged: dict[str, AttributeValue] = {}
+            public: dict[str, AttributeValue] | None = None
+            public_label: str | None = None
+            for label, attributes, visibility in said:
+                parsed = Node.parse_attributes(str(attributes))
+                merged = merge_attributes(merged, parsed)
+                if visibility == PUBLIC:
+                    public = merge_attributes(public or {}, parsed)
+                    public_label = public_label or str(label)
+            db.execute(
+                "UPDATE nodes SET label = ?, attributes = ?, public_label = ?, "
+                "public_attributes = ? WHERE id = ?",
+                (str(said[0][0]), _attributes_json(merged), public_label,
+                 None if public is None else _attributes_json(public), node_id),
+            )  # fmt: skip
+
     def delete_document(self, document_id: str) -> list[int]:
         """Delete a document and everything extracted from it; returns removed passage row ids."""
         with self._transaction() as db:
@@ -490,7 +581,14 @@ class Store:
             int(r[0])
             for r in db.execute("SELECT row_id FROM passages WHERE document_id = ?", (document_id,))
         ]
+        shared = [
+            str(r[0])
+            for r in db.execute(
+                "SELECT node_id FROM main.node_sources WHERE document_id = ?", (document_id,)
+            )
+        ]
         db.execute("DELETE FROM documents WHERE id = ?", (document_id,))
+        self._remerge_shared(db, shared)
         # Shared nodes (organisations, themes, …) that nothing else names go too.
         db.execute(
             "DELETE FROM nodes WHERE document_id IS NULL "
@@ -532,6 +630,16 @@ class Store:
         with self._transaction() as db:
             db.execute(
                 "UPDATE documents SET visibility = ? WHERE id = ?", (visibility, document_id)
+            )
+            self._remerge_shared(
+                db,
+                [
+                    str(r[0])
+                    for r in db.execute(
+                        "SELECT node_id FROM main.node_sources WHERE document_id = ?",
+                        (document_id,),
+                    )
+                ],
             )
 
     # officers' tokens ------------------------------------------------------------------
@@ -983,3 +1091,8 @@ def passage_id(document_id: str, ordinal: int) -> str:
 def _chunks(items: list[T], size: int) -> Iterator[list[T]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
+
+
+def _attributes_json(attributes: dict[str, AttributeValue]) -> str:
+    """Attributes as stored (the encoding of ``Node.attributes_json``)."""
+    return json.dumps(attributes, sort_keys=True, default=list)

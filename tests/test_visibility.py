@@ -363,3 +363,99 @@ def test_dense_lists_of_a_public_reader_are_filled_with_visible_passages(
     with kb._reading(include_restricted=False):
         found = kb._engine().vectors.search(vector, 5)
     assert len(found) == 5 and not {row for row, _ in found} & hidden
+
+
+PUBLIC_MINUTES = """Slough Borough Council
+Children's Services Scrutiny Panel
+Minutes of the meeting held on 3 March 2021
+
+Present: Councillor Jane Doe (Chair), Councillor Amir Khan.
+
+1. Care leavers' housing
+The Panel received a report on housing for care leavers. Councillor Jane Doe thanked officers.
+"""
+RESTRICTED_REVIEW = f"""Slough Borough Council
+Local Child Safeguarding Practice Review
+Published 5 May 2021
+
+Jane Doe, {MARKER} Liaison Manager, attended the panel. The review found failures.
+Councillor Jane Doe ({MARKER} Commissioner) agreed to report back.
+"""
+
+
+@pytest.fixture
+def shared_person(tmp_path: Path) -> Iterator[tuple[KnowledgeBase, Path]]:
+    """A person named by a public document and by a restricted one, which alone gives
+    the roles that carry the marker."""
+    (tmp_path / "public").mkdir()
+    (tmp_path / "restricted").mkdir()
+    (tmp_path / "public" / "minutes.txt").write_text(PUBLIC_MINUTES, encoding="utf-8")
+    review = tmp_path / "restricted" / "review.txt"
+    review.write_text(RESTRICTED_REVIEW, encoding="utf-8")
+    settings = Settings(store=tmp_path / "store", embedder="hashing")
+    with KnowledgeBase(settings, embedder=HashingEmbedder()) as kb:
+        assert kb.ingest([tmp_path / "public"]).ok
+        assert kb.ingest([tmp_path / "restricted"], visibility="restricted").ok
+        yield kb, review
+
+
+def roles(node: Any) -> list[str]:
+    return [str(r) for r in node.attributes.get("roles", [])]
+
+
+def test_what_a_restricted_document_says_of_a_shared_node_stays_restricted(
+    shared_person: tuple[KnowledgeBase, Path],
+) -> None:
+    kb, _ = shared_person
+    officer, public = kb.store.node("person:jane-doe"), kb.public_store.node("person:jane-doe")
+    assert officer is not None and public is not None
+    assert any(MARKER in role for role in roles(officer))
+    assert roles(public) == ["Councillor", "Chair"]
+    app = create_app({"TESTING": True}, knowledge_base=kb)
+    client = app.test_client()
+    for url in ("/api/entities/person:jane-doe", "/entities/person:jane-doe",
+                "/api/entities?kind=person", "/entities?kind=person"):  # fmt: skip
+        body = client.get(url).get_data(as_text=True)
+        assert MARKER not in body, url
+    ids = {"document": [], "entity": ["person:jane-doe", "organisation:slough-borough-council"]}
+    for method, url, query in probe_urls(app, ids):
+        if method != "GET":
+            continue
+        response = client.get(url, query_string=query)
+        assert MARKER not in response.get_data(as_text=True), (url, query)
+
+
+def test_a_shared_node_follows_its_documents_visibility_and_removal(
+    shared_person: tuple[KnowledgeBase, Path],
+) -> None:
+    kb, review = shared_person
+    document_id = document_id_for(str(review.resolve()))
+    kb.store.set_visibility(document_id, "public")
+    public = kb.public_store.node("person:jane-doe")
+    assert public is not None and any(MARKER in role for role in roles(public))
+    kb.store.set_visibility(document_id, "restricted")
+    public = kb.public_store.node("person:jane-doe")
+    assert public is not None and not any(MARKER in role for role in roles(public))
+    kb.store.delete_document(document_id)
+    officer = kb.store.node("person:jane-doe")
+    assert officer is not None and roles(officer) == ["Councillor", "Chair"]
+
+
+def test_an_older_store_is_processed_again_to_record_node_sources(tmp_path: Path) -> None:
+    import sqlite3
+
+    settings = Settings(store=tmp_path / "store", embedder="hashing")
+    source = tmp_path / "minutes.txt"
+    source.write_text(PUBLIC_MINUTES, encoding="utf-8")
+    with KnowledgeBase(settings, embedder=HashingEmbedder()) as kb:
+        kb.ingest([source])
+    with sqlite3.connect(settings.database_path) as db:  # make it look like version 4
+        db.execute("DELETE FROM node_sources")
+        db.execute("ALTER TABLE nodes DROP COLUMN public_label")
+        db.execute("ALTER TABLE nodes DROP COLUMN public_attributes")
+        db.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+    with KnowledgeBase(settings, embedder=HashingEmbedder()) as kb:
+        report = kb.ingest([source])
+        assert report.updated == [str(source.resolve())] or report.added
+        public = kb.public_store.node("person:jane-doe")
+        assert public is not None and roles(public) == ["Councillor", "Chair"]
