@@ -741,6 +741,16 @@ def _sources_table(table: Path, _stamp: int) -> dict[str, StatedSource]:
         }
 
 
+def document_publisher(
+    text: str, councils: CouncilDirectory, source: StatedSource | None = None
+) -> Publisher:
+    """Whose document ``text`` is, read as ``infer_metadata`` reads it."""
+    if source is not None and source.publisher:
+        return councils.named_publisher(source.publisher)
+    source_url = _labelled_line(text, "SOURCE") or (source.address if source else None)
+    return councils.publisher(text, _labelled_line(text, "TITLE"), source_url)
+
+
 def infer_metadata(
     text: str,
     file_name: str,
@@ -754,10 +764,7 @@ def infer_metadata(
     if stated is None:
         in_name = _full_dates(file_name.replace("_", " "))
         stated = (in_name[0][2], None) if in_name else None
-    if source is not None and source.publisher:
-        publisher = councils.named_publisher(source.publisher)
-    else:
-        publisher = councils.publisher(text, stated_title, source_url)
+    publisher = document_publisher(text, councils, source)
     return DocumentMetadata(
         title=title,
         council=publisher.council,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from scrutiny.ingest.extract.commitments import extract_commitments
+from scrutiny.ingest.extract.commitments import Author, extract_commitments
 from scrutiny.ingest.extract.records import Commitment, Link, LinkKind
 
 FIXTURES = Path(__file__).parent / "fixtures" / "commitments"
@@ -255,3 +255,68 @@ def test_parliamentary_outcomes_are_decisions_with_their_question() -> None:
     assert "Ayes 187, Noes 281" in negatived.text
     _find(decisions, "Motion agreed.")
     _find(decisions, "Question agreed to.")
+
+
+def _with_author(text: str, author: Author) -> list[Commitment]:
+    return [
+        e
+        for e in extract_commitments(text, author).entities
+        if isinstance(e, Commitment) and e.category == "commitment"
+    ]
+
+
+def test_we_without_a_speaker_is_the_document_council_or_body() -> None:
+    text = (
+        "TITLE: Northshire Council - response to the scrutiny review\n\n"
+        "We will publish a revised protocol for schools by March 2026.\n"
+    )
+    council = _with_author(text, Author(council="Northshire County Council"))
+    assert _find(council, "revised protocol").made_by == ("Northshire County Council",)
+    committee = _with_author(text, Author(body="House of Commons Home Affairs Committee"))
+    assert _find(committee, "revised protocol").made_by == (
+        "House of Commons Home Affairs Committee",
+    )
+    # A chamber's record has many voices, and an inquiry's name heads the replies to it.
+    assert _find(_with_author(text, Author(body="House of Lords")), "revised").made_by == ()
+    assert _find(_with_author(text, Author(body="Example Inquiry")), "revised").made_by == ()
+
+
+def test_a_header_label_is_not_a_speaker() -> None:
+    text = "TITLE: A response\n\nWe will publish a revised protocol for schools.\n"
+    assert _find(_commitments(text), "revised protocol").made_by == ()
+
+
+def test_the_council_and_the_committee_name_the_documents_own() -> None:
+    author = Author(council="Northshire County Council", committee="Children's Scrutiny Panel")
+    text = (
+        "The Council will consult on a new short breaks offer in the spring.\n\n"
+        "The Panel agreed to invite the Director of Education to its next meeting.\n"
+    )
+    found = _with_author(text, author)
+    assert _find(found, "short breaks").made_by == ("Northshire County Council",)
+    assert _find(found, "invite the Director").made_by == ("Children's Scrutiny Panel",)
+
+
+def test_minuted_action_lines_name_who_acts() -> None:
+    text = (
+        "5. Youth Justice Plan\n"
+        "Members discussed the reoffending figures for the last quarter.\n"
+        "ACTION: Head of Youth Justice to share the inspection action plan with the Panel.\n"
+        "Action: Democratic Services to arrange a site visit to the youth hub.\n"
+        "Action point 3 - Officers will circulate the revised terms of reference.\n"
+    )
+    found = _commitments(text)
+    assert _find(found, "inspection action plan").actor == ("Head of Youth Justice",)
+    assert _find(found, "site visit").actor == ("Democratic Services",)
+    assert _find(found, "terms of reference").actor == ("Officers",)
+    assert not [c for c in found if "reoffending figures" in c.text]
+
+
+def test_a_role_reporting_an_undertaking_makes_it() -> None:
+    text = (
+        "The Cabinet Member for Children confirmed that she would write to the Secretary "
+        "of State about the funding gap.\n"
+    )
+    assert _find(_commitments(text), "write to the Secretary").made_by == (
+        "The Cabinet Member for Children",
+    )

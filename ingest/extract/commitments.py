@@ -186,7 +186,8 @@ QUESTION_OPENING = re.compile(
     re.IGNORECASE,
 )
 REPORTING_VERB = re.compile(
-    r"(?P<who>(?:[A-Z][\w'’&-]*\s+){0,6}?(?:[A-Z][\w'’&-]*|officers|colleagues|the\s+\w+))\s+"
+    r"(?P<who>(?:[A-Z][\w'’&-]*\s+(?:(?:of|for|and|the|&)\s+)*){0,6}?"
+    r"(?:[A-Z][\w'’&-]*|officers|colleagues|the\s+\w+))\s+"
     r"(?:had\s+)?(?:confirmed|advised|explained|stated|undertook|reported|indicated|"
     r"assured|informed\s+\w+|agreed|said)\b",
 )
@@ -223,6 +224,16 @@ SPEAKER = re.compile(
     re.MULTILINE | re.VERBOSE,
 )
 ACTION_BY = re.compile(r"^\s*Action\s+By\s*[-–—:]\s*(?P<owner>.+?)\s*$", re.IGNORECASE)
+# A minuted action line: "ACTION: Head of Youth Justice to share the plan", "Action point 3 -
+# Officers will circulate ...". The label is what makes it an undertaking.
+ACTION_LABEL = re.compile(
+    r"^\s*(?:agreed\s+)?actions?(?:\s+point)?(?:\s+\d+)?\s*[:–—-]\s*(?=\S)", re.IGNORECASE
+)
+ACTION_ACTOR = re.compile(
+    r"(?P<actor>(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:(?:of|for|and|the|&)\s+)*[A-Z][\w'’&.-]*){0,7}"
+    r"|[Oo]fficers|[Aa]ll\s+[Mm]embers|[Mm]embers)"
+    r"(?:\s*\([^()\n]{1,80}\))?\s+(?:to|will|would)\s+(?P<verb>[a-z]+)\b"
+)
 FORWARD_HEADING = re.compile(
     r"future\s+plans|next\s+steps|in\s+the\s+pipeline|forward\s+plan|planned\s+(?:work|actions?)|"
     r"actions?\s+(?:to\s+be\s+taken|planned)|going\s+forward|areas?\s+for\s+development",
@@ -293,7 +304,51 @@ class _Row:
     block_start: int
 
 
-def extract_commitments(text: str) -> Extraction:
+@dataclass(frozen=True)
+class Author:
+    """Whose document it is, as its metadata states: who "we" are when no speaker is named,
+    and what "the Council" or "the Committee" names."""
+
+    council: str | None = None
+    body: str | None = None
+    committee: str | None = None
+
+    def we(self) -> str | None:
+        """Who "we" denotes in a document without speakers, or None when that is unsure.
+
+        A parliamentary chamber's record has speakers, not one voice; an inquiry's name
+        also heads the responses to it, whose "we" is the responding government.
+        """
+        if self.council:
+            return self.council
+        body = self.body or ""
+        if not body or CHAMBER.fullmatch(body):
+            return None
+        if re.search(r"\b(?:Inquiry|Review)\b", body):
+            return None
+        return body
+
+    def named(self, subject: str) -> str | None:
+        """The document's own council or committee when ``subject`` only points at it."""
+        bare = re.sub(r"(?i)^(?:the|this|our)\s+", "", subject.strip())
+        lowered = bare.lower()
+        if lowered in {"council", "authority", "local authority"} and self.council:
+            return self.council
+        committee = self.committee or ""
+        if lowered in {"committee", "commission", "panel", "board"} and re.search(
+            rf"(?i)\b{lowered}\b", committee
+        ):
+            return committee
+        return None
+
+
+CHAMBER = re.compile(
+    r"(?:House\s+of\s+(?:Commons|Lords)|Hansard|Westminster\s+Hall|Parliament\b.*|Senedd\b.*)"
+)
+NO_AUTHOR = Author()
+
+
+def extract_commitments(text: str, author: Author = NO_AUTHOR) -> Extraction:
     """Extract commitments (and their ANSWERS links) from a document's canonical text."""
     found: list[tuple[_Unit, _Cue]] = []
     action_owners: list[tuple[int, int, str]] = []  # (line start, previous block start, owner)
@@ -303,7 +358,7 @@ def extract_commitments(text: str) -> Extraction:
             if cue.category == DECISION:
                 unit = _with_motion(text, unit)
             found.append((unit, cue))
-    commitments = _build_commitments(text, found, action_owners)
+    commitments = _build_commitments(text, found, action_owners, author)
     links = tuple(
         Link(commitment.key, LinkKind.ANSWERS, commitment.answers_key)
         for commitment in commitments
@@ -640,6 +695,12 @@ def _find_cue(text: str, unit: _Unit) -> _Cue | None:
     sentence = text[unit.start : unit.end]
     if sentence.rstrip().endswith("?") or QUESTION_OPENING.match(sentence):
         return None
+    action = ACTION_LABEL.match(sentence)
+    if action and not ACTION_BY.match(sentence):
+        actor = ACTION_ACTOR.match(sentence, action.end())
+        if actor:
+            return _Cue(actor.start("verb"), actor.group("actor"), 0.8)
+        return _Cue(action.end(), "", 0.7, passive=True)
     resolution = RESOLUTION.match(sentence)
     if resolution:
         if resolution.group("verb").lower() in ACTION_PARTICIPLES - {"agreed"}:
@@ -845,7 +906,9 @@ def _acts(subject: str, *, passive: bool) -> bool:
     if not subject:
         return False
     words = subject.split()
-    last = words[-1].lower().strip("’'")
+    # The head of "the Cabinet Member for Children" is "Member", not "Children".
+    connector = next((i for i, w in enumerate(words) if i and w in {"of", "for"}), len(words))
+    last = words[connector - 1].lower().strip("’'")
     first = words[0].lower()
     if last in DESCRIPTIVE_SUBJECTS or (len(words) == 1 and first in DESCRIPTIVE_SUBJECTS):
         return False
@@ -869,6 +932,7 @@ def _build_commitments(
     text: str,
     found: list[tuple[_Unit, _Cue]],
     action_owners: list[tuple[int, int, str]],
+    author: Author = NO_AUTHOR,
 ) -> list[Commitment]:
     actors_for: dict[int, str] = {}
     fallback_units: list[tuple[_Unit, _Cue]] = []
@@ -890,9 +954,9 @@ def _build_commitments(
         unit, cue = found[index]
         unit = _narrow(text, unit, cue)
         sentence = _normalise(text[unit.start : unit.end])
-        made_by = _made_by(text, unit, cue)
+        made_by = _made_by(text, unit, cue, author)
         action_owner = actors_for.get(index)
-        actor = (action_owner,) if action_owner else _actor(cue, made_by)
+        actor = (action_owner,) if action_owner else _actor(cue, made_by, author)
         due_match = DUE_PATTERN.search(text, unit.start, unit.end)
         commitment = Commitment(
             key=f"commitment-{len(commitments) + 1}",
@@ -942,11 +1006,14 @@ def _last_sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return (units[-1].start, units[-1].end) if units else _trim(text, start, end)
 
 
-def _made_by(text: str, unit: _Unit, cue: _Cue) -> tuple[str, ...]:
+def _made_by(text: str, unit: _Unit, cue: _Cue, author: Author = NO_AUTHOR) -> tuple[str, ...]:
     if unit.owners:
         return unit.owners
     sentence = text[unit.start : unit.end]
     subject = "" if cue.passive else _clean_actor(cue.subject)
+    own = author.named(subject) if subject else None
+    if own:
+        return (own,)
     if subject and subject.lower() not in PRONOUN_ACTORS and _acts(subject, passive=False):
         return (subject,)
     if subject and undertakings.names_actor(subject):
@@ -955,7 +1022,11 @@ def _made_by(text: str, unit: _Unit, cue: _Cue) -> tuple[str, ...]:
     if agent:
         return (_clean_actor(agent.group("agent")),)
     if subject.lower() in {"i", "we"}:
-        return _speaker(text, unit.start + cue.position)
+        speaker = _speaker(text, unit.start + cue.position)
+        if speaker or subject.lower() == "i":
+            return speaker
+        we = author.we()
+        return (we,) if we else ()
     reporter = REPORTING_VERB.search(sentence[: max(0, cue.position - 0)])
     if reporter:
         who = _clean_actor(reporter.group("who"))
@@ -964,6 +1035,14 @@ def _made_by(text: str, unit: _Unit, cue: _Cue) -> tuple[str, ...]:
     return ()
 
 
+# Labelled lines of a document's own header or minutes ("TITLE:", "RESOLVED:"), not turns.
+DOCUMENT_LABELS = _words(
+    """
+    title source url date minutes present resolved agenda contact venue note notes action
+    decision decisions purpose summary background recommendation recommendations apologies
+    attendees subject report author transcript meeting item items published location
+    """
+)
 SPEAKER_REACH = 6000  # characters back from a first-person undertaking to its speaker
 
 
@@ -978,7 +1057,7 @@ def _speaker(text: str, position: int) -> tuple[str, ...]:
             not re.match(_SPEAKER_TITLE, name) and text[match.end() - 1 : match.end()] != ":"
         ):
             continue  # a bare capitalised line is a heading unless titled or followed by ":"
-        if len(name.split()) > 5:
+        if len(name.split()) > 5 or name.strip().lower() in DOCUMENT_LABELS:
             continue
         last = match
     if last is None:
@@ -988,8 +1067,11 @@ def _speaker(text: str, position: int) -> tuple[str, ...]:
     return (last.group("name").strip(),)
 
 
-def _actor(cue: _Cue, made_by: tuple[str, ...]) -> tuple[str, ...]:
+def _actor(cue: _Cue, made_by: tuple[str, ...], author: Author = NO_AUTHOR) -> tuple[str, ...]:
     subject = "" if cue.passive else _clean_actor(cue.subject)
+    own = author.named(subject) if subject else None
+    if own:
+        return (own,)
     if subject and subject.lower() not in PRONOUN_ACTORS and _acts(subject, passive=False):
         return (subject,)
     return made_by

@@ -12,10 +12,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from scrutiny.ingest.extract.cases import find_cases
-from scrutiny.ingest.extract.commitments import extract_commitments
+from scrutiny.ingest.extract.commitments import Author, extract_commitments
 from scrutiny.ingest.extract.findings import extract_findings
 from scrutiny.ingest.extract.meetings import extract_meeting
 from scrutiny.ingest.extract.organisations import (
+    DEFAULT_GAZETTEER_PATH,
     OrganisationGazetteer,
     find_organisations,
     slugify,
@@ -36,7 +37,8 @@ from scrutiny.ingest.extract.records import (
     Theme,
 )
 from scrutiny.ingest.extract.themes import LabelledConcept, assign_themes, theme_extraction
-from scrutiny.ingest.records import Span
+from scrutiny.ingest.metadata import CouncilDirectory, document_publisher, infer_committee
+from scrutiny.ingest.records import DocumentMetadata, Span
 
 UNLISTED_BODY_CONFIDENCE = 0.5
 _BODY_NAME = re.compile(
@@ -50,17 +52,32 @@ class DocumentExtractor:
     """Every extractor, with the curated data they need, loaded once."""
 
     def __init__(
-        self, gazetteer: OrganisationGazetteer, concepts: Sequence[LabelledConcept]
+        self,
+        gazetteer: OrganisationGazetteer,
+        concepts: Sequence[LabelledConcept],
+        councils: CouncilDirectory | None = None,
     ) -> None:
         self.gazetteer = gazetteer
         self.concepts = tuple(concepts)
+        self._councils = councils
 
-    def extract(self, text: str, title: str | None = None) -> Extraction:
+    @property
+    def councils(self) -> CouncilDirectory:
+        if self._councils is None:
+            self._councils = CouncilDirectory.from_gazetteer(DEFAULT_GAZETTEER_PATH)
+        return self._councils
+
+    def extract(
+        self, text: str, title: str | None = None, *, metadata: DocumentMetadata | None = None
+    ) -> Extraction:
+        """``metadata``, when given, says whose document it is; otherwise that is read from
+        the text as ingest reads it (the publisher named in its title or heading)."""
+        author = self.author(text, title, metadata)
         parts = [
             extract_recommendations(text),
             extract_findings(text),
             extract_meeting(text, title),
-            extract_commitments(text),
+            extract_commitments(text, author),
             find_organisations(text, self.gazetteer),
             find_people(text, self.gazetteer),
             find_cases(text),
@@ -68,6 +85,16 @@ class DocumentExtractor:
         ]
         merged = merge(parts)
         return merge([merged, self._resolve_named_bodies(merged.entities)])
+
+    def author(
+        self, text: str, title: str | None, metadata: DocumentMetadata | None = None
+    ) -> Author:
+        """Whose document it is: who "we" are when no speaker is named."""
+        if metadata is not None:
+            return Author(metadata.council, metadata.body, metadata.committee)
+        publisher = document_publisher(text, self.councils)
+        committee = infer_committee(text, title or "", self.councils)
+        return Author(publisher.council, publisher.body, committee)
 
     def _resolve_named_bodies(self, entities: Iterable[Entity]) -> Extraction:
         resolved: list[Entity] = []
