@@ -571,6 +571,7 @@ def _serve_process(settings: Settings, listener: Any) -> None:
 
     from scrutiny.web import create_app
     from scrutiny.web.knowledge import EXTENSION_KEY
+    from scrutiny.web.serving import JsonErrorChannel
 
     app = create_app(settings=settings)
     shared = app.extensions[EXTENSION_KEY]
@@ -588,6 +589,8 @@ def _serve_process(settings: Settings, listener: Any) -> None:
         ident="scrutiny-graph",
         clear_untrusted_proxy_headers=True,
     )
+    # What waitress refuses itself (oversized headers or body) answers in JSON too.
+    server.channel_class = JsonErrorChannel
     try:
         server.run()
     except KeyboardInterrupt:

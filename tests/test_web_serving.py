@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -89,6 +91,21 @@ def error_status(request: str | urllib.request.Request) -> tuple[int, str]:
     raise AssertionError("expected an error")
 
 
+def raw_error(port: int, request: bytes) -> tuple[int, str]:
+    """Send raw bytes; the status and JSON error code of the answer."""
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as connection:
+        with contextlib.suppress(OSError):  # the server may answer and close mid-send
+            connection.sendall(request)
+        answer = b""
+        with contextlib.suppress(ConnectionResetError):  # closed with unread bytes left
+            while chunk := connection.recv(65536):
+                answer += chunk
+    head, _, body = answer.partition(b"\r\n\r\n")
+    status = int(head.split()[1])
+    assert b"content-type: application/json" in head.lower(), head
+    return status, json.loads(body)["error"]["code"]
+
+
 def test_scrutiny_serve_runs_waitress(
     sample_store_template: tuple[Path, Path], tmp_path: Path
 ) -> None:
@@ -131,6 +148,15 @@ def test_scrutiny_serve_runs_waitress(
             headers={"Content-Type": "application/sparql-query", "Accept": "application/json"},
         )
         assert error_status(big) == (413, "payload_too_large")
+        # What waitress refuses before the app sees it answers in the same shape.
+        port = int(match.group(1))
+        headers = b"GET /api/search?q=a HTTP/1.1\r\nHost: x\r\nX-Big: " + b"x" * 263_000
+        assert raw_error(port, headers + b"\r\n\r\n") == (431, "headers_too_large")
+        declared = (
+            b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+            b"Content-Length: 900000000\r\n\r\nASK {}"
+        )
+        assert raw_error(port, declared) == (413, "payload_too_large")
     finally:
         server.terminate()
         try:
