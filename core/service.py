@@ -80,6 +80,7 @@ from scrutiny.search.vector_index import (
 )
 from scrutiny.settings import Settings
 from scrutiny.storelock import StoreLock
+from scrutiny.themes import ThemeAtlas, ThemeOverview, ThemeSummary
 from scrutiny.tracker import TrackerPage, TrackerQuery, tracker_page
 
 #: Curated data shipped in the repository's data/ folder.
@@ -920,6 +921,29 @@ class KnowledgeBase:
         on ``query.as_at``, else ``today``, else the current date."""
         with self._reading(include_restricted) as store:
             return tracker_page(store, query, self._theme_ids, today)
+
+    @cached_property
+    def theme_atlas(self) -> ThemeAtlas:
+        """Theme overviews (``scrutiny.themes``), cached per store generation."""
+        return ThemeAtlas(self.concepts, self.embedder.embed, self.settings.recurring_similarity)
+
+    def theme_summaries(
+        self, today: date | None = None, include_restricted: bool = False
+    ) -> tuple[ThemeSummary, ...]:
+        """Every theme with its documents, recommendations, findings and commitments."""
+        with self._reading(include_restricted) as store:
+            _, generation, restricted = self._reader()
+            state = (generation, restricted)
+            return self.theme_atlas.summaries(store, state, today or date.today())
+
+    def theme_overview(
+        self, key: str, today: date | None = None, include_restricted: bool = False
+    ) -> ThemeOverview:
+        """One theme across councils and years (``NotFoundError`` for an unknown theme)."""
+        with self._reading(include_restricted) as store:
+            _, generation, restricted = self._reader()
+            state = (generation, restricted)
+            return self.theme_atlas.overview(store, key, state, today or date.today())
 
     def unmatched_theme_phrases(
         self, top: int = 40, include_restricted: bool = False

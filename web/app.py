@@ -19,6 +19,7 @@ from scrutiny.web.openapi import openapi
 from scrutiny.web.pages import pages
 from scrutiny.web.rendering import cited_window, highlight, human_date
 from scrutiny.web.sparql import sparql
+from scrutiny.web.themes import themes
 from scrutiny.web.tracker import tracker
 
 #: Same-origin only: no external fonts, scripts or styles; embedded JSON is data, not script.
@@ -57,6 +58,7 @@ def create_app(
     app.register_blueprint(api)
     app.register_blueprint(sparql)
     app.register_blueprint(tracker)
+    app.register_blueprint(themes)
     app.register_blueprint(openapi)
     app.register_blueprint(feeds)
     register_error_handlers(app)
