@@ -18,6 +18,7 @@ from typing import Any
 from flask import Blueprint
 
 from scrutiny.graph.schema import NodeKind
+from scrutiny.themes import MEASURES
 from scrutiny.tracker import (
     CSV_COLUMNS,
     DEFAULT_LIMIT,
@@ -335,12 +336,138 @@ def schemas() -> dict[str, Schema]:
             {"head": closed({}), "boolean": {"type": "boolean"}},
             description="W3C SPARQL 1.1 Query Results JSON of an ASK.",
         ),
+        **theme_schemas(),
         "OpenApiDocument": {
             "type": "object",
             "required": ["openapi", "info", "paths"],
             "properties": {"openapi": {"type": "string", "pattern": r"^3\.1\.\d+$"}},
         },
     }
+
+
+def theme_schemas() -> dict[str, Schema]:
+    """``ThemeSummary.to_json`` and ``ThemeOverview.to_json`` (``scrutiny.themes``)."""
+    counts = {measure: COUNT for measure in MEASURES}
+    year = nullable({"type": "integer", "description": "null: undated documents."})
+    theme_ref = closed({"key": TEXT, "label": STRING})
+    finding = closed(
+        {
+            "id": TEXT,
+            "text": STRING,
+            "document": closed(
+                {"id": TEXT, "title": STRING, "date": nullable(DATE), "link": STRING}
+            ),
+            "publisher": STRING,
+            "source": closed({"passage": nullable(STRING), "link": STRING}),
+        }
+    )
+    return {
+        "ThemeSummary": closed(
+            {
+                "key": TEXT,
+                "slug": TEXT,
+                "label": STRING,
+                "broader": STRINGS,
+                **counts,
+                "publishers": {**COUNT, "description": "Councils and bodies (recorded)."},
+            }
+        ),
+        "ThemeList": closed({"themes": {"type": "array", "items": ref("ThemeSummary")}}),
+        "ThemeOverview": closed(
+            {
+                "key": TEXT,
+                "slug": TEXT,
+                "label": STRING,
+                "definition": nullable(STRING),
+                "alt_labels": STRINGS,
+                "broader": {"type": "array", "items": theme_ref},
+                "narrower": {"type": "array", "items": theme_ref},
+                **counts,
+                "years": {"type": "array", "items": year},
+                "timeline": {
+                    "type": "array",
+                    "items": closed({"year": year, "publisher": STRING, **counts}),
+                },
+                "publishers": {
+                    "type": "array",
+                    "items": closed(
+                        {
+                            "name": STRING,
+                            "kind": {"type": "string", "enum": ["council", "body", "unknown"]},
+                            **counts,
+                        }
+                    ),
+                },
+                "recurring_findings": closed(
+                    {
+                        "threshold": {"type": "number"},
+                        "groups": {
+                            "type": "array",
+                            "items": closed(
+                                {
+                                    "label": STRING,
+                                    "reviews": {"type": "integer", "minimum": 2},
+                                    "since": nullable({"type": "integer"}),
+                                    "similarity": {"type": "number"},
+                                    "findings": {"type": "array", "items": finding},
+                                }
+                            ),
+                        },
+                    }
+                ),
+                "responses": {
+                    "type": "array",
+                    "items": closed(
+                        {
+                            "publisher": STRING,
+                            "total": COUNT,
+                            "statuses": {
+                                "type": "array",
+                                "items": closed({"status": STRING, "count": COUNT}),
+                            },
+                            "examples": {"type": "array", "items": ref("TrackerRow")},
+                        }
+                    ),
+                },
+                "links": closed({"search": STRING, "tracker": STRING}),
+            },
+            description="One theme (with its narrower themes) across councils and years.",
+        ),
+    }
+
+
+def theme_paths() -> dict[str, Schema]:
+    return {
+        "/api/themes": {
+            "get": {
+                "operationId": "themes",
+                "summary": "Every theme with its documents, recommendations, findings and "
+                "commitments",
+                "tags": ["themes"],
+                "responses": {
+                    "200": json_response("The themes, most documents first.", ref("ThemeList")),
+                    **COMMON_ERRORS,
+                },
+            }
+        },
+        "/api/themes/{key}": {
+            "get": {
+                "operationId": "theme",
+                "summary": "One theme: timeline per year and council, councils, recurring "
+                "findings, responses to its recommendations",
+                "tags": ["themes"],
+                "parameters": [
+                    path_parameter("key", "A theme key (`care-leavers`, `theme:care-leavers`) "
+                                   "or label.")
+                ],
+                "responses": {
+                    "200": json_response("The theme.", ref("ThemeOverview")),
+                    "404": error("NotFound"),
+                    **COMMON_ERRORS,
+                },
+            }
+        },
+    }  # fmt: skip
 
 
 # --- parameters and responses -------------------------------------------------------------
@@ -658,6 +785,7 @@ def paths(max_limit: int) -> dict[str, Schema]:
                 },
             }
         },
+        **theme_paths(),
         OPENAPI_PATH: {
             "get": {
                 "operationId": "openapi",
