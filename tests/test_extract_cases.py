@@ -67,3 +67,54 @@ def test_lowercase_article_after_child_is_not_a_case() -> None:
     text = "Every child I met was safe, and a child A level student spoke. Child Q was discussed."
     extraction = find_cases(text)
     assert [e.key for e in extraction.entities] == ["case:child-q"]
+
+
+def _labels(text: str) -> dict[str, tuple[str, ...]]:
+    return {
+        entity.label: entity.aliases
+        for entity in find_cases(text).entities
+        if isinstance(entity, Case)
+    }
+
+
+def test_adult_and_family_reviews_and_two_letter_names_are_cases() -> None:
+    text = (
+        "The Safeguarding Adults Board published its review into the care of Adult B.\n"
+        "Family A had been known to services for several years.\n"
+        "The Child LH review was presented to the Partnership.\n"
+        "Adult Social Care attended. Family Hubs open in May. Every child I met agreed.\n"
+    )
+    assert set(_labels(text)) == {"Adult B", "Family A", "Child LH"}
+
+
+def test_children_named_by_what_happened_to_them_are_cases() -> None:
+    text = (
+        "Following the murders of Tom Aldridge and Lily-Mae Foster, the Panel reviewed how "
+        "referrals were handled. Tom Aldridge had been seen by a health visitor twice.\n"
+        "Ella Marsh's death led to a second practice review.\n"
+    )
+    labels = _labels(text)
+    assert set(labels) == {"Tom Aldridge", "Lily-Mae Foster", "Ella Marsh"}
+    extraction = find_cases(text)
+    assert sum(m.entity_key == "case:tom-aldridge" for m in extraction.mentions) == 2
+
+
+def test_conditions_and_bodies_after_case_of_are_not_cases() -> None:
+    text = (
+        "In the case of Looked After Children the duty applies. In the\n"
+        "case of Refunding Bonds to be sold, the Director shall certify. The Council "
+        "considered the case of Children's Services funding and the death of Parliament "
+        "Street's last shop.\n"
+    )
+    assert _labels(text) == {}
+
+
+def test_known_cases_join_their_aliases() -> None:
+    text = (
+        "Lessons from the death of Victoria Climbie were recalled, and the case of Baby P "
+        "was discussed. Baby Peter had been seen by sixty professionals.\n"
+    )
+    labels = _labels(text)
+    assert set(labels) == {"Victoria Climbié", "Peter Connelly"}
+    assert {"Baby P", "Baby Peter"} <= set(labels["Peter Connelly"])
+    assert "Victoria Climbie" in labels["Victoria Climbié"]
