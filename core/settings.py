@@ -71,10 +71,10 @@ class Settings:
         "the theme's labels (0.5 suits all-MiniLM-L6-v2; 1.01 turns it off).",
     )
     recurring_similarity: float = _setting(
-        0.8,
+        0.7,
         "Cosine similarity from which findings of different reviews count as the same "
-        "recurring finding on a theme page (measured for all-MiniLM-L6-v2 by "
-        "benchmarks/recurring_findings.py).",
+        "recurring finding on a theme page (0.7 suits all-MiniLM-L6-v2: no wrong pair "
+        "in benchmarks/recurring_findings.py).",
     )
     sparql_timeout: float = _setting(
         10.0, "Seconds a SPARQL query may run before it is abandoned.", "SCRUTINY_SPARQL_TIMEOUT"
