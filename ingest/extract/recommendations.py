@@ -147,6 +147,13 @@ _RECOMMENDING = re.compile(
     r"\bcalls? (?:on|upon|for)\b|\bought to\b|\bwe ask\b|\bwe invite\b",
     re.I,
 )
+# A sentence that says it recommends (not merely "should"): what turns a paragraph under
+# a conclusions heading into a recommendation.
+_RECOMMENDS_EXPLICITLY = re.compile(
+    r"\b(?:we|i|the (?:committee|panel|group|review|board|commission|inquiry|report|"
+    r"working group|task group|task and finish group))\s+(?:\w+\s+){0,2}recommends?\s+that\b",
+    re.I,
+)
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"'”’)]*|$)\s*")
 _PROCEDURAL = re.compile(
     r"^(?:that\s+)?(?:the\s+[\w ]{0,60}?\s+(?:is|are|be)\s+"
@@ -564,6 +571,8 @@ def _add_recommendation(
     owners = split_organisations(owner_text) if owner_text else addressee(body)
     if not owners and intro:
         owners = addressee(intro.rstrip(" :-–—") + " act.")
+    if not owners and (intro or re.match(r"\W*that\b", body, re.I)):
+        owners = _item_subject(body)
     due = fields.get("due", (None, span))[0]
     progress = fields.get("progress", (None, span))[0]
     status_field = fields.get("status")
@@ -609,7 +618,8 @@ def _add_recommendation(
 _BODY = (
     r"(?:(?:the|all|each|every)\s+)?(?:"
     r"(?:(?:[A-Z][\w'’&-]*|of|for|and|&|the|on|in)\s+){0,8}[A-Z][\w'’&-]*"
-    r"|(?:government|local authorities|local councils?|councils?|schools|police(?: forces)?|"
+    r"|(?:government|local authorities|local authority|local councils?|councils?|schools|"
+    r"police(?: forces)?|"
     r"partnership|partners|agencies|providers|commissioners|ministers?|departments?|officers|"
     r"services|cabinet|executive|board|committee)\b)"
 )
@@ -645,6 +655,27 @@ def addressee(text: str) -> tuple[str, ...]:
             if who and not _NOT_A_BODY.match(who) and len(who.split()) <= 14:
                 return (who,)
     return ()
+
+
+# An item completing "The Panel recommends that:" or worded "That the Executive ensures …":
+# its subject is who is asked to act.
+_ITEM_SUBJECT = re.compile(
+    rf"^[\W\d]*(?:[Tt]hat\s+)?(?P<who>{_BODY})\s+(?:[a-z]+s|be|should|must|to|will|works?)\b"
+)
+
+
+def _item_subject(body: str) -> tuple[str, ...]:
+    match = _ITEM_SUBJECT.match(body)
+    if match is None:
+        return ()
+    who = match.group("who").strip(" ,")
+    if (
+        _NOT_A_BODY.match(who)
+        or len(who.split()) > 10
+        or (not who[:1].isupper() and not who.lower().startswith(("the ", "all ", "each ")))
+    ):
+        return ()
+    return (who,)
 
 
 def _is_statement(sentence: str) -> bool:
@@ -715,6 +746,12 @@ def _from_items(text: str, items: list[Item], built: _Built, taken: set[str]) ->
                     built, text, number, Span(child.start, child.end), 0.6, item.section,
                     child.fields, intro=item.intro,
                 )  # fmt: skip
+        elif item.context is Context.FINDINGS and _RECOMMENDS_EXPLICITLY.search(
+            text, item.start, item.end
+        ):
+            # "We recommend that …" under a "Conclusions" heading: the recommending
+            # sentences are a recommendation, the others findings.
+            _from_conclusion(text, item, built)
         elif item.context is Context.FINDINGS:
             _add_finding(built, text, item.number, Span(item.start, item.end), 0.7)
             for child in item.children:

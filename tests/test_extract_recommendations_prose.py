@@ -1,0 +1,72 @@
+"""Recommendations written in a report's prose: who each one asks to act, and
+recommending paragraphs under a conclusions heading."""
+
+from __future__ import annotations
+
+from scrutiny.ingest.extract.findings import extract_findings
+from scrutiny.ingest.extract.recommendations import extract_recommendations
+from scrutiny.ingest.extract.records import Finding, Recommendation
+
+REPORT = "\n".join(
+    [
+        "Northshire County Council",
+        "Report of the Children's Services Scrutiny Panel: Review of Elective Home Education",
+        "",
+        "1. Introduction",
+        "The Panel met on five occasions between June and November.",
+        "",
+        "Recommendations",
+        "",
+        "The Panel recommends that:",
+        "",
+        "1. The Council maintains a register of all children known to be electively home "
+        "educated and publishes an annual report on its use.",
+        "",
+        "2. The Director of Children's Services writes to all secondary head teachers "
+        "setting out the expectations on off-rolling.",
+        "",
+        "3. That the Executive Member for Education lobbies the Department for Education "
+        "for statutory registration.",
+        "",
+        "Conclusions",
+        "Families told us that the first contact with the service set the tone for "
+        "everything that followed.",
+        "",
+        "We recommend that the Executive establishes a multi-agency forum for home "
+        "education by April 2026.",
+        "",
+        "The Committee recommends that the local authority reviews its transport policy "
+        "for children with SEND.",
+        "",
+    ]
+)
+
+
+def _recommendations(text: str) -> list[Recommendation]:
+    return [e for e in extract_recommendations(text).entities if isinstance(e, Recommendation)]
+
+
+def test_items_completing_recommends_that_are_addressed_to_their_subject() -> None:
+    owners = {r.number: r.owners for r in _recommendations(REPORT) if r.number}
+    assert owners == {
+        "1": ("The Council",),
+        "2": ("The Director of Children's Services",),
+        "3": ("the Executive Member for Education",),
+    }
+
+
+def test_recommending_paragraphs_under_conclusions_are_recommendations() -> None:
+    unnumbered = {r.text: r.owners for r in _recommendations(REPORT) if not r.number}
+    assert unnumbered == {
+        "We recommend that the Executive establishes a multi-agency forum for home "
+        "education by April 2026.": ("the Executive",),
+        "The Committee recommends that the local authority reviews its transport policy "
+        "for children with SEND.": ("the local authority",),
+    }
+    findings = [
+        REPORT[e.span.start : e.span.end]
+        for e in extract_findings(REPORT).entities
+        if isinstance(e, Finding)
+    ]
+    assert any(f.startswith("Families told us") for f in findings)
+    assert not any("recommend" in f for f in findings)
