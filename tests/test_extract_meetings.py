@@ -118,3 +118,34 @@ def test_numeric_date_and_decision_record() -> None:
     assert found.committee == "Social & Health Care Overview & Scrutiny Committee"
     assert found.items == ("Contextual Safeguarding",)
     assert found.decisions == ("That members support the co-ordinated approach.",)
+
+
+def test_decisions_stop_at_the_next_item_and_include_it_was_agreed() -> None:
+    text = "\n".join(
+        [
+            "Northshire County Council",
+            "Children and Young People Scrutiny Panel",
+            "Minutes of the meeting held on 4 March 2025",
+            "",
+            "1. Minutes",
+            "RESOLVED that the minutes of the meeting held on 14 January 2025 be confirmed "
+            "as a correct record.",
+            "",
+            "2. Youth Justice Plan",
+            "The Head of Youth Justice presented the plan.",
+            "RESOLVED:",
+            "(a) That the Youth Justice Plan 2025-26 be endorsed.",
+            "(b) That a progress report be brought to the Panel in six months.",
+            "",
+            "3. Sufficiency Strategy",
+            "It was agreed that a task and finish group be established to review SEND transport.",
+            "Members noted the report.",
+        ]
+    )
+    meeting = next(e for e in extract_meeting(text).entities if isinstance(e, Meeting))
+    assert meeting.decisions == (
+        "the minutes of the meeting held on 14 January 2025 be confirmed as a correct record.",
+        "That the Youth Justice Plan 2025-26 be endorsed.",
+        "That a progress report be brought to the Panel in six months.",
+        "It was agreed that a task and finish group be established to review SEND transport.",
+    )

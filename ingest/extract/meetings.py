@@ -480,10 +480,14 @@ _STANDALONE_RESOLUTION = re.compile(
     r"|deferred|supported|confirmed)\b",
 )
 _BODY_DECISION = re.compile(
-    r"(?:^|(?<=[.!?]\s))The (?:Commission|Committee|Sub-Committee|Board|Panel|Cabinet|Council)"
+    r"(?:^|(?<=[.!?]\s))(?:The (?:Commission|Committee|Sub-Committee|Board|Panel|Cabinet|Council)"
     r"(?: also)?(?: \w+ and)? (?:agreed|resolved|decided|approved|endorsed|noted the "
-    r"(?:report|update|minutes))\b[^.]*\."
+    r"(?:report|update|minutes))\b"
+    r"|It was (?:also )?(?:unanimously )?(?:agreed|resolved|decided) (?:that|to)\b"
+    r"|Members (?:also )?(?:unanimously )?(?:agreed|resolved|decided) (?:that|to)\b)[^.]*\."
 )
+# A numbered agenda heading ("3. Sufficiency Strategy"): not a decision of the item above.
+_ITEM_HEADING = re.compile(r"^(?:\d{1,2}[.)]|\(?\d{1,2}\))\s+[^.;:]{2,80}$")
 
 
 def _ends_sentence(text: str) -> bool:
@@ -512,6 +516,8 @@ def _decision_block(
         if _RESOLUTION.match(text) or _DECISION_RECORD.match(text):
             break
         listed = _LIST_ITEM.match(text)
+        if listed and not current_open and decisions and _ITEM_HEADING.match(text):
+            break  # the next agenda item's heading after a blank line
         if listed:
             decisions.append((listed.group("text").strip(), line.span))
             current_open = True
