@@ -21,6 +21,8 @@ import numpy as np
 import numpy.typing as npt
 
 from scrutiny.errors import StoreError
+from scrutiny.graph import status_links as links_table
+from scrutiny.graph.history import StatusLink
 from scrutiny.graph.model import (
     AttributeValue,
     Edge,
@@ -240,9 +242,14 @@ class Store:
             if self.path is not None:
                 self._db.execute("PRAGMA journal_mode = WAL")
             self._db.executescript(_SCHEMA)
+            self._db.executescript(links_table.SCHEMA)
             self._check_version()
+            if not public_only and not links_table.is_current(self._db):
+                with self._db:  # links made by another version of the linker
+                    links_table.rebuild_all(self._db)
             if public_only:
                 self._main_db.executescript(_PUBLIC_VIEWS)
+                self._main_db.executescript(links_table.PUBLIC_VIEW)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path}: not a usable knowledge base ({exc})") from None
 
@@ -261,6 +268,7 @@ class Store:
         db.execute("PRAGMA foreign_keys = ON")
         if self.public_only:
             db.executescript(_PUBLIC_VIEWS)
+            db.executescript(links_table.PUBLIC_VIEW)
         with self._others_lock:
             for thread, other in [pair for pair in self._others if not pair[0].is_alive()]:
                 other.close()
@@ -441,6 +449,7 @@ class Store:
                 added.append(cursor.lastrowid)
             self._write_windows(db, document_id, parsed)
             self._write_batch(db, document_id, visibility == PUBLIC, batch)
+            links_table.relink(db, document_id)
         return removed, added
 
     def _write_windows(
@@ -1059,6 +1068,10 @@ class Store:
             (node_id,),
         )
         return [MentionRow(*row) for row in rows]
+
+    def status_links(self, entity_id: str) -> list[StatusLink]:
+        """Later documents' passages reporting on an entity (``scrutiny.graph.history``)."""
+        return links_table.links_to(self._db, entity_id)
 
     def edges_touching(self, node_id: str) -> list[Edge]:
         rows = self._db.execute(
