@@ -149,3 +149,28 @@ def test_decisions_stop_at_the_next_item_and_include_it_was_agreed() -> None:
         "That a progress report be brought to the Panel in six months.",
         "It was agreed that a task and finish group be established to review SEND transport.",
     )
+
+
+def test_a_named_committee_agreeing_is_a_decision() -> None:
+    text = "\n".join(
+        [
+            "Westshire Council",
+            "Corporate Parenting Board",
+            "Minutes of the meeting held on 9 June 2024",
+            "",
+            "4. Care Leavers Offer",
+            "The Corporate Parenting Board AGREED to champion the care leaver covenant with "
+            "local employers.",
+            "The Children and Families Overview and Scrutiny Committee noted the report.",
+        ]
+    )
+    meeting = next(
+        e
+        for e in extract_meeting(text, "Corporate Parenting Board, 9 June 2024: minutes").entities
+        if isinstance(e, Meeting)
+    )
+    assert meeting.decisions == (
+        "The Corporate Parenting Board AGREED to champion the care leaver covenant with "
+        "local employers.",
+        "The Children and Families Overview and Scrutiny Committee noted the report.",
+    )

@@ -480,9 +480,10 @@ _STANDALONE_RESOLUTION = re.compile(
     r"|deferred|supported|confirmed)\b",
 )
 _BODY_DECISION = re.compile(
-    r"(?:^|(?<=[.!?]\s))(?:The (?:Commission|Committee|Sub-Committee|Board|Panel|Cabinet|Council)"
-    r"(?: also)?(?: \w+ and)? (?:agreed|resolved|decided|approved|endorsed|noted the "
-    r"(?:report|update|minutes))\b"
+    r"(?:^|(?<=[.!?]\s))(?:The (?:[A-Z][\w'’&-]*\s+(?:(?:and|of|for|&)\s+)?){0,6}?"
+    r"(?:Commission|Committee|Sub-Committee|Board|Panel|Cabinet|Council|Forum|Executive)"
+    r"(?: also)?(?: unanimously)?(?: \w+ and)? (?:agreed|resolved|decided|approved|endorsed|"
+    r"AGREED|RESOLVED|DECIDED|APPROVED|ENDORSED|(?:noted|NOTED) the (?:report|update|minutes))\b"
     r"|It was (?:also )?(?:unanimously )?(?:agreed|resolved|decided) (?:that|to)\b"
     r"|Members (?:also )?(?:unanimously )?(?:agreed|resolved|decided) (?:that|to)\b)[^.]*\."
 )
