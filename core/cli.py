@@ -582,8 +582,10 @@ def _serve_process(settings: Settings, listener: Any) -> None:
         sockets=[listener],
         threads=settings.server_threads,
         # Bodies over max_request_bytes get the JSON 413 from the app; waitress itself
-        # refuses (in plain text) only what is far beyond it.
-        max_request_body_size=16 * settings.max_request_bytes,
+        # refuses only what is far beyond it (in JSON too: JsonErrorChannel).
+        # Administrators' uploads may be up to max_file_bytes.
+        max_request_body_size=max(16 * settings.max_request_bytes, settings.max_file_bytes)
+        + 1_000_000,
         connection_limit=max(100, 4 * settings.server_threads),
         channel_timeout=60,
         ident="scrutiny-graph",
@@ -608,11 +610,14 @@ def token() -> None:
 
 @token.command("create")
 @click.argument("name")
+@click.option(
+    "--admin", is_flag=True, help="An administrator's token: may also add documents over the web."
+)
 @store_option
-def token_create(name: str, store: Path | None) -> None:
+def token_create(name: str, admin: bool, store: Path | None) -> None:
     """Create a token for NAME and print it (once: only a salted hash is stored)."""
     with _open(_settings(store)) as kb:
-        secret = kb.create_token(name)
+        secret = kb.create_token(name, admin=admin)
     click.echo(secret)
     click.echo(f"token '{safe(name)}' created; it is not shown again", err=True)
 
@@ -620,10 +625,10 @@ def token_create(name: str, store: Path | None) -> None:
 @token.command("list")
 @store_option
 def token_list(store: Path | None) -> None:
-    """List the tokens' names and when they were created."""
+    """List the tokens' names, when they were created and their roles."""
     with _open(_settings(store)) as kb:
-        for name, created in kb.tokens():
-            click.echo(f"{safe(name)}  {created}")
+        for info in kb.tokens():
+            click.echo(f"{safe(info.name)}  {info.created_at}  {info.role}")
 
 
 @token.command("revoke")

@@ -143,6 +143,22 @@ class DocumentView:
 
 
 @dataclass(frozen=True)
+class Officer:
+    """Who an API token belongs to: an officer sees restricted documents; an
+    administrator also adds documents over the web."""
+
+    name: str
+    admin: bool = False
+
+
+@dataclass(frozen=True)
+class TokenInfo:
+    name: str
+    created_at: str
+    role: str
+
+
+@dataclass(frozen=True)
 class IngestFailure:
     path: str
     message: str

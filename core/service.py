@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import IO
 
 import numpy as np
 import numpy.typing as npt
@@ -41,8 +42,17 @@ from scrutiny.graph.rdf import export as export_graph
 from scrutiny.graph.schema import EdgeKind, NodeKind
 from scrutiny.graph.sparql import SparqlResult
 from scrutiny.graph.sparql_worker import SparqlWorkers
-from scrutiny.graph.store import PUBLIC, RESTRICTED, VISIBILITIES, Store, passage_id
+from scrutiny.graph.store import (
+    ADMIN,
+    OFFICER,
+    PUBLIC,
+    RESTRICTED,
+    VISIBILITIES,
+    Store,
+    passage_id,
+)
 from scrutiny.graph.view import GraphView, PathStep
+from scrutiny.history import EntityHistory, entity_history
 from scrutiny.ingest.extract.organisations import OrganisationGazetteer
 from scrutiny.ingest.extract.pipeline import DocumentExtractor
 from scrutiny.ingest.extract.themes import PhraseCount, unmatched_phrases
@@ -63,10 +73,12 @@ from scrutiny.results import (
     IngestReport,
     MentionView,
     Neighbour,
+    Officer,
     PassageView,
     SearchFilters,
     SearchHit,
     SearchResponse,
+    TokenInfo,
 )
 from scrutiny.search.embedder import Embedder, HashingEmbedder, SentenceTransformerEmbedder
 from scrutiny.search.engine import Lookups, RankedWindow, SearchEngine
@@ -82,6 +94,7 @@ from scrutiny.settings import Settings
 from scrutiny.storelock import StoreLock
 from scrutiny.themes import ThemeAtlas, ThemeOverview, ThemeSummary
 from scrutiny.tracker import TrackerPage, TrackerQuery, tracker_page
+from scrutiny.uploads import safe_name, save_upload
 
 #: Curated data shipped in the repository's data/ folder.
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -420,13 +433,15 @@ class KnowledgeBase:
 
     # officers' tokens ----------------------------------------------------------------
 
-    def create_token(self, name: str) -> str:
-        """A new API token for an officer, returned once (only a salted hash is kept)."""
+    def create_token(self, name: str, admin: bool = False) -> str:
+        """A new API token for an officer (``admin``: an administrator, who may also add
+        documents over the web), returned once (only a salted hash is kept)."""
         name = name.strip()
         if not name:
             raise InvalidQueryError("a token needs a name")
         token_id, secret, salt = secrets.token_hex(6), secrets.token_urlsafe(32), os.urandom(16)
-        self.store.add_token(token_id, name, salt, _token_digest(salt, secret))
+        role = ADMIN if admin else OFFICER
+        self.store.add_token(token_id, name, salt, _token_digest(salt, secret), role)
         if self.session_secret() is None:
             self.store.set_meta("session_secret", secrets.token_hex(32))
         return f"{TOKEN_PREFIX}{token_id}_{secret}"
@@ -435,20 +450,27 @@ class KnowledgeBase:
         """The key that signs the web UI's session cookies (made with the first token)."""
         return self.store.get_meta("session_secret")
 
-    def verify_token(self, token: str) -> str | None:
-        """The name of the officer a token belongs to, or None."""
+    def verify_token(self, token: str) -> Officer | None:
+        """The officer a token belongs to, or None."""
         if not token.startswith(TOKEN_PREFIX):
             return None
         token_id, _, secret = token[len(TOKEN_PREFIX) :].partition("_")
         found = self.store.token(token_id)
         if found is None or not secret:
             return None
-        name, salt, digest = found
-        return name if hmac.compare_digest(digest, _token_digest(salt, secret)) else None
+        name, salt, digest, role = found
+        if not hmac.compare_digest(digest, _token_digest(salt, secret)):
+            return None
+        return Officer(name, admin=role == ADMIN)
 
-    def tokens(self) -> list[tuple[str, str]]:
-        """(name, created at) of every token."""
-        return self.store.tokens()
+    def officer_of_token_id(self, token_id: str) -> Officer | None:
+        """The officer of a signed-in session's token id, None once it is revoked."""
+        found = self.store.token(token_id)
+        return None if found is None else Officer(found[0], admin=found[3] == ADMIN)
+
+    def tokens(self) -> list[TokenInfo]:
+        """Every token's name, creation time and role."""
+        return [TokenInfo(*row) for row in self.store.tokens()]
 
     def revoke_token(self, name: str) -> None:
         if not self.store.delete_token(name):
@@ -474,6 +496,20 @@ class KnowledgeBase:
             self.visibility_for(Path(), visibility)  # an unknown one fails before any work
         with self._writing():
             return self._ingest(paths, progress, visibility)
+
+    def add_upload(
+        self, filename: str, stream: IO[bytes], visibility: str = PUBLIC
+    ) -> IngestReport:
+        """Check, save and ingest a file an administrator sent over the web (see
+        ``scrutiny.uploads``); a file that fails to ingest is not kept."""
+        self.visibility_for(Path(), visibility)
+        folder = self.settings.upload_folder
+        existed = (folder / safe_name(filename)).exists()
+        path = save_upload(folder, filename, stream, self.settings.max_file_bytes)
+        report = self.ingest([path], visibility=visibility)
+        if report.failed and not existed:
+            path.unlink(missing_ok=True)
+        return report
 
     def _ingest(
         self, paths: Iterable[Path], progress: ProgressCallback | None, visibility: str | None
@@ -912,6 +948,13 @@ class KnowledgeBase:
             end=node.end,
             confidence=node.confidence,
         )
+
+    def history(
+        self, entity_id: str, as_at: date | None = None, include_restricted: bool = False
+    ) -> EntityHistory:
+        """An entity's dated history and its position ``as_at`` (``scrutiny.history``)."""
+        with self._reading(include_restricted) as store:
+            return entity_history(store, entity_id, as_at)
 
     def tracker(
         self, query: TrackerQuery, today: date | None = None, include_restricted: bool = False

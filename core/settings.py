@@ -131,6 +131,11 @@ class Settings:
         return self.store / "knowledge.sqlite3"
 
     @property
+    def upload_folder(self) -> Path:
+        """Where files that administrators add over the web are kept (in the store)."""
+        return self.store / "uploads"
+
+    @property
     def server_threads(self) -> int:
         """``threads``, or twice the cores (4 to 32) when it is 0."""
         if self.threads > 0:

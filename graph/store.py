@@ -47,6 +47,10 @@ SCHEMA_VERSION = "5"
 #: signed-in officers.
 PUBLIC, RESTRICTED = "public", "restricted"
 VISIBILITIES = (PUBLIC, RESTRICTED)
+#: Token roles: officers see restricted documents; administrators also add documents
+#: over the web.
+OFFICER, ADMIN = "officer", "admin"
+ROLES = (OFFICER, ADMIN)
 #: BM25 weight of a passage's document title, council and committee against its own text.
 CONTEXT_WEIGHT = 0.3
 #: Keyword-searchable tables and their FTS5 indexes.
@@ -170,12 +174,14 @@ CREATE INDEX IF NOT EXISTS mentions_passage ON mentions(passage_id);
 CREATE INDEX IF NOT EXISTS edges_source ON edges(source);
 CREATE INDEX IF NOT EXISTS edges_target ON edges(target);
 -- Officers' API tokens: only a salted SHA-256 of each secret is kept.
+-- role: 'officer' (sees restricted documents) or 'admin' (also adds documents).
 CREATE TABLE IF NOT EXISTS tokens (
     id TEXT PRIMARY KEY,
     name TEXT NOT NULL UNIQUE,
     salt BLOB NOT NULL,
     hash BLOB NOT NULL,
-    created_at TEXT NOT NULL
+    created_at TEXT NOT NULL,
+    role TEXT NOT NULL DEFAULT 'officer'
 );
 """
 
@@ -316,6 +322,11 @@ class Store:
                 if "visibility" not in columns:
                     self._db.execute(
                         "ALTER TABLE documents ADD COLUMN visibility TEXT NOT NULL DEFAULT 'public'"
+                    )
+                token_columns = {r[1] for r in self._db.execute("PRAGMA main.table_info(tokens)")}
+                if "role" not in token_columns:  # tokens made before roles are officers'
+                    self._db.execute(
+                        "ALTER TABLE tokens ADD COLUMN role TEXT NOT NULL DEFAULT 'officer'"
                     )
                 node_columns = {r[1] for r in self._db.execute("PRAGMA main.table_info(nodes)")}
                 if "public_label" not in node_columns:
@@ -653,27 +664,35 @@ class Store:
 
     # officers' tokens ------------------------------------------------------------------
 
-    def add_token(self, token_id: str, name: str, salt: bytes, digest: bytes) -> None:
+    def add_token(
+        self, token_id: str, name: str, salt: bytes, digest: bytes, role: str = OFFICER
+    ) -> None:
+        if role not in ROLES:
+            raise StoreError(f"unknown role '{role}'")
         try:
             with self._db:
                 self._db.execute(
-                    "INSERT INTO tokens VALUES (?, ?, ?, ?, ?)",
-                    (token_id, name, salt, digest, datetime.now(UTC).isoformat(timespec="seconds")),
-                )
+                    "INSERT INTO tokens(id, name, salt, hash, created_at, role) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    (token_id, name, salt, digest,
+                     datetime.now(UTC).isoformat(timespec="seconds"), role),
+                )  # fmt: skip
         except sqlite3.IntegrityError:
             raise StoreError(f"a token named '{name}' exists already") from None
 
-    def token(self, token_id: str) -> tuple[str, bytes, bytes] | None:
-        """(name, salt, hash) of a token."""
+    def token(self, token_id: str) -> tuple[str, bytes, bytes, str] | None:
+        """(name, salt, hash, role) of a token."""
         row = self._db.execute(
-            "SELECT name, salt, hash FROM tokens WHERE id = ?", (token_id,)
+            "SELECT name, salt, hash, role FROM tokens WHERE id = ?", (token_id,)
         ).fetchone()
-        return None if row is None else (str(row[0]), bytes(row[1]), bytes(row[2]))
+        if row is None:
+            return None
+        return str(row[0]), bytes(row[1]), bytes(row[2]), str(row[3])
 
-    def tokens(self) -> list[tuple[str, str]]:
-        """(name, created at) of every token."""
-        rows = self._db.execute("SELECT name, created_at FROM tokens ORDER BY name")
-        return [(str(n), str(c)) for n, c in rows]
+    def tokens(self) -> list[tuple[str, str, str]]:
+        """(name, created at, role) of every token."""
+        rows = self._db.execute("SELECT name, created_at, role FROM tokens ORDER BY name")
+        return [(str(n), str(c), str(r)) for n, c, r in rows]
 
     def delete_token(self, name: str) -> bool:
         with self._db:

@@ -16,6 +16,7 @@ from flask.testing import FlaskClient
 
 from scrutiny.cli import main
 from scrutiny.graph.store import Store
+from scrutiny.results import Officer
 from scrutiny.search.embedder import HashingEmbedder
 from scrutiny.service import KnowledgeBase, document_id_for
 from scrutiny.settings import Settings
@@ -251,7 +252,7 @@ def test_tokens_are_stored_salted_and_hashed(corpus: tuple[KnowledgeBase, Path])
     secret = token.rsplit("_", 1)[1]
     raw = Path(kb.settings.database_path).read_bytes()
     assert secret.encode() not in raw
-    assert kb.verify_token(token) == "Hash Check"
+    assert kb.verify_token(token) == Officer("Hash Check")
     assert kb.verify_token(token[:-1] + ("A" if token[-1] != "A" else "B")) is None
     with pytest.raises(Exception, match="exists already"):
         kb.create_token("Hash Check")
@@ -298,7 +299,7 @@ def test_the_cli_ingests_restricted_files_and_creates_tokens(tmp_path: Path) -> 
         "Jo Smith" in runner.invoke(main, ["token", "list", "--store", str(store)], env=env).output
     )
     with KnowledgeBase(Settings(store=store, embedder="hashing"), embedder=HashingEmbedder()) as kb:
-        assert kb.verify_token(token) == "Jo Smith"
+        assert kb.verify_token(token) == Officer("Jo Smith")
     revoked = runner.invoke(main, ["token", "revoke", "Jo Smith", "--store", str(store)], env=env)
     assert revoked.exit_code == 0
 

@@ -21,6 +21,7 @@ from scrutiny.web.rendering import cited_window, highlight, human_date
 from scrutiny.web.sparql import sparql
 from scrutiny.web.themes import themes
 from scrutiny.web.tracker import tracker
+from scrutiny.web.upload import upload
 
 #: Same-origin only: no external fonts, scripts or styles; embedded JSON is data, not script.
 CONTENT_SECURITY_POLICY = (
@@ -61,6 +62,7 @@ def create_app(
     app.register_blueprint(themes)
     app.register_blueprint(openapi)
     app.register_blueprint(feeds)
+    app.register_blueprint(upload)
     register_error_handlers(app)
     app.add_template_filter(human_date)
     app.add_template_filter(highlight)

@@ -8,7 +8,9 @@ an API token (``scrutiny token create NAME``), see restricted ones too.
   checks the token still exists, so ``scrutiny token revoke`` signs its sessions out.
   The sign-in and sign-out forms carry a CSRF token kept in the session.
 
-``g.officer`` holds the officer's name (None: anonymous) for the rest of the request.
+``g.officer`` holds the officer's name (None: anonymous) for the rest of the request,
+and ``g.admin`` whether the token is an administrator's (``scrutiny token create --admin``),
+who may also add documents over the web (``/upload``).
 """
 
 from __future__ import annotations
@@ -46,29 +48,33 @@ def _knowledge_base() -> KnowledgeBase:
 
 def identify() -> None:
     """Set ``g.officer`` from the bearer token or the session (before every request)."""
-    g.officer = None
+    g.officer, g.admin = None, False
     header = request.headers.get("Authorization")
     if header is not None:
         scheme, _, token = header.partition(" ")
-        name = None
+        officer = None
         if scheme.lower() == "bearer" and token.strip():
-            name = _knowledge_base().verify_token(token.strip())
-        if name is None:
+            officer = _knowledge_base().verify_token(token.strip())
+        if officer is None:
             raise Unauthorized("the bearer token is not valid")
-        g.officer = name
+        g.officer, g.admin = officer.name, officer.admin
         return
     token_id = session.get(SESSION_TOKEN)
     if isinstance(token_id, str):
-        found = _knowledge_base().store.token(token_id)
+        found = _knowledge_base().officer_of_token_id(token_id)
         if found is None:  # revoked
             session.pop(SESSION_TOKEN, None)
         else:
-            g.officer = found[0]
+            g.officer, g.admin = found.name, found.admin
 
 
 def current_officer() -> str | None:
     officer: str | None = g.get("officer")
     return officer
+
+
+def current_admin() -> bool:
+    return bool(g.get("admin"))
 
 
 def csrf_token() -> str:
@@ -79,7 +85,7 @@ def csrf_token() -> str:
     return token
 
 
-def _check_csrf() -> None:
+def check_csrf() -> None:
     expected = session.get(SESSION_CSRF)
     given = request.form.get("csrf_token", "")
     if not isinstance(expected, str) or not hmac.compare_digest(expected, given):
@@ -105,7 +111,7 @@ def sign_in_form() -> str:
 
 @auth.post("/sign-in")
 def sign_in() -> Response | tuple[str, int]:
-    _check_csrf()
+    check_csrf()
     token = request.form.get("token", "").strip()
     knowledge_base = _knowledge_base()
     target = _local_target(request.form.get("next"))
@@ -122,7 +128,7 @@ def sign_in() -> Response | tuple[str, int]:
 
 @auth.post("/sign-out")
 def sign_out() -> Response:
-    _check_csrf()
+    check_csrf()
     session.clear()
     return redirect(url_for("pages.index"), code=303)  # type: ignore[return-value]
 
@@ -152,4 +158,4 @@ def init_auth(app: Flask, knowledge_base: KnowledgeBase) -> None:
 
     @app.context_processor
     def officer_context() -> dict[str, object]:
-        return {"officer": current_officer(), "csrf_token": csrf_token}
+        return {"officer": current_officer(), "admin": current_admin(), "csrf_token": csrf_token}

@@ -22,6 +22,8 @@ API_PREFIX = "/api/"
 #: Codes for the HTTP errors the app raises itself; others derive from the status name.
 HTTP_ERROR_CODES = {
     400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
     404: "not_found",
     405: "method_not_allowed",
     413: "payload_too_large",

@@ -17,7 +17,9 @@ from typing import Any
 
 from flask import Blueprint
 
+from scrutiny.graph.history import LinkBasis
 from scrutiny.graph.schema import NodeKind
+from scrutiny.ingest.extract.records import ResponseStatus
 from scrutiny.themes import MEASURES
 from scrutiny.tracker import (
     CSV_COLUMNS,
@@ -260,6 +262,50 @@ def schemas() -> dict[str, Schema]:
                 **entity_view_properties(),
                 "neighbours": {"type": "array", "items": ref("Neighbour")},
                 "mentions": {"type": "array", "items": ref("Mention")},
+            }
+        ),
+        "HistoryEntry": closed(
+            {
+                "date": nullable({**DATE, "description": "The date of the document."}),
+                "document": closed({"id": TEXT, "title": STRING, "link": TEXT}),
+                "status": nullable(
+                    {
+                        "type": "string",
+                        "enum": [*(s.value for s in ResponseStatus), None],
+                        "description": "The response status the document states.",
+                    }
+                ),
+                "progress": nullable(
+                    {**STRING, "description": "The progress it states (complete, in progress, …)."}
+                ),
+                "evidence": nullable(
+                    closed(
+                        {
+                            "id": TEXT,
+                            "start": nullable(OFFSET),
+                            "end": nullable(OFFSET),
+                            "link": TEXT,
+                        },
+                        description="The passage that says so; start..end cite the "
+                        "evidence in the document's canonical text.",
+                    )
+                ),
+                "confidence": {"type": "number", "minimum": 0, "maximum": 1},
+                "basis": {
+                    "type": "string",
+                    "enum": ["recorded", *(b.value for b in LinkBasis)],
+                    "description": "recorded: the entity's own document; reference: a later "
+                    "document names it; text: a later passage matches its words.",
+                },
+            }
+        ),
+        "EntityHistory": closed(
+            {
+                "entity": TEXT,
+                "kind": ref("EntityKind"),
+                "as_at": nullable(DATE),
+                "position": nullable(ref("HistoryEntry")),
+                "entries": {"type": "array", "items": ref("HistoryEntry")},
             }
         ),
         "TrackerRow": closed(
@@ -746,6 +792,23 @@ def paths(max_limit: int) -> dict[str, Schema]:
                 },
             }
         },
+        "/api/entities/{entity_id}/history": {
+            "get": {
+                "operationId": "entityHistory",
+                "summary": "An entity's dated history and its position as at a date",
+                "tags": ["entities"],
+                "parameters": [
+                    entity_id,
+                    query("as_at", DATE, "The date whose position is wanted (YYYY-MM-DD)."),
+                ],
+                "responses": {
+                    "200": json_response("The history.", ref("EntityHistory")),
+                    "400": error("InvalidQuery"),
+                    "404": error("NotFound"),
+                    **COMMON_ERRORS,
+                },
+            }
+        },
         "/api/tracker": {
             "get": {
                 "operationId": "tracker",
@@ -831,6 +894,65 @@ def paths(max_limit: int) -> dict[str, Schema]:
     }
 
 
+def upload_paths() -> dict[str, Schema]:
+    """Adding documents (``scrutiny.web.upload``): administrators only."""
+    failures = {
+        "type": "array",
+        "items": closed({"path": STRING, "message": STRING}),
+    }
+    report = closed(
+        {
+            "added": STRINGS,
+            "unchanged": STRINGS,
+            "failed": failures,
+            "warnings": failures,
+            "passages": {"type": "integer", "minimum": 0},
+            "visibility": {"enum": ["public", "restricted"]},
+        }
+    )
+    return {
+        "/api/documents": {
+            "post": {
+                "operationId": "addDocument",
+                "summary": "Add a document (administrators only): a PDF, DOCX, HTML, "
+                "Markdown or text file up to max_file_bytes",
+                "tags": ["documents"],
+                "security": [{"officerToken": []}],
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "multipart/form-data": {
+                            "schema": {
+                                "type": "object",
+                                "required": ["file"],
+                                "properties": {
+                                    "file": {
+                                        "type": "string",
+                                        "contentMediaType": "application/octet-stream",
+                                    },
+                                    "visibility": {"enum": ["public", "restricted"]},
+                                },
+                            }
+                        }
+                    },
+                },
+                "responses": {
+                    "201": json_response("The file was ingested; the ingest report.", report),
+                    "401": error("ClientError"),
+                    "403": error("ClientError"),
+                    "422": json_response(
+                        "The file was refused (`unsupported_format`, `binary_file`, "
+                        "`empty_document`: the error shape) or failed to ingest (the report, "
+                        "its failure naming the file).",
+                        {"oneOf": [ref("Error"), report]},
+                    ),
+                    **COMMON_ERRORS,
+                },
+            }
+        }
+    }
+
+
 def package_version() -> str:
     try:
         return version("scrutiny-graph")
@@ -851,7 +973,7 @@ def _document(max_limit: int) -> dict[str, Any]:
             '`{"error": {"code", "message", "status"}}`.',
             "license": {"name": "Apache-2.0", "identifier": "Apache-2.0"},
         },
-        "paths": {**paths(max_limit), **feed_paths(max_limit)},
+        "paths": {**paths(max_limit), **feed_paths(max_limit), **upload_paths()},
         "components": {
             "schemas": schemas(),
             "responses": error_responses(),
