@@ -488,9 +488,10 @@ class ThemeAtlas:
             documents |= snapshot.themed_documents.get(member.key, set())
             entities |= snapshot.themed_entities.get(member.key, set())
         # An entity on the theme puts its document on it too.
-        documents |= {
-            node.document_id for e in entities if (node := snapshot.entities[e]).document_id
-        }
+        for entity_id in entities:
+            document_id = snapshot.entities[entity_id].document_id
+            if document_id is not None:
+                documents.add(document_id)
         return documents, entities
 
     def summaries(self, store: Store, state: object, today: date) -> tuple[ThemeSummary, ...]:
