@@ -6,6 +6,8 @@ owners, due, status, progress, comment; commitment: actor, made_by, due, categor
 defensively: an attribute that is missing or of another type is simply not recorded.
 Decisions (a commitment node whose ``category`` is ``decision``) record what a meeting
 resolved, not a promise, and are left out.
+When later documents report on an entity (``scrutiny.history``), the latest status and
+progress they state on or before the reference date take the place of its own.
 
 A due date is written free text ("by March 2025", "Q2 2024", "2025-03-31"); what can
 be read as a date becomes the last day it allows (``due_date``), the rest is unknown
@@ -30,6 +32,7 @@ from scrutiny.errors import InvalidQueryError
 from scrutiny.graph.model import AttributeValue, Node, StoredDocument
 from scrutiny.graph.schema import EdgeKind, NodeKind
 from scrutiny.graph.store import Store
+from scrutiny.history import latest_position
 from scrutiny.ingest.extract.records import ResponseStatus
 
 #: Entity kinds the tracker lists.
@@ -340,8 +343,14 @@ def _names(*values: AttributeValue | object) -> tuple[str, ...]:
 
 
 def _row(
-    node: Node, document: StoredDocument | None, body: str | None, as_at: date
+    node: Node,
+    document: StoredDocument | None,
+    body: str | None,
+    as_at: date,
+    later: tuple[ResponseStatus | None, str | None] | None = None,
 ) -> TrackerRow | None:
+    """A tracker row; ``later``: the latest status and progress later documents stated
+    (``scrutiny.history``), which take the place of what the entity's own records."""
     attributes = node.attributes
     if node.kind is NodeKind.COMMITMENT:
         if (_text(attributes.get("category")) or "commitment").lower() == "decision":
@@ -351,6 +360,9 @@ def _row(
         owners = _names(attributes.get("owners"))
     status = _text(attributes.get("status"))
     progress = _text(attributes.get("progress"))
+    if later is not None:
+        status = later[0].value if later[0] is not None else status
+        progress = later[1] or progress
     due = _text(attributes.get("due"))
     due_date = parse_due(due)
     complete = is_complete(progress, status)
@@ -481,7 +493,8 @@ def tracker_page(
     for kind in TRACKED_KINDS:
         for node in store.nodes(NodeKind(kind)):
             document = documents.get(node.document_id) if node.document_id else None
-            row = _row(node, document, bodies.get(node.document_id or ""), as_at)
+            later = latest_position(store, node.id, as_at)
+            row = _row(node, document, bodies.get(node.document_id or ""), as_at, later)
             if row is not None:
                 rows.append(row)
     themed = None

@@ -7,6 +7,7 @@ from typing import Any
 from flask import Blueprint, request
 
 from scrutiny.errors import InvalidQueryError
+from scrutiny.tracker import parse_as_at
 from scrutiny.web.knowledge import (
     current_knowledge_base,
     parse_entity_query,
@@ -54,6 +55,15 @@ def entities() -> dict[str, Any]:
     query = parse_entity_query(request.args, knowledge_base.max_limit)
     page: dict[str, Any] = knowledge_base.entities(query).to_json()
     return page
+
+
+@api.get("/entities/<path:entity_id>/history")
+def entity_history(entity_id: str) -> dict[str, Any]:
+    """``EntityHistory.to_json()``: the entity's dated history (its own record, then
+    later documents reporting on it) and, with ``as_at=YYYY-MM-DD``, its position then."""
+    as_at = parse_as_at(request.args.get("as_at"))
+    history: dict[str, Any] = current_knowledge_base().history(entity_id, as_at).to_json()
+    return history
 
 
 @api.get("/entities/<path:entity_id>")

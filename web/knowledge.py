@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from datetime import date
 
 from flask import current_app, g, has_request_context
 
 from scrutiny.errors import InvalidQueryError
 from scrutiny.graph.sparql import SparqlResult
+from scrutiny.history import EntityHistory
 from scrutiny.results import (
     DocumentRef,
     DocumentView,
@@ -76,6 +78,9 @@ class SharedKnowledgeBase:
 
     def entity(self, entity_id: str) -> EntityDetail:
         return self.knowledge_base.entity(entity_id, self.include_restricted())
+
+    def history(self, entity_id: str, as_at: date | None = None) -> EntityHistory:
+        return self.knowledge_base.history(entity_id, as_at, self.include_restricted())
 
     def tracker(self, query: TrackerQuery) -> TrackerPage:
         return self.knowledge_base.tracker(query, include_restricted=self.include_restricted())

@@ -536,6 +536,7 @@ def attribute_rows(attributes: dict[str, object]) -> list[tuple[str, object]]:
 @pages.get("/entities/<path:entity_id>")
 def entity(entity_id: str) -> str:
     detail = current_knowledge_base().entity(entity_id)
+    history = current_knowledge_base().history(entity_id)
     documents = passage_documents(detail)
     source = next(
         (
@@ -562,4 +563,5 @@ def entity(entity_id: str) -> str:
         neighbour_groups=neighbour_groups(detail, documents),
         mention_groups=mention_groups(detail),
         mention_count=len(detail.mentions),
+        history=history,
     )
