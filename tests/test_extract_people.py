@@ -154,3 +154,36 @@ def test_a_post_goes_on_after_a_comma_to_its_body_or_the_rest_of_its_list() -> N
     assert "Cabinet Member for Children, Young People and Learning" in found["Alisa Flemming"].roles
     assert found["Sarah Baker"].roles == ("Independent Chair, Croydon Safeguarding Children Board",)
     assert found["Gavin Swann"].roles == ("Head of Quality Assurance",)
+
+
+def _roles(text: str) -> dict[str, tuple[str, ...]]:
+    return {e.label: e.roles for e in find_people(text).entities if isinstance(e, Person)}
+
+
+def test_a_dash_between_name_and_post_in_a_list() -> None:
+    text = (
+        "Officers: Helen Price (Head of Early Help), Tom Green – Democratic Services Officer.\n"
+        "In attendance; Priya Shah - Virtual School Head; Owen Lloyd – Service Manager\n"
+        "Action By - Director of Education\n"
+        "4. Youth Justice – Annual Plan\n"
+    )
+    roles = _roles(text)
+    assert roles["Tom Green"] == ("Democratic Services Officer",)
+    assert roles["Priya Shah"] == ("Virtual School Head",)
+    assert roles["Owen Lloyd"] == ("Service Manager",)
+    assert "Action By" not in roles and "Youth Justice" not in roles
+
+
+def test_people_in_a_table_with_name_and_role_columns() -> None:
+    text = (
+        "Witnesses\n\n"
+        "| Name | Role | Organisation |\n"
+        "| --- | --- | --- |\n"
+        "| Lisa Morgan | Headteacher | Northshire Academy |\n"
+        "| Dr Ben Carter | Independent Chair | Northshire Safeguarding Children Partnership |\n"
+        "| Total | 2 | |\n"
+    )
+    roles = _roles(text)
+    assert roles["Lisa Morgan"] == ("Headteacher",)
+    assert "Independent Chair" in roles["Ben Carter"]
+    assert "Total" not in roles

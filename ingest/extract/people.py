@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from scrutiny.ingest.extract.organisations import OrganisationGazetteer, find_organisations, slugify
 from scrutiny.ingest.extract.records import Extraction, Link, LinkKind, Mention, Person
+from scrutiny.ingest.extract.tables import parse_table_rows
 from scrutiny.ingest.records import Span
 
 TITLED_CONFIDENCE = 0.9
@@ -129,6 +130,13 @@ _COMMA_ROLE_RE = re.compile(
     rf"(?<![\w-])(?P<name>{_FULL_NAME}),[ \t]+(?:(?:the|our)[ \t]+)?(?P<role>[^,;.\n]{{3,120}})"
     r"(?P<more>(?:,[ \t]+[A-Z][^,;.\n()]{2,80})*)"
 )
+# "Tom Green – Democratic Services Officer" as an entry of a list (a line, or after ";"
+# or ":"): a name, a spaced dash, a post.
+_DASH_ROLE_RE = re.compile(
+    rf"(?:^|(?<=[;:,]))[ \t]*(?:[-•·*][ \t]*)?(?P<name>{_FULL_NAME})[ \t]+[–—-][ \t]+"
+    r"(?:(?:the|our)[ \t]+)?(?P<role>[^,;.\n()]{3,120})",
+    re.MULTILINE,
+)
 # A name and then its post with no punctuation between, the whole line: "Tim Loughton
 # Shadow Minister (Children)", "Jane Smith Head of Children's Services".
 _ROLE_OPENING = (
@@ -155,6 +163,8 @@ _LIST_ITEM_RE = re.compile(r"^[ \t]*(?:[-•·*–][ \t]*)?(?P<item>[^\n]+)$")
 # Words that are never part of a person's name; a candidate name is cut at the first.
 _NOT_NAME_WORDS = frozenset(
     [
+        "action",
+        "by",
         "the",
         "and",
         "of",
@@ -470,7 +480,7 @@ def _plural_councillors(text: str) -> Iterator[_Sighting]:
 
 
 def _with_roles(text: str) -> Iterator[_Sighting]:
-    for pattern in (_BRACKETED_ROLE_RE, _COMMA_ROLE_RE):
+    for pattern in (_BRACKETED_ROLE_RE, _COMMA_ROLE_RE, _DASH_ROLE_RE):
         for match in pattern.finditer(text):
             title, untitled = _split_title(match["name"])
             name = _clean_name(untitled)
@@ -498,6 +508,77 @@ def _with_roles(text: str) -> Iterator[_Sighting]:
             yield _Sighting(
                 Span(start, start + len(name)), name, title_role, role, ROLE_CONFIDENCE, role_text
             )
+
+
+_NAME_COLUMN = re.compile(
+    r"^(?:(?:full\s+)?name|member|members|attendee|officer|witness|contact|councillor)s?$", re.I
+)
+_ROLE_COLUMN = re.compile(
+    r"^(?:role|roles|position|post|title|job\s+title|designation|responsibility|portfolio)$",
+    re.I,
+)
+_BODY_COLUMN = re.compile(r"^(?:organisation|organization|agency|service|body|representing)$", re.I)
+_TABLE_NAME_RE = re.compile(
+    rf"^(?:(?P<title>{_TITLE_ALTERNATION})\.?[ \t]+)?(?P<name>{_FULL_NAME})$"
+)
+
+
+def _table_people(text: str) -> Iterator[_Sighting]:
+    """People listed in a table with a name column and a role (or organisation) column."""
+    if "|" not in text and "\t" not in text:
+        return
+    columns: tuple[int, int | None, int | None] | None = None
+    previous_end = -1
+    for row in parse_table_rows(text):
+        if text[previous_end : row.span.start].strip(" \t\n|-:") if previous_end >= 0 else True:
+            columns = None  # a new table
+        previous_end = row.span.end
+        cells = [cell.text.strip(" *") for cell in row.cells]
+        names = [i for i, cell in enumerate(cells) if _NAME_COLUMN.match(cell)]
+        roles = [i for i, cell in enumerate(cells) if _ROLE_COLUMN.match(cell)]
+        bodies = [i for i, cell in enumerate(cells) if _BODY_COLUMN.match(cell)]
+        if names and (roles or bodies):
+            columns = (names[0], roles[0] if roles else None, bodies[0] if bodies else None)
+            continue
+        if columns is None:
+            continue
+        name_at, role_at, body_at = columns
+        if name_at >= len(row.cells):
+            continue
+        cell = row.cells[name_at]
+        named = _TABLE_NAME_RE.match(cell.text.strip())
+        if named is None or _clean_name(named["name"]) != named["name"]:
+            continue
+        role_text = (
+            row.cells[role_at].text.strip()
+            if role_at is not None and role_at < len(row.cells)
+            else ""
+        )
+        body_text = (
+            row.cells[body_at].text.strip()
+            if body_at is not None and body_at < len(row.cells)
+            else ""
+        )
+        role = " ".join(role_text.split()) or None
+        title_role = _ROLE_TITLES.get(named["title"]) if named["title"] else None
+        start = (
+            cell.span.start + cell.text.find(named["name"])
+            if named["name"] in cell.text
+            else cell.span.start
+        )
+        if text[start : start + len(named["name"])] != named["name"]:
+            start = text.find(named["name"], cell.span.start, cell.span.end + 1)
+            if start < 0:
+                continue
+        context = ", ".join(part for part in (role_text, body_text) if part) or None
+        yield _Sighting(
+            Span(start, start + len(named["name"])),
+            named["name"],
+            title_role,
+            role,
+            LISTED_CONFIDENCE,
+            context,
+        )
 
 
 def _names_then_posts(text: str) -> Iterator[_Sighting]:
@@ -692,6 +773,7 @@ def find_people(text: str, gazetteer: OrganisationGazetteer | None = None) -> Ex
             *_attendance_lists(text),
             *_speakers_and_labelled_roles(text),
             *_names_then_posts(text),
+            *_table_people(text),
             *_speaker_names(text),
             *_peers_and_appointments(text),
         ],
