@@ -187,3 +187,14 @@ def test_people_in_a_table_with_name_and_role_columns() -> None:
     assert roles["Lisa Morgan"] == ("Headteacher",)
     assert "Independent Chair" in roles["Ben Carter"]
     assert "Total" not in roles
+
+
+def test_a_portfolio_list_after_a_member_post_belongs_to_it() -> None:
+    text = (
+        "Councillor Amira Khan, Lead Member Children's Safeguarding, Early Help and Social "
+        "Care, introduced the report.\n"
+    )
+    assert (
+        "Lead Member Children's Safeguarding, Early Help and Social Care"
+        in (_roles(text)["Amira Khan"])
+    )

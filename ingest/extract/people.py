@@ -393,6 +393,11 @@ _LIST_SEGMENT = re.compile(
     r"^(?:[A-Z][\w'’-]*\s+){0,3}(?:and|&)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?$"
 )
 _OPEN_PURPOSE = re.compile(r"\b(?:for|of)\s+(?:[A-Z][\w'’-]*\s*){1,3}$")
+# A portfolio named after the post without "for": "Lead Member Children's Safeguarding,
+# Early Help and Social Care".
+_PORTFOLIO_POST = re.compile(
+    r"\b(?:(?:Lead|Cabinet|Executive)\s+Member|Portfolio\s+Holder|Spokesperson)\b"
+)
 
 
 def _clean_role(raw: str) -> str | None:
@@ -415,7 +420,10 @@ def _clean_role(raw: str) -> str | None:
                 segment = " ".join(parts[following].split())
                 if not (
                     _BODY_SEGMENT.match(segment)
-                    or (_OPEN_PURPOSE.search(role) and _LIST_SEGMENT.match(segment))
+                    or (
+                        (_OPEN_PURPOSE.search(role) or _PORTFOLIO_POST.search(role))
+                        and _LIST_SEGMENT.match(segment)
+                    )
                 ):
                     break
                 role = f"{role}, {segment}"
