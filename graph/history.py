@@ -31,13 +31,13 @@ from scrutiny.ingest.extract.tables import normalise_number, progress_of, status
 #: ``benchmarks/status_links.py``).
 DEFAULT_THRESHOLD = 0.5
 #: Bumped whenever linking changes, so that stored links are rebuilt.
-LINKER_VERSION = "1"
+LINKER_VERSION = "2"
 #: Kinds of earlier entities that later documents report on.
 LINKED_KINDS = (NodeKind.RECOMMENDATION, NodeKind.COMMITMENT)
 #: Share of a review title's distinctive words a later document must contain to name it.
 TITLE_SHARE = 0.6
 #: Fewest distinctive words a title needs to be recognisable at all.
-MIN_TITLE_WORDS = 3
+MIN_TITLE_WORDS = 2
 #: Fewest distinctive words an entity's text needs for a match by words alone.
 MIN_TEXT_WORDS = 4
 #: Fewest words an entity and a passage must share for a match by words.
@@ -106,8 +106,16 @@ class StatusLink:
 _WORD = re.compile(r"[a-z0-9]+")
 
 
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
 def _listed(words: str) -> frozenset[str]:
-    return frozenset(words.split())
+    """The words, and their stems (as ``content_words`` gives them)."""
+    return frozenset(words.split()) | frozenset(_stem(word) for word in words.split())
 
 
 _STOP = _listed(
@@ -132,6 +140,10 @@ _GENERIC_TITLE = _listed(
     education learning position statement proposed final full text table status
     decision decisions issue"""
 )
+_MONTHS = _listed(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday"
+)
 _COUNCIL_WORDS = _listed("council borough county city district metropolitan london town of")
 _NUMBER_WORDS = sorted(
     _listed(
@@ -141,13 +153,6 @@ _NUMBER_WORDS = sorted(
     key=len,
     reverse=True,
 )
-
-
-def _stem(word: str) -> str:
-    for suffix in ("ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -282,10 +287,10 @@ def _same_council(a: str | None, b: str | None) -> bool | None:
 
 
 def title_words(title: str, council: str | None = None) -> frozenset[str]:
-    """The words of a title that say which review it is (not the council's name, one
-    letter or digit, or the vocabulary every children's services title shares)."""
-    generic = _GENERIC_TITLE | content_words(council or "")
-    return frozenset(w for w in content_words(title) if len(w) > 1 and w not in generic)
+    """The words of a title that say which review it is (not the council's name, dates
+    and numbers, or the vocabulary every children's services title shares)."""
+    generic = _GENERIC_TITLE | _MONTHS | content_words(council or "")
+    return frozenset(w for w in content_words(title) if not w.isdigit() and w not in generic)
 
 
 @dataclass(frozen=True)
@@ -337,6 +342,18 @@ def names_council(council: str, index: WordPositions) -> bool:
     """Whether a text names the council (every distinctive word of its name)."""
     words = title_words(council) - _COUNCIL_WORDS
     return bool(words) and all(word in index.positions for word in words)
+
+
+def same_review(first: LinkDocument, second: LinkDocument) -> bool:
+    """Whether two documents are of one review: either's title holds most of the
+    other's distinctive title words ("Scrutiny Review of School Exclusions" and
+    "Cabinet response to the Scrutiny Review of School Exclusions")."""
+    one = title_words(first.title, first.council)
+    two = title_words(second.title, second.council)
+    if min(len(one), len(two)) < MIN_TITLE_WORDS:
+        return False
+    common = len(one & two)
+    return common / min(len(one), len(two)) >= TITLE_SHARE
 
 
 def in_scope(
@@ -532,7 +549,8 @@ def link_documents(
     """Every link from the documents (only those of ``later_ids``, when given) to the
     earlier entities of the others. A bare reference to a number that two reviews in
     scope both use goes to the one the later document names better by title, or to
-    neither when they tie."""
+    neither when they tie; documents of one review (the review, the response restating
+    its recommendations) are not rivals, and each gets the link."""
     by_document: dict[str, list[TrackedEntity]] = {}
     for entity in entities:
         by_document.setdefault(entity.document_id, []).append(entity)
@@ -555,7 +573,11 @@ def link_documents(
         for earlier in scoped:
             rivals: set[str] = set()
             for other in scoped:
-                if other.id != earlier.id and named[other.id] >= named[earlier.id]:
+                if (
+                    other.id != earlier.id
+                    and named[other.id] >= named[earlier.id]
+                    and not same_review(earlier, other)
+                ):
                     rivals |= numbers[other.id] & numbers[earlier.id]
             links.extend(
                 link_pair(earlier, by_document[earlier.id], prepared, threshold, frozenset(rivals))
