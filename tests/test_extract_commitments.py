@@ -320,3 +320,16 @@ def test_a_role_reporting_an_undertaking_makes_it() -> None:
     assert _find(_commitments(text), "write to the Secretary").made_by == (
         "The Cabinet Member for Children",
     )
+
+
+def test_a_hard_wrapped_line_of_prose_is_not_a_heading() -> None:
+    text = (
+        "Senior officials from the partner agencies attend the Resilience Board.\n"
+        "We will look to rationalise and streamline subordinate or supporting groups and\n"
+        "committees responsible for the partnership's preparedness.\n"
+        "The Council will establish four standing advisory groups of practitioners and\n"
+        "parents, each led by an independent chair.\n"
+    )
+    found = _commitments(text)
+    assert _find(found, "rationalise and streamline").text.endswith("preparedness.")
+    assert _find(found, "four standing advisory groups").text.endswith("independent chair.")

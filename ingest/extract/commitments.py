@@ -423,7 +423,7 @@ def _units(text: str, action_owners: list[tuple[int, int, str]]) -> Iterator[_Un
                 yield from flush()
         elif paragraph and _joins_previous(text, paragraph[-1], stripped):
             paragraph.append((start, end))
-        elif _is_heading(stripped):
+        elif _is_heading(stripped) and not _wraps_on(text, lines, index):
             yield from flush()
             forward = bool(FORWARD_HEADING.search(stripped))
             heading = ANSWER_HEADING.match(stripped)
@@ -437,6 +437,17 @@ def _units(text: str, action_owners: list[tuple[int, int, str]]) -> Iterator[_Un
             paragraph.append((start, end))
         index += 1
     yield from flush()
+
+
+def _wraps_on(text: str, lines: list[tuple[int, int]], index: int) -> bool:
+    """A hard-wrapped line of prose, not a heading: several words, the last in lower case,
+    and the next line going on in lower case ("We will look to rationalise ... and" /
+    "committees responsible for ...")."""
+    words = text[slice(*lines[index])].split()
+    if len(words) < 6 or not words[-1].islower() or index + 1 >= len(lines):
+        return False
+    following = text[slice(*lines[index + 1])].strip()
+    return bool(following) and following[0].islower()
 
 
 def _continues_after_gap(text: str, lines: list[tuple[int, int]], index: int) -> bool:
@@ -837,7 +848,7 @@ def _committing_phrase(verb: str, rest: str) -> bool:
     if verb == "take":
         return bool(re.match(r"\s+(?:\w+\s+){0,3}?(?:forward|away)\b", rest))
     if verb == "look":
-        return bool(re.match(r"\s+(?:into|at)\b", rest))
+        return bool(re.match(r"\s+(?:into|at|to\s+[a-z]+)\b", rest))
     if verb == "give":
         return bool(re.match(r"\s+(?:\w+\s+){0,2}?(?:an?\s+)?update", rest))
     return False
