@@ -70,3 +70,13 @@ def test_recommending_paragraphs_under_conclusions_are_recommendations() -> None
     ]
     assert any(f.startswith("Families told us") for f in findings)
     assert not any("recommend" in f for f in findings)
+
+
+def test_a_heading_naming_recommendations_is_not_their_addressee() -> None:
+    text = (
+        "Recommendations to Cabinet\n"
+        "(a) That Cabinet approves the revised Early Help Strategy.\n"
+        "(b) That Cabinet notes the findings of the review of short breaks.\n"
+    )
+    owners = {r.number: r.owners for r in _recommendations(text)}
+    assert owners == {"a": ("Cabinet",), "b": ("Cabinet",)}

@@ -640,7 +640,7 @@ _RECOMMEND_LATER = re.compile(
 )
 _NOT_A_BODY = re.compile(
     r"^(?:the\s+)?(?:we|i|it|this|that|there|these|those|they|he|she|you|in|on|of|and|for|"
-    r"however|but|also|further|finally|therefore|recommendation|report|review)\b",
+    r"however|but|also|further|finally|therefore|recommendations?|reports?|reviews?)\b",
     re.I,
 )
 
