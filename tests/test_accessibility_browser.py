@@ -227,19 +227,43 @@ _WIDER_THAN_VIEWPORT = """() => {
       " " + Math.round(el.getBoundingClientRect().right) + "px");
 }"""
 
-#: What the focused element is and how its focus shows.
+#: What the focused element is and how its focus shows: ``contrast`` is the best
+#: contrast ratio of its outline or box-shadow colours against the background behind it.
 _FOCUSED = """() => {
   const el = document.activeElement;
   if (!el || el === document.body) return null;
   const style = getComputedStyle(el);
   const box = el.getBoundingClientRect();
+  const rgba = (text) => (text.match(/rgba?\\([^)]*\\)/g) || []).map((c) => {
+    const [r, g, b, a = 1] = c.slice(c.indexOf("(") + 1, -1).split(",").map(Number);
+    return {r, g, b, a};
+  });
+  const luminance = ({r, g, b}) => {
+    const [R, G, B] = [r, g, b].map((v) => {
+      v /= 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * R + 0.7152 * G + 0.0722 * B;
+  };
+  let behind = {r: 255, g: 255, b: 255, a: 1};
+  for (let up = el.parentElement; up; up = up.parentElement) {
+    const colour = rgba(getComputedStyle(up).backgroundColor)[0];
+    if (colour && colour.a > 0) { behind = colour; break; }
+  }
+  const colours = [
+    ...(style.outlineStyle !== "none" ? rgba(style.outlineColor) : []),
+    ...(style.boxShadow !== "none" ? rgba(style.boxShadow) : []),
+  ].filter((c) => c.a > 0);
+  const ratio = (c) => {
+    const [hi, lo] = [luminance(c), luminance(behind)].sort((x, y) => y - x);
+    return (hi + 0.05) / (lo + 0.05);
+  };
   return {
     tag: el.tagName.toLowerCase(),
     classes: el.className || "",
     id: el.id || "",
     text: (el.innerText || el.value || el.getAttribute("aria-label") || "").trim().slice(0, 60),
-    outline: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2,
-    shadow: style.boxShadow !== "none",
+    contrast: Math.round(Math.max(0, ...colours.map(ratio)) * 100) / 100,
     visible: box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0 &&
       box.left < innerWidth,
   };
@@ -276,9 +300,8 @@ def test_first_tab_reaches_the_skip_link_and_focus_is_always_visible(
         if focused is None:
             break
         stops.append(focused)
-    hidden = [
-        stop for stop in stops if not stop["visible"] or not (stop["outline"] or stop["shadow"])
-    ]
+    # WCAG 1.4.11: a focus indicator contrasts 3:1 with what surrounds it
+    hidden = [stop for stop in stops if not stop["visible"] or stop["contrast"] < 3]
     assert not hidden, f"{visit.name}: focus not visible on {hidden}"
 
 
