@@ -80,3 +80,16 @@ def test_a_heading_naming_recommendations_is_not_their_addressee() -> None:
     )
     owners = {r.number: r.owners for r in _recommendations(text)}
     assert owners == {"a": ("Cabinet",), "b": ("Cabinet",)}
+
+
+def test_list_markers_ended_by_a_tab_are_list_items_not_table_rows() -> None:
+    text = (
+        "Conclusions and recommendations\n\n"
+        "1.\tLocal authorities are not consistently meeting their duties to care leavers. "
+        "(Paragraph 24)\n\n"
+        "2.\tThe Department should publish revised statutory guidance on the local offer by "
+        "the end of 2024. (Paragraph 31)\n"
+    )
+    owners = {r.number: r.owners for r in _recommendations(text)}
+    assert owners == {"2": ("The Department",)}
+    assert [f.number for f in extract_findings(text).entities if isinstance(f, Finding)] == ["1"]

@@ -209,8 +209,16 @@ def _scan(text: str) -> list[_Line]:
     return lines
 
 
+# "1.<TAB>Local authorities …": a list item whose marker a word processor ended with a
+# tab, not a two-column table row.
+_TABBED_LIST_ITEM = re.compile(
+    rf"^[ \t]*(?:\(?(?:\d{{1,3}}(?:\.\d{{1,2}}){{0,2}}|[a-z]|{_ROMAN})[.):]?|[-*•·▪◦‣–])\t+"
+    r"[^\t]*\S[^\t]*$"
+)
+
+
 def _is_table_line(line: str) -> bool:
-    return is_table_line(line)
+    return is_table_line(line) and not _TABBED_LIST_ITEM.match(line)
 
 
 _CONTEXT_WORDS = ("recommend", "finding", "conclu", "found", "finds", "key messages", "learning")
