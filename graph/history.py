@@ -31,7 +31,7 @@ from scrutiny.ingest.extract.tables import normalise_number, progress_of, status
 #: ``benchmarks/status_links.py``).
 DEFAULT_THRESHOLD = 0.5
 #: Bumped whenever linking changes, so that stored links are rebuilt.
-LINKER_VERSION = "2"
+LINKER_VERSION = "3"
 #: Kinds of earlier entities that later documents report on.
 LINKED_KINDS = (NodeKind.RECOMMENDATION, NodeKind.COMMITMENT)
 #: Share of a review title's distinctive words a later document must contain to name it.
@@ -504,7 +504,9 @@ def link_pair(
         words = content_words(entity.text)
         number = normalise_number(entity.number) if entity.number else None
         usable = number if number is not None and number not in rival_numbers else None
-        best: tuple[tuple[bool, float], _Block, bool] | None = None
+        # A passage naming the entity first, one of those stating a status or progress
+        # next, then the most confident.
+        best: tuple[tuple[bool, bool, float], _Block, bool] | None = None
         for block in prepared.blocks:
             referenced = usable is not None and usable in block.named
             via_heading = usable is not None and block.heading == usable and not referenced
@@ -516,12 +518,13 @@ def link_pair(
             confidence = _confidence(referenced, via_heading, text_score, titled, block.states)
             if confidence < threshold:
                 continue
-            rank = (block.states, confidence)
+            by_reference = referenced or via_heading
+            rank = (by_reference, by_reference and block.states, confidence)
             if best is None or rank > best[0]:
-                best = (rank, block, referenced or via_heading)
+                best = (rank, block, by_reference)
         if best is None:
             continue
-        (_, confidence), block, by_reference = best
+        (_, _, confidence), block, by_reference = best
         sentence, status, progress = _evidence(block, usable, words)
         links.append(
             StatusLink(

@@ -118,8 +118,18 @@ def _tracked(db: sqlite3.Connection) -> dict[str, list[TrackedEntity]]:
     return found
 
 
+def links_from(
+    db: sqlite3.Connection, later_id: str, threshold: float = DEFAULT_THRESHOLD
+) -> list[StatusLink]:
+    """The links a stored document gives at ``threshold``, computed (not stored)."""
+    return _links_from(db, later_id, _tracked(db), threshold)
+
+
 def _links_from(
-    db: sqlite3.Connection, later_id: str, tracked: dict[str, list[TrackedEntity]]
+    db: sqlite3.Connection,
+    later_id: str,
+    tracked: dict[str, list[TrackedEntity]],
+    threshold: float = DEFAULT_THRESHOLD,
 ) -> list[StatusLink]:
     later = _document(db, later_id, with_text=True)
     if later is None or later.date is None:
@@ -131,7 +141,7 @@ def _links_from(
         and (document := _document(db, document_id, with_text=False)) is not None
     ]
     entities = [e for d in earlier for e in tracked[d.id]]
-    return link_documents([later, *earlier], entities, [later_id], DEFAULT_THRESHOLD)
+    return link_documents([later, *earlier], entities, [later_id], threshold)
 
 
 def _write(db: sqlite3.Connection, links: Iterable[StatusLink], owners: dict[str, str]) -> None:
