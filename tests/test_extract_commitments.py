@@ -333,3 +333,21 @@ def test_a_hard_wrapped_line_of_prose_is_not_a_heading() -> None:
     found = _commitments(text)
     assert _find(found, "rationalise and streamline").text.endswith("preparedness.")
     assert _find(found, "four standing advisory groups").text.endswith("independent chair.")
+
+
+def test_reported_undertakings_name_the_officer_who_gave_them() -> None:
+    text = (
+        "In response to questions, the Head of Service, Jane Smith, confirmed that she would "
+        "circulate the audit findings to Members.\n"
+        "Mark Davies (Director of Children's Services) undertook to provide a written "
+        "response on placement costs.\n"
+        "The Police representative stated that the force would review its use of strip "
+        "searches of children.\n"
+    )
+    found = _commitments(text)
+    assert _find(found, "audit findings").made_by == ("Jane Smith",)
+    assert _find(found, "placement costs").actor == (
+        "Mark Davies",
+        "Director of Children's Services",
+    )
+    assert _find(found, "strip searches").actor == ("the force",)

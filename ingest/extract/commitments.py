@@ -119,7 +119,7 @@ ACTOR_HEADS = _words(
     authority la unit police cabinet minister ministers panel network staff colleagues
     executive office directorate division trust agency partners partner secretary chair
     mayor member members scrutineer commissioner coordinator co-ordinator lead leads
-    provider providers
+    provider providers force forces constabulary representative representatives
     """
 )
 
@@ -187,7 +187,7 @@ QUESTION_OPENING = re.compile(
 )
 REPORTING_VERB = re.compile(
     r"(?P<who>(?:[A-Z][\w'’&-]*\s+(?:(?:of|for|and|the|&)\s+)*){0,6}?"
-    r"(?:[A-Z][\w'’&-]*|officers|colleagues|the\s+\w+))\s+"
+    r"(?:[A-Z][\w'’&-]*|officers|colleagues|the\s+\w+)),?\s+"
     r"(?:had\s+)?(?:confirmed|advised|explained|stated|undertook|reported|indicated|"
     r"assured|informed\s+\w+|agreed|said)\b",
 )
@@ -1017,10 +1017,20 @@ def _last_sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return (units[-1].start, units[-1].end) if units else _trim(text, start, end)
 
 
+# "Mark Davies (Director of Children's Services) undertook to …": a name and its post.
+NAMED_POST_BEFORE = re.compile(
+    r"(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,2})[ \t]*\((?P<post>[^()\n]{3,80})\)"
+    r"[ \t]*(?:\w+[ \t]+){0,2}$"
+)
+
+
 def _made_by(text: str, unit: _Unit, cue: _Cue, author: Author = NO_AUTHOR) -> tuple[str, ...]:
     if unit.owners:
         return unit.owners
     sentence = text[unit.start : unit.end]
+    named = NAMED_POST_BEFORE.search(sentence[: cue.position]) if not cue.passive else None
+    if named and _acts(named.group("post"), passive=False):
+        return (named.group("name"), named.group("post").strip())
     subject = "" if cue.passive else _clean_actor(cue.subject)
     own = author.named(subject) if subject else None
     if own:
@@ -1080,6 +1090,8 @@ def _speaker(text: str, position: int) -> tuple[str, ...]:
 
 def _actor(cue: _Cue, made_by: tuple[str, ...], author: Author = NO_AUTHOR) -> tuple[str, ...]:
     subject = "" if cue.passive else _clean_actor(cue.subject)
+    if subject.count(")") > subject.count("("):
+        return made_by  # "Name (Post) undertook to": a post cut from its bracket
     own = author.named(subject) if subject else None
     if own:
         return (own,)
