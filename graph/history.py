@@ -31,7 +31,7 @@ from scrutiny.ingest.extract.tables import normalise_number, progress_of, status
 #: ``benchmarks/status_links.py``).
 DEFAULT_THRESHOLD = 0.5
 #: Bumped whenever linking changes, so that stored links are rebuilt.
-LINKER_VERSION = "3"
+LINKER_VERSION = "4"
 #: Kinds of earlier entities that later documents report on.
 LINKED_KINDS = (NodeKind.RECOMMENDATION, NodeKind.COMMITMENT)
 #: Share of a review title's distinctive words a later document must contain to name it.
@@ -188,7 +188,7 @@ _REFERENCE = re.compile(
 )
 _ONE_NUMBER = re.compile(_NUMBER, re.I)
 _RANGE = re.compile(r"(\d{1,3})\s*(?:to|-|–)\s*(\d{1,3})")
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 
 
 def referenced_numbers(text: str) -> dict[str, int]:
@@ -395,6 +395,7 @@ class _Block:
     named: frozenset[str]  # numbers named in the passage itself
     heading: str | None  # the number whose block (after a leading reference) it is in
     words: frozenset[str]
+    sentence_words: tuple[frozenset[str], ...]
     states: bool  # a sentence of it states a status or progress
 
 
@@ -440,22 +441,25 @@ def _blocks(document: LinkDocument) -> tuple[_Block, ...]:
             for s in sentences
         )
         blocks.append(
-            _Block(passage, sentences, frozenset(named), heading, content_words(body), states)
-        )
+            _Block(passage, sentences, frozenset(named), heading, content_words(body),
+                   tuple(content_words(s.text) for s in sentences), states)
+        )  # fmt: skip
     return tuple(blocks)
 
 
 def _evidence(
-    block: _Block, number: str | None, entity_words: frozenset[str]
+    block: _Block, number: str | None, entity_words: frozenset[str], by_reference: bool
 ) -> tuple[_Sentence, ResponseStatus | None, str | None]:
-    """The sentence of a passage that best reports on the entity: one stating a status
-    or progress first, then one naming it, then the one sharing most of its words."""
-    best: tuple[tuple[int, float], _Sentence, ResponseStatus | None, str | None] | None = None
-    for sentence in block.sentences:
+    """The sentence of a passage that best reports on the entity. Linked by reference:
+    one stating a status or progress first, then one naming it, then the one sharing
+    most of its words; linked by words: the one sharing most, then one stating."""
+    best: tuple[tuple[int, int], _Sentence, ResponseStatus | None, str | None] | None = None
+    for sentence, words in zip(block.sentences, block.sentence_words, strict=True):
         status, progress = stated_status(sentence.text), stated_progress(sentence.text)
         names = number is not None and number in referenced_numbers(sentence.text)
-        rank = (2 * (status is not None or progress is not None) + names,
-                len(entity_words & content_words(sentence.text)))  # fmt: skip
+        states = status is not None or progress is not None
+        common = len(entity_words & words)
+        rank = (2 * states + names, common) if by_reference else (common, int(states))
         if best is None or rank > best[0]:
             best = (rank, sentence, status, progress)
     assert best is not None
@@ -510,7 +514,10 @@ def link_pair(
         for block in prepared.blocks:
             referenced = usable is not None and usable in block.named
             via_heading = usable is not None and block.heading == usable and not referenced
-            text_score = similarity(words, block.words)
+            text_score = max(
+                similarity(words, block.words),
+                max((similarity(words, w) for w in block.sentence_words), default=0.0),
+            )
             if block.heading is not None and block.heading != number and not referenced:
                 text_score *= 0.5  # a block about another recommendation
             if not (referenced or via_heading) and text_score == 0.0:
@@ -525,7 +532,7 @@ def link_pair(
         if best is None:
             continue
         (_, _, confidence), block, by_reference = best
-        sentence, status, progress = _evidence(block, usable, words)
+        sentence, status, progress = _evidence(block, usable, words, by_reference)
         links.append(
             StatusLink(
                 entity_id=entity.id,
