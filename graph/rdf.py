@@ -60,6 +60,7 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from scrutiny.errors import InvalidQueryError
 from scrutiny.graph.concepts import DEFAULT_SCHEME_PATH, load_concept_scheme
+from scrutiny.graph.history import LINKED_KINDS, StatusLink
 from scrutiny.graph.model import AttributeValue, Edge, Node, StoredDocument
 from scrutiny.graph.schema import EdgeKind, NodeKind
 from scrutiny.graph.store import Store
@@ -249,7 +250,30 @@ class _Builder:
             self.add_document(document)
         for edge in self.store.edges():
             self.add_edge(edge)
+        for node in self.nodes.values():
+            if node.kind in LINKED_KINDS:
+                for link in self.store.status_links(node.id):
+                    self.add_status_report(link)
         return self.graph
+
+    def add_status_report(self, link: StatusLink) -> None:
+        """A later passage reporting on an entity (``scrutiny.graph.history``)."""
+        entity, passage = self.iri(link.entity_id), self.iri(link.passage_id)
+        report = URIRef(f"{entity}/report/{quote(link.document_id, safe=':')}")
+        self.add(passage, SG.reportsOn, entity)
+        self.add(report, RDF.type, SG.StatusReport)
+        self.add(report, SG.reportsOn, entity)
+        self.add(report, PROV.wasQuotedFrom, passage)
+        self.add(report, DCTERMS.source, self.iri(link.document_id))
+        self.add(report, SG.confidence, _decimal(link.confidence))
+        self.add(report, SG.start, _integer(link.start))
+        self.add(report, SG.end, _integer(link.end))
+        if link.date:
+            self.add(report, DCTERMS.date, _date_literal(link.date))
+        if link.status is not None:
+            self.add(report, SG.status, Literal(link.status.value))
+        if link.progress:
+            self.add(report, SG.progress, Literal(link.progress))
 
     def add_node(self, node: Node) -> None:
         subject = self.iris[node.id]

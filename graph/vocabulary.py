@@ -36,6 +36,7 @@ class SG(DefinedNamespace):
     Meeting: URIRef
     Case: URIRef
     Passage: URIRef
+    StatusReport: URIRef
 
     # relations between entities
     respondsTo: URIRef
@@ -46,10 +47,12 @@ class SG(DefinedNamespace):
     actor: URIRef
     records: URIRef
     hasTheme: URIRef
+    reportsOn: URIRef
 
     # attributes of entities
     status: URIRef
     statusText: URIRef
+    progress: URIRef
     number: URIRef
     section: URIRef
     subject: URIRef
@@ -130,6 +133,25 @@ TERMS: dict[URIRef, TermDescription] = {
         is_class=True,
         parents=(PROV.Entity,),
     ),
+    SG.StatusReport: TermDescription(
+        "Status report",
+        "A later document's passage reporting on an earlier recommendation or commitment: "
+        "the status and progress it states, its date and the linker's confidence.",
+        is_class=True,
+        parents=(PROV.Entity,),
+    ),
+    SG.reportsOn: TermDescription(
+        "reports on",
+        "The earlier recommendation or commitment a passage or status report reports on.",
+        domain=(SG.Passage, SG.StatusReport),
+        is_object_property=True,
+    ),
+    SG.progress: TermDescription(
+        "progress",
+        'Progress a later document states ("complete", "in progress", "ongoing", …).',
+        domain=(SG.StatusReport,),
+        range=XSD.string,
+    ),
     SG.respondsTo: TermDescription(
         "responds to",
         "The recommendation a response answers.",
@@ -187,7 +209,7 @@ TERMS: dict[URIRef, TermDescription] = {
     SG.status: TermDescription(
         "status",
         'Normalised response status: "accepted", "partially accepted", "rejected" or "noted".',
-        domain=(SG.Response, SG.Recommendation),
+        domain=(SG.Response, SG.Recommendation, SG.StatusReport),
         range=XSD.string,
     ),
     SG.statusText: TermDescription(

@@ -286,3 +286,9 @@ def test_entity_page_shows_the_history(chain: KnowledgeBase) -> None:
     assert f'href="/documents/{update}"' in page
     assert "complete" in page and "accepted" in page
     assert page.count('class="history-entry"') == 3
+
+
+def test_rdf_export_carries_the_status_reports(chain: KnowledgeBase) -> None:
+    turtle = str(chain.export("turtle"))
+    assert "sg:StatusReport" in turtle and "sg:reportsOn" in turtle
+    assert 'sg:progress "complete"' in turtle
