@@ -144,7 +144,7 @@ _MONTHS = _listed(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday"
 )
-_COUNCIL_WORDS = _listed("council borough county city district metropolitan london town of")
+COUNCIL_WORDS = _listed("council borough county city district metropolitan london town of")
 _NUMBER_WORDS = sorted(
     _listed(
         "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -340,7 +340,7 @@ def names_review(
 
 def names_council(council: str, index: WordPositions) -> bool:
     """Whether a text names the council (every distinctive word of its name)."""
-    words = title_words(council) - _COUNCIL_WORDS
+    words = title_words(council) - COUNCIL_WORDS
     return bool(words) and all(word in index.positions for word in words)
 
 

@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Iterable
 
 from scrutiny.graph.history import (
+    COUNCIL_WORDS,
     DEFAULT_THRESHOLD,
     LINKED_KINDS,
     LINKER_VERSION,
@@ -23,6 +24,7 @@ from scrutiny.graph.history import (
     TrackedEntity,
     in_scope,
     link_documents,
+    title_words,
 )
 from scrutiny.graph.model import Node
 from scrutiny.graph.schema import NodeKind
@@ -157,6 +159,31 @@ def _write(db: sqlite3.Connection, links: Iterable[StatusLink], owners: dict[str
     )  # fmt: skip
 
 
+def _may_report_on(db: sqlite3.Connection, earlier: LinkDocument) -> list[str]:
+    """Dated documents that may be in scope of ``earlier``: those of its council, and
+    those of unknown council whose text holds the council's name (a known council) or a
+    word of its title (an unknown one); ``in_scope`` decides."""
+    council = sorted(title_words(earlier.council or "") - COUNCIL_WORDS, key=len)
+    words = sorted(title_words(earlier.title, earlier.council), key=len)
+    probe = (council or words or [""])[-1]  # a long word says most
+    if earlier.council:
+        rows = db.execute(
+            "SELECT id FROM documents WHERE meeting_date IS NOT NULL AND id != ? AND "
+            "(lower(council) = lower(?) OR (council IS NULL AND ? != '' AND "
+            "instr(lower(canonical_text), ?) > 0))",
+            (earlier.id, earlier.council, probe, probe),
+        )
+    elif probe:
+        rows = db.execute(
+            "SELECT id FROM documents WHERE meeting_date IS NOT NULL AND id != ? AND "
+            "instr(lower(canonical_text), ?) > 0",
+            (earlier.id, probe),
+        )
+    else:
+        return []
+    return [str(row[0]) for row in rows.fetchall()]
+
+
 def relink(db: sqlite3.Connection, document_id: str) -> None:
     """Rebuild the links a stored document gives and those it may receive (inside the
     caller's transaction)."""
@@ -165,14 +192,10 @@ def relink(db: sqlite3.Connection, document_id: str) -> None:
     later_ids = {document_id}
     stored = _document(db, document_id, with_text=False)
     if stored is not None and document_id in tracked:
-        for (other_id,) in db.execute(
-            "SELECT id FROM documents WHERE meeting_date IS NOT NULL AND id != ?", (document_id,)
-        ).fetchall():
-            other = _document(db, str(other_id), with_text=False)
-            if other is None:
-                continue
-            if not (stored.council and other.council):  # named by title: read the text
-                other = _document(db, other.id, with_text=True)
+        for other_id in _may_report_on(db, stored):
+            other = _document(db, other_id, with_text=False)
+            if other is not None and not (stored.council and other.council):
+                other = _document(db, other_id, with_text=True)  # named in its text?
             if other is not None and in_scope(stored, other):
                 later_ids.add(other.id)
     for later_id in later_ids:

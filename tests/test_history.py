@@ -112,7 +112,8 @@ def _recommendation(kb: KnowledgeBase, number: str) -> str:
 
 
 def _document(kb: KnowledgeBase, ending: str) -> str:
-    return next(d.id for d in kb.documents() if d.title.endswith(ending))
+    documents = kb.documents(include_restricted=True)
+    return next(d.id for d in documents if d.title.endswith(ending))
 
 
 # --- the pure linker --------------------------------------------------------------------
@@ -292,3 +293,18 @@ def test_rdf_export_carries_the_status_reports(chain: KnowledgeBase) -> None:
     turtle = str(chain.export("turtle"))
     assert "sg:StatusReport" in turtle and "sg:reportsOn" in turtle
     assert 'sg:progress "complete"' in turtle
+
+
+def test_a_restricted_update_is_left_out_of_the_public_history(tmp_path: Path) -> None:
+    settings = Settings(store=tmp_path / "store", embedder="hashing")
+    files = _write(tmp_path / "files")
+    with KnowledgeBase(settings, embedder=HashingEmbedder()) as kb:
+        kb.ingest([files])
+        kb.ingest([files / "update.txt"], visibility="restricted")
+        entity = _recommendation(kb, "1")
+        update = _document(kb, "twelve-month update")
+        officer = kb.history(entity, include_restricted=True)
+        public = kb.history(entity, date(2025, 1, 1))
+        assert update in {e.document_id for e in officer.entries}
+        assert update not in {e.document_id for e in public.entries}
+        assert public.position is not None and public.position.progress is None
