@@ -137,10 +137,13 @@ def _links_from(
     if later is None or later.date is None:
         return []
     earlier = [
-        document
-        for document_id in tracked
-        if document_id != later_id
-        and (document := _document(db, document_id, with_text=False)) is not None
+        LinkDocument(str(i), str(title), council, date, "", ())
+        for i, title, council, date in db.execute(
+            "SELECT id, title, council, meeting_date FROM documents WHERE id != ? AND "
+            "(meeting_date IS NULL OR meeting_date <= ?)",
+            (later_id, later.date),
+        )
+        if i in tracked
     ]
     entities = [e for d in earlier for e in tracked[d.id]]
     return link_documents([later, *earlier], entities, [later_id], threshold)
