@@ -93,7 +93,7 @@ from scrutiny.search.vector_index import (
 from scrutiny.settings import Settings
 from scrutiny.storelock import StoreLock
 from scrutiny.themes import ThemeAtlas, ThemeOverview, ThemeSummary
-from scrutiny.tracker import TrackerPage, TrackerQuery, tracker_page
+from scrutiny.tracker import TrackerPage, TrackerQuery, TrackerRow, tracker_page, tracker_rows
 from scrutiny.uploads import safe_name, save_upload
 
 #: Curated data shipped in the repository's data/ folder.
@@ -964,6 +964,17 @@ class KnowledgeBase:
         on ``query.as_at``, else ``today``, else the current date."""
         with self._reading(include_restricted) as store:
             return tracker_page(store, query, self._theme_ids, today)
+
+    def answer_rows(
+        self, response: SearchResponse, today: date | None = None, include_restricted: bool = False
+    ) -> tuple[TrackerRow, ...]:
+        """The recommendations and commitments a search's results are about, as tracker
+        rows (who, what, when, status, source), in the order of the results."""
+        ids = [hit.entity.id for hit in response.results if hit.entity is not None]
+        if not ids:
+            return ()
+        with self._reading(include_restricted) as store:
+            return tracker_rows(store, ids, today)
 
     @cached_property
     def theme_atlas(self) -> ThemeAtlas:

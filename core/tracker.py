@@ -511,5 +511,36 @@ def tracker_page(
     return TrackerPage(len(matching), tuple(page), as_at.isoformat(), query, _options(rows))
 
 
+def tracker_rows(
+    store: Store, node_ids: Iterable[str], today: date | None = None
+) -> tuple[TrackerRow, ...]:
+    """The tracker rows of the recommendations and commitments among ``node_ids`` (a
+    response stands for the recommendation it answers), in the order given, each once."""
+    as_at = today or date.today()
+    wanted: list[str] = []
+    for node_id in node_ids:
+        node = store.node(node_id)
+        if node is not None and node.kind is NodeKind.RESPONSE:
+            wanted.extend(
+                edge.target
+                for edge in store.edges_touching(node_id)
+                if edge.kind is EdgeKind.RESPONDS_TO and edge.source == node_id
+            )
+        else:
+            wanted.append(node_id)
+    rows: list[TrackerRow] = []
+    for node_id in dict.fromkeys(wanted):
+        node = store.node(node_id)
+        if node is None or node.kind.value not in TRACKED_KINDS:
+            continue
+        document = store.document(node.document_id) if node.document_id else None
+        document_node = store.node(node.document_id) if node.document_id else None
+        body = _text(document_node.attributes.get("body")) if document_node else None
+        row = _row(node, document, body, as_at, latest_position(store, node.id, as_at))
+        if row is not None:
+            rows.append(_with_source(store, row))
+    return tuple(rows)
+
+
 def _with_source(store: Store, row: TrackerRow) -> TrackerRow:
     return replace(row, passage_id=_source_passage(store, row.id))

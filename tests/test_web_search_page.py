@@ -43,7 +43,8 @@ def text_of(element: Tag | None) -> str:
 
 
 def results(page: BeautifulSoup) -> list[Tag]:
-    return page.select("li.result")
+    """The results in rank order (the page groups them by document)."""
+    return sorted(page.select("li.result"), key=lambda li: int(str(li["id"]).split("-")[-1]))
 
 
 def card_of(result: Tag) -> Tag | None:
@@ -375,3 +376,47 @@ def test_no_results_with_filters_offers_to_drop_them(
     assert "with these filters" in text_of(message)
     link = message.select_one("a") if message else None
     assert link is not None and query_of(str(link["href"])) == {"q": ["care leavers"]}
+
+
+def test_results_that_answer_list_the_promises_above_the_passages(
+    client: FlaskClient, sample_kb: KnowledgeBase
+) -> None:
+    query = "what was promised on care leaver housing"
+    response = sample_kb.search(query)
+    rows = sample_kb.answer_rows(response)
+    assert rows, "the samples hold commitments on care leavers' housing"
+    assert {row.kind for row in rows} <= {"recommendation", "commitment"}
+    hit_entities = {hit.entity.id for hit in response.results if hit.entity}
+    assert all(row.id in hit_entities or row.kind == "recommendation" for row in rows)
+    page = get_page(client, "/search?q=" + query.replace(" ", "+"))
+    section = page.select_one("section.answers")
+    assert section is not None
+    assert [th.get_text() for th in section.select("thead th")] == [
+        "Who", "What", "When", "Status", "Source",
+    ]  # fmt: skip
+    table_rows = section.select("tbody tr")
+    assert len(table_rows) == min(len(rows), 10)
+    for tr, row in zip(table_rows, rows, strict=False):
+        links = [a["href"] for a in tr.select("a")]
+        assert f"/entities/{row.id}" in links[0]
+        assert row.source_link in links
+    # The section comes before the passages.
+    assert str(page).index('class="answers"') < str(page).index('class="results"')
+
+
+def test_results_are_grouped_by_document(client: FlaskClient, sample_kb: KnowledgeBase) -> None:
+    response = sample_kb.search("care leavers", 20)
+    page = get_page(client, "/search?q=care+leavers&limit=20")
+    order = [int(str(li["id"]).split("-")[-1]) for li in page.select("li.result")]
+    by_rank = {hit.rank: hit.document.id for hit in response.results}
+    documents = [by_rank[rank] for rank in order]
+    # Each document's results are together, and the documents come by their best result.
+    seen: list[str] = []
+    for document in documents:
+        if not seen or seen[-1] != document:
+            assert document not in seen, "a document's results are split"
+            seen.append(document)
+    firsts = [order[documents.index(document)] for document in seen]
+    assert firsts == sorted(firsts)
+    for li in page.select("li.result-same-document"):
+        assert "Also in this document" in text_of(li)

@@ -31,7 +31,7 @@ from scrutiny.results import (
     SearchResponse,
 )
 from scrutiny.service import KnowledgeBase
-from scrutiny.tracker import TrackerPage, TrackerQuery
+from scrutiny.tracker import TrackerPage, TrackerQuery, TrackerRow
 
 EXTENSION_KEY = "scrutiny.knowledge_base"
 
@@ -65,6 +65,11 @@ class SharedKnowledgeBase:
             filters=filters,
             explain=explain,
             include_restricted=self.include_restricted(),
+        )
+
+    def answer_rows(self, response: SearchResponse) -> tuple[TrackerRow, ...]:
+        return self.knowledge_base.answer_rows(
+            response, include_restricted=self.include_restricted()
         )
 
     def document(self, document_id: str) -> DocumentView:

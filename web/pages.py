@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
@@ -18,6 +18,7 @@ from scrutiny.results import (
     MentionView,
     PassageView,
     SearchFilters,
+    SearchHit,
 )
 from scrutiny.web.knowledge import (
     ENTITY_FILTERS,
@@ -65,6 +66,8 @@ def search() -> str:
     return render_template(
         "search.html",
         response=response,
+        answers=knowledge_base.answer_rows(response)[:MAX_ANSWER_ROWS],
+        groups=document_groups(response.results),
         facets=search_facets(response.facets, active),
         interpretation=read_interpretation(
             response.interpretation.to_json(), query, knowledge_base
@@ -85,6 +88,19 @@ def search() -> str:
 
 
 # --- search results -----------------------------------------------------------------------
+
+#: Most recommendations and commitments listed above the passages of a results page.
+MAX_ANSWER_ROWS = 10
+
+
+def document_groups(hits: Sequence[SearchHit]) -> list[list[SearchHit]]:
+    """Results grouped by document: each document's hits together, in rank order, the
+    documents in the order of their best hit."""
+    groups: dict[str, list[SearchHit]] = {}
+    for hit in hits:
+        groups.setdefault(hit.document.id, []).append(hit)
+    return list(groups.values())
+
 
 #: Facets offered beside search results, in this order, with their headings.
 SEARCH_FACETS = {
