@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, Final
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 REPO: Final = Path(__file__).resolve().parent.parent
 AXE_SCRIPT: Final = REPO / "node_modules" / "axe-core" / "axe.min.js"
@@ -83,12 +84,12 @@ def axe_violations(page: Any, tags: tuple[str, ...] = WCAG_TAGS) -> list[AxeViol
             pytrace=False,
         )
     if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE_SCRIPT))
-        if not page.evaluate("typeof window.axe !== 'undefined'"):
+        try:
+            page.add_script_tag(path=str(AXE_SCRIPT))
+        except PlaywrightError as error:
             pytest.fail(
-                "axe-core did not load: make the browser context with "
-                "AXE_CONTEXT_OPTIONS (bypass_csp=True); the page's Content-Security-Policy "
-                "blocks the injected script",
+                "axe-core did not load: make the browser context with AXE_CONTEXT_OPTIONS "
+                f"(bypass_csp=True) when the page's Content-Security-Policy blocks it ({error})",
                 pytrace=False,
             )
     raw: list[dict[str, Any]] = page.evaluate(_RUN_AXE, list(tags))
