@@ -227,9 +227,11 @@ _OF_NAMED_RE = re.compile(
     rf"(?P<names>{_CHILD_NAME}(?:(?:,[ \t]*|,?[ \t]+and[ \t]+){_CHILD_NAME})*)"
 )
 _IN_THE_CASE_RE = re.compile(r"\b(?:in|as)\s+(?:the|each|any|every|either)\s+$", re.IGNORECASE)
-_NAMED_BEFORE_RE = re.compile(
-    rf"(?P<names>{_CHILD_NAME})['’]s?[ \t]+(?:death|murder|killing|tragic[ \t]+death)\b"
-)
+# "Baby Peter's death": the words after the name are looked for first, the name then read
+# back from them (a pattern starting at every capitalised word would be slow).
+_DEATH_AFTER_RE = re.compile(r"['’]s?[ \t]+(?:death|murder|killing|tragic[ \t]+death)\b")
+_NAME_BEFORE_RE = re.compile(rf"(?<![\w-])(?P<names>{_CHILD_NAME})$")
+_NAME_REACH = 60
 _ONE_NAME_RE = re.compile(_CHILD_NAME)
 # Capitalised words that begin or make up the name of a body, a place or a post, never
 # a child's name.
@@ -291,28 +293,24 @@ def known_cases(path: Path = CASES_PATH) -> tuple[KnownCase, ...]:
 
 
 @lru_cache(maxsize=4)
-def _known_index(path: Path = CASES_PATH) -> tuple[dict[str, KnownCase], re.Pattern[str] | None]:
-    """Every name and alias (folded) to its case, and one pattern finding any of them."""
+def _known_index(
+    path: Path = CASES_PATH,
+) -> tuple[dict[str, KnownCase], tuple[tuple[str, re.Pattern[str]], ...]]:
+    """Every name and alias (folded) to its case, and each written form with a pattern
+    finding it as whole words (a form is looked for only where its text occurs)."""
     by_name: dict[str, KnownCase] = {}
     forms: set[str] = set()
     for case in known_cases(path):
         for name in (case.name, *case.aliases):
             by_name[_fold(name)] = case
-            forms.update(
-                {
-                    name,
-                    _fold(name).title(),
-                    "".join(
-                        c
-                        for c in unicodedata.normalize("NFKD", name)
-                        if not unicodedata.combining(c)
-                    ),
-                }
+            plain = "".join(
+                c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)
             )
-    if not forms:
-        return by_name, None
-    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return by_name, re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+            forms.update({name, plain})
+    patterns = tuple(
+        (form, re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w-])")) for form in sorted(forms)
+    )
+    return by_name, patterns
 
 
 def named_case_key(name: str) -> str:
@@ -321,22 +319,25 @@ def named_case_key(name: str) -> str:
 
 def _named_mentions(text: str) -> list[_CaseMention]:
     """Children named as cases by what the text says of them, or listed as known cases."""
-    by_name, known_re = _known_index()
+    by_name, known_forms = _known_index()
     spans: list[tuple[int, int]] = []
     if "of " in text or "’s " in text or "'s " in text:
-        for pattern in (_OF_NAMED_RE, _NAMED_BEFORE_RE):
-            for match in pattern.finditer(text):
-                if pattern is _OF_NAMED_RE and _IN_THE_CASE_RE.search(
-                    text, max(0, match.start() - 20), match.start()
-                ):
-                    continue  # "in the case of Refunding Bonds": a condition, not a case
-                spans.extend(_child_names(match["names"], match.start("names")))
+        for match in _OF_NAMED_RE.finditer(text):
+            if _IN_THE_CASE_RE.search(text, max(0, match.start() - 20), match.start()):
+                continue  # "in the case of Refunding Bonds": a condition, not a case
+            spans.extend(_child_names(match["names"], match.start("names")))
+        for after in _DEATH_AFTER_RE.finditer(text):
+            window = max(0, after.start() - _NAME_REACH)
+            before = _NAME_BEFORE_RE.search(text, window, after.start())
+            if before is not None:
+                spans.extend(_child_names(before["names"], before.start("names")))
     named = {" ".join(text[s:e].split()) for s, e in spans}
     if named:  # every other occurrence of a name found in context
         alternation = "|".join(re.escape(n).replace(r"\ ", r"[ \t]+") for n in named)
         spans.extend(m.span() for m in re.finditer(rf"(?<![\w-])(?:{alternation})(?![\w-])", text))
-    if known_re is not None:
-        spans.extend(m.span() for m in known_re.finditer(text))
+    for form, pattern in known_forms:
+        if form in text:
+            spans.extend(m.span() for m in pattern.finditer(text))
     found: dict[tuple[int, int], _CaseMention] = {}
     for start, end in sorted(set(spans)):
         surface = text[start:end]
