@@ -1,5 +1,6 @@
 """Every web page in headless Debian Chromium: no WCAG 2.2 A/AA violations found by
-axe-core, usable from the keyboard (a skip link first, visible focus, the search form
+axe-core (nor breaches of its best practices: one h1, heading order, unique landmarks),
+usable from the keyboard (a skip link first, visible focus, the search form
 submits with Enter), and readable at 320 px wide without sideways scrolling.
 
 ``PAGES`` lists the pages visited; ``test_every_html_page_is_visited`` fails when a GET
@@ -18,7 +19,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 import pytest
-from accessibility import AXE_CONTEXT_OPTIONS, axe_violations, format_violations
+from accessibility import AXE_CONTEXT_OPTIONS, WCAG_TAGS, axe_violations, format_violations
 from flask import Flask
 from werkzeug.exceptions import MethodNotAllowed, NotFound
 
@@ -52,6 +53,8 @@ CONSTRUCT = (
 )
 #: Paths under these prefixes serve JSON, CSV, Atom or files, not HTML pages.
 NOT_PAGES = ("/api/", "/feeds/", "/static/")
+#: axe rules asserted: WCAG 2.0-2.2 A and AA, and axe's best practices.
+AXE_TAGS = (*WCAG_TAGS, "best-practice")
 #: Tab stops checked for a visible focus indicator on each page.
 TAB_STOPS = 25
 
@@ -162,7 +165,7 @@ def _open(page: Page, base_url: str, visit: Visit, sample_ids: dict[str, str]) -
 
 
 def _assert_accessible(page: Page, visit: Visit, width: int) -> None:
-    violations = axe_violations(page)
+    violations = axe_violations(page, AXE_TAGS)
     assert not violations, format_violations(violations, f"{visit.name} at {width} px")
 
 
