@@ -198,3 +198,15 @@ def test_a_portfolio_list_after_a_member_post_belongs_to_it() -> None:
         "Lead Member Children's Safeguarding, Early Help and Social Care"
         in (_roles(text)["Amira Khan"])
     )
+
+
+def test_knighthoods_after_a_post_and_a_body_s_post_in_apposition() -> None:
+    text = (
+        "Ofsted's Chief Inspector, Sir Michael Wilshaw, said that children were at risk.\n"
+        "Her Majesty's Chief Inspector Sir Michael Wilshaw added that councils must act.\n"
+        "Baroness Hale of Richmond (Con): My Lords, I thank the Minister.\n"
+    )
+    roles = _roles(text)
+    assert "Chief Inspector" in roles["Michael Wilshaw"]
+    assert "Sir Michael Wilshaw" not in roles
+    assert "My Lords" not in roles

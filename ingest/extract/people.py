@@ -78,7 +78,11 @@ _TITLE_ALTERNATION = "|".join(
 )
 # "Cllr M Beanland": an initial and a surname, only straight after a title.
 _INITIAL_NAME = rf"[A-Z]\.?[ \t]+{_NAME_TOKEN}(?![\w-])"
-_HONORIFIC_AFTER_TITLE = rf"(?:(?:{'|'.join(_HONORIFICS)})\.?[ \t]+)?"  # "Cllr Mrs Ann Cains"
+# "Cllr Mrs Ann Cains", "Chief Inspector Sir Michael Wilshaw": an honorific or a knighthood
+# after a title is not part of the name.
+_HONORIFIC_AFTER_TITLE = (
+    rf"(?:(?:{'|'.join((*_HONORIFICS, 'Sir', 'Dame', 'Professor', 'Prof'))})\.?[ \t]+)?"
+)
 _TITLED_RE = re.compile(
     rf"\b(?P<title>{_TITLE_ALTERNATION})\.?[ \t]+{_HONORIFIC_AFTER_TITLE}"
     rf"(?P<name>{_INITIAL_NAME}|{_NAME})"
@@ -111,8 +115,9 @@ _ROLE_BEFORE_NAME_RE = re.compile(
 )
 # "The Cabinet Member for Well Being, Councillor Mark Child,": a post, then the name.
 _APPOSITIVE_ROLE_RE = re.compile(
-    rf"\b[Tt]he[ \t]+(?P<role>(?:[A-Z][\w’'-]*[ \t]+){{0,3}}(?:Member|Minister|Director|Chair|"
-    rf"Chairman|Leader|Officer|Manager|Commissioner|Secretary|Mayor|Executive)"
+    rf"\b(?:[Tt]he|[A-Z][\w&-]*['’]s)[ \t]+(?P<role>(?:[A-Z][\w’'-]*[ \t]+){{0,3}}(?:Member|"
+    rf"Minister|Director|Chair|Chairman|Leader|Officer|Manager|Commissioner|Secretary|Mayor|"
+    rf"Executive|Inspector|Adviser|Advisor|Lead)"
     rf"(?:[ \t]+(?:for|of)[ \t]+[^,\n]{{2,60}})?),[ \t]+(?:(?:{_TITLE_ALTERNATION})\.?[ \t]+)?"
     rf"(?P<name>{_FULL_NAME})(?![\w-])"
 )
@@ -163,6 +168,7 @@ _LIST_ITEM_RE = re.compile(r"^[ \t]*(?:[-•·*–][ \t]*)?(?P<item>[^\n]+)$")
 # Words that are never part of a person's name; a candidate name is cut at the first.
 _NOT_NAME_WORDS = frozenset(
     [
+        "my",
         "action",
         "by",
         "the",
