@@ -228,6 +228,7 @@ def test_first_person_undertakings_resolve_to_the_speaker() -> None:
     assert _find(found, "We will publish the guidance").made_by == (
         "Jane Doe",
         "Minister for Children, Schools and Families",
+        "the Government",
     )
     assert _find(found, "We will press").made_by == ("John Roe",)
     assert _find(found, "Healthwatch will").made_by == ("Healthwatch",)
@@ -351,3 +352,17 @@ def test_reported_undertakings_name_the_officer_who_gave_them() -> None:
         "Director of Children's Services",
     )
     assert _find(found, "strip searches").actor == ("the force",)
+
+
+def test_a_ministers_we_is_also_the_government() -> None:
+    text = (
+        "The Minister for Children and Families (Jane Doe): We will publish the national "
+        "framework by the end of the year. I will update the House in the autumn.\n"
+    )
+    found = _commitments(text)
+    assert _find(found, "national framework").made_by == (
+        "Jane Doe",
+        "Minister for Children and Families",
+        "the Government",
+    )
+    assert "the Government" not in _find(found, "update the House").made_by

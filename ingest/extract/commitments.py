@@ -1044,6 +1044,8 @@ def _made_by(text: str, unit: _Unit, cue: _Cue, author: Author = NO_AUTHOR) -> t
         return (_clean_actor(agent.group("agent")),)
     if subject.lower() in {"i", "we"}:
         speaker = _speaker(text, unit.start + cue.position)
+        if subject.lower() == "we" and any(MINISTERIAL.search(part) for part in speaker):
+            return (*speaker, "the Government")  # a minister's "we" is the government's
         if speaker or subject.lower() == "i":
             return speaker
         we = author.we()
@@ -1064,6 +1066,7 @@ DOCUMENT_LABELS = _words(
     attendees subject report author transcript meeting item items published location
     """
 )
+MINISTERIAL = re.compile(r"\b(?:Minister|Secretary\s+of\s+State|Under-Secretary)\b")
 SPEAKER_REACH = 6000  # characters back from a first-person undertaking to its speaker
 
 
