@@ -493,9 +493,33 @@ def _plural_councillors(text: str) -> Iterator[_Sighting]:
             )
 
 
+_SPACED_DASH = re.compile(r"[ \t][–—-][ \t]")
+_DASH_REACH = 80  # characters from a list entry's start to its dash
+
+
+def _dash_roles(text: str) -> Iterator[re.Match[str]]:
+    """_DASH_ROLE_RE's matches, tried only at the start of an entry that has a spaced dash
+    (trying the pattern at every position of a long document is slow)."""
+    tried: set[int] = set()
+    for dash in _SPACED_DASH.finditer(text):
+        position = dash.start()
+        start = max(text.rfind(mark, max(0, position - _DASH_REACH), position) for mark in "\n;:,")
+        if start < 0:
+            if position > _DASH_REACH:
+                continue
+            start = -1
+        if start + 1 in tried:
+            continue
+        tried.add(start + 1)
+        match = _DASH_ROLE_RE.match(text, start + 1)
+        if match is not None:
+            yield match
+
+
 def _with_roles(text: str) -> Iterator[_Sighting]:
     for pattern in (_BRACKETED_ROLE_RE, _COMMA_ROLE_RE, _DASH_ROLE_RE):
-        for match in pattern.finditer(text):
+        matches = _dash_roles(text) if pattern is _DASH_ROLE_RE else pattern.finditer(text)
+        for match in matches:
             title, untitled = _split_title(match["name"])
             name = _clean_name(untitled)
             if name != untitled or not name or (len(name.split()) < 2 and title is None):
