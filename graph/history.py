@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 
 from scrutiny.graph.schema import NodeKind
 from scrutiny.ingest.extract.records import ResponseStatus
@@ -411,6 +413,36 @@ class PreparedDocument:
     def of(cls, document: LinkDocument) -> PreparedDocument:
         return cls(document, WordPositions.of(document), _blocks(document))
 
+    @cached_property
+    def _postings(self) -> dict[str, list[int]]:
+        """Each word: the blocks holding it, in order."""
+        postings: dict[str, list[int]] = {}
+        for index, block in enumerate(self.blocks):
+            for word in block.words:
+                postings.setdefault(word, []).append(index)
+        return postings
+
+    @cached_property
+    def _numbered(self) -> dict[str, list[int]]:
+        """Each recommendation number: the blocks naming it or headed by it."""
+        numbered: dict[str, list[int]] = {}
+        for index, block in enumerate(self.blocks):
+            for number in block.named | ({block.heading} if block.heading else set()):
+                numbered.setdefault(number, []).append(index)
+        return numbered
+
+    def candidates(self, words: frozenset[str], number: str | None) -> list[_Block]:
+        """The blocks that can link to an entity: those sharing at least ``MIN_COMMON``
+        of its words (no other passage has a text score) and those naming or headed by
+        its number, in document order."""
+        found: set[int] = set(self._numbered.get(number, ())) if number else set()
+        if len(words) >= MIN_TEXT_WORDS:
+            shared: Counter[int] = Counter()
+            for word in words:
+                shared.update(self._postings.get(word, ()))
+            found.update(index for index, count in shared.items() if count >= MIN_COMMON)
+        return [self.blocks[index] for index in sorted(found)]
+
 
 def _sentences(text: str, passage: LinkPassage) -> tuple[_Sentence, ...]:
     body = text[passage.start : passage.end]
@@ -511,7 +543,7 @@ def link_pair(
         # A passage naming the entity first, one of those stating a status or progress
         # next, then the most confident.
         best: tuple[tuple[bool, bool, float], _Block, bool] | None = None
-        for block in prepared.blocks:
+        for block in prepared.candidates(words, usable):
             referenced = usable is not None and usable in block.named
             via_heading = usable is not None and block.heading == usable and not referenced
             text_score = max(

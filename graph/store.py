@@ -250,9 +250,6 @@ class Store:
             self._db.executescript(_SCHEMA)
             self._db.executescript(links_table.SCHEMA)
             self._check_version()
-            if not public_only and not links_table.is_current(self._db):
-                with self._db:  # links made by another version of the linker
-                    links_table.rebuild_all(self._db)
             if public_only:
                 self._main_db.executescript(_PUBLIC_VIEWS)
                 self._main_db.executescript(links_table.PUBLIC_VIEW)
@@ -460,7 +457,10 @@ class Store:
                 added.append(cursor.lastrowid)
             self._write_windows(db, document_id, parsed)
             self._write_batch(db, document_id, visibility == PUBLIC, batch)
-            links_table.relink(db, document_id)
+            if links_table.is_current(db):
+                links_table.relink(db, document_id)
+            else:  # links made by another version of the linker: all of them again
+                links_table.rebuild_all(db)
         return removed, added
 
     def _write_windows(

@@ -308,3 +308,27 @@ def test_a_restricted_update_is_left_out_of_the_public_history(tmp_path: Path) -
         assert update in {e.document_id for e in officer.entries}
         assert update not in {e.document_id for e in public.entries}
         assert public.position is not None and public.position.progress is None
+
+
+def test_links_of_another_linker_version_are_made_again_by_the_next_ingest(
+    tmp_path: Path,
+) -> None:
+    """Opening a store never writes links (readers and server processes open it at
+    once); the next ingest, holding the writer lock, makes them all again."""
+    import sqlite3
+
+    settings = Settings(store=tmp_path / "store", embedder="hashing")
+    files = _write(tmp_path / "files")
+    with KnowledgeBase(settings, embedder=HashingEmbedder()) as kb:
+        kb.ingest([files])
+        pairs = "SELECT entity_id, document_id FROM status_links"
+        expected = set(kb.store._db.execute(pairs).fetchall())
+    assert expected
+    with sqlite3.connect(settings.database_path) as db:
+        db.execute("DELETE FROM status_links")
+        db.execute("UPDATE meta SET value = 'older' WHERE key = 'status_linker'")
+    with KnowledgeBase(settings, embedder=HashingEmbedder()) as kb:
+        assert kb.store._db.execute("SELECT count(*) FROM status_links").fetchone()[0] == 0
+        (tmp_path / "extra.txt").write_text(OTHER_COUNCIL + "\nAnnex.\n", encoding="utf-8")
+        assert kb.ingest([tmp_path / "extra.txt"]).ok
+        assert set(kb.store._db.execute(pairs).fetchall()) >= expected
