@@ -500,11 +500,6 @@ def _signals(
     return signals
 
 
-@lru_cache(maxsize=4096)
-def _role_words(text: str) -> frozenset[str]:
-    return frozenset(re.findall(r"[a-z]+", text.lower()))
-
-
 _NO_SIGNALS = Signals()
 
 #: Passages of each passage list (and of the dense list) whose windows become candidates;
@@ -531,8 +526,19 @@ def _most_boost(analysis: QueryAnalysis) -> float:
 
 
 def _names_role(text: str, analysis: QueryAnalysis) -> bool:
-    words = _role_words(text)
-    return any(word.startswith(stem) for stem in analysis.role_stems for word in words)
+    return _holds_stem(text, tuple(analysis.role_stems))
+
+
+@lru_cache(maxsize=8192)
+def _holds_stem(text: str, stems: tuple[str, ...]) -> bool:
+    """Whether a word of ``text`` starts with one of ``stems`` (windows overlap, so the
+    same passage is asked about several times a query)."""
+    return _stem_pattern(stems).search(text.lower()) is not None
+
+
+@lru_cache(maxsize=256)
+def _stem_pattern(stems: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![a-z])(?:" + "|".join(map(re.escape, stems)) + ")")
 
 
 def _entity_passes(node: Any, wanted: Filters) -> bool:

@@ -391,3 +391,31 @@ def test_home_and_search_pages_link_to_the_entities(client: FlaskClient) -> None
     assert "Browse recommendations" in get_page(client, "/")
     results = get_page(client, "/search?q=care+leavers")
     assert "/entities?q=care+leavers" in hrefs(results)
+
+
+def test_entity_page_draws_its_neighbourhood(
+    client: FlaskClient, knowledge_base: KnowledgeBase
+) -> None:
+    detail = knowledge_base.entity("case:child-q")
+    page = get_page(client, "/entities/case:child-q")
+    svg = re.search(r"<svg class=\"neighbourhood\".*?</svg>", page, re.S)
+    assert svg, "the entity page draws its neighbourhood"
+    drawn = svg.group(0)
+    assert 'role="img"' in drawn and "<title" in drawn and "<desc" in drawn
+    labels = {n.label for n in detail.neighbours if n.kind != "passage"}
+    shown = re.findall(r'<text [^>]*font-size="12"[^>]*>([^<]*)</text>', drawn)
+    assert len(shown) == min(len(labels), 14) + (len(labels) > 14) + 1 + any(
+        n.kind == "passage" for n in detail.neighbours
+    )
+    assert html.unescape(shown[-1]).startswith("Child Q"[:10])
+    for label in list(labels)[:5]:
+        assert label[:20] in html.unescape(drawn) or len(label) > 25
+
+
+def test_neighbourhood_labels_are_escaped() -> None:
+    from scrutiny.web.neighbourhood import neighbourhood_svg, spokes_of
+
+    spokes = spokes_of([("mentions", "in", "person", "<script>x</script>")] * 2)
+    drawn = str(neighbourhood_svg("A & B", "organisation", spokes))
+    assert "<script>" not in drawn and "&lt;script&gt;" in drawn and "A &amp; B" in drawn
+    assert drawn.count('class="node node-person"') == 1, "a neighbour is drawn once"

@@ -30,6 +30,7 @@ from scrutiny.web.knowledge import (
     parse_limit,
     parse_search_filters,
 )
+from scrutiny.web.neighbourhood import neighbourhood_svg, spokes_of
 from scrutiny.web.rendering import render_document_text
 
 pages = Blueprint("pages", __name__)
@@ -577,6 +578,11 @@ def entity(entity_id: str) -> str:
         source_passage=source,
         source_link=source_link,
         neighbour_groups=neighbour_groups(detail, documents),
+        neighbourhood=neighbourhood_svg(
+            detail.entity.label,
+            detail.entity.kind,
+            spokes_of([(n.edge, n.direction, n.kind, n.label) for n in detail.neighbours]),
+        ),
         mention_groups=mention_groups(detail),
         mention_count=len(detail.mentions),
         history=history,
