@@ -2,13 +2,18 @@
 
 Starts the server as a subprocess on 127.0.0.1 (port chosen by the system) over a
 store (by default a fresh one built from data/samples with the hashing embedder),
-then drives it with a bounded client of its own: keep-alive HTTP/1.1 connections,
-one per client thread, each sending a mix of read requests (search, entity listings,
-one entity, one document). For each connection count it sends at most ``--requests``
-requests or runs for at most ``--seconds``, whichever ends first, and prints
-requests per second and the 50th/95th/99th percentile latency. A soak at
-``--soak-connections`` for ``--soak-seconds`` then samples the server's resident
-memory (RSS, from /proc) every few seconds.
+then drives it with keep-alive HTTP/1.1 connections sending a mix of read requests
+(search, entity listings, one entity, one document). For each connection count it
+runs for at most ``--seconds`` and prints requests per second and the 50th/95th/99th
+percentile latency. A soak at ``--soak-connections`` for ``--soak-seconds`` then
+samples the server's resident memory (RSS, from /proc) every few seconds.
+
+The client is ``wrk`` (Debian's package; ``apt-get install wrk``) when it is installed:
+written in C, it leaves the two cores to the server, so the figures measure the server
+rather than the client. Otherwise (or with ``--client python``) a bounded client of
+its own, one thread per connection, which also stops after ``--requests`` requests; in
+Python it competes with the server for the cores, so it understates how throughput
+grows with connections.
 
     .venv/bin/python benchmarks/load.py                        # 1, 8, 32 connections
     .venv/bin/python benchmarks/load.py --soak-seconds 180 --store ~/my-store
@@ -24,6 +29,7 @@ import json
 import os
 import random
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -192,6 +198,67 @@ def drive(port: int, paths: Sequence[str], level: Level, requests: int, seconds:
     level.elapsed = time.perf_counter() - started
 
 
+#: wrk's script: each thread walks the request paths in turn and, at the end, prints
+#: one line with the totals and the percentiles (in microseconds).
+WRK_SCRIPT = """
+local paths = {%s}
+local i = 0
+request = function()
+  i = i %% #paths + 1
+  return wrk.format("GET", paths[i])
+end
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("RESULT %%d %%d %%d %%d %%d %%d\\n", summary.requests,
+    summary.duration, latency:percentile(50), latency:percentile(95),
+    latency:percentile(99), e.connect + e.read + e.write + e.status + e.timeout))
+end
+"""
+
+
+@dataclass
+class WrkLevel:
+    connections: int
+    requests: int = 0
+    seconds: float = 0.0
+    p50_ms: float = float("nan")
+    p95_ms: float = float("nan")
+    p99_ms: float = float("nan")
+    errors: int = 0
+
+    def line(self) -> str:
+        rate = self.requests / self.seconds if self.seconds else 0.0
+        return (
+            f"{self.connections:>3} conn  {self.requests:>6} req  {rate:8.1f} req/s  "
+            f"p50 {self.p50_ms:7.1f} ms  p95 {self.p95_ms:7.1f} ms  p99 {self.p99_ms:7.1f} ms  "
+            f"errors {self.errors}"
+        )
+
+
+def drive_wrk(port: int, paths: Sequence[str], level: WrkLevel, seconds: float) -> None:
+    """Run wrk against 127.0.0.1:``port`` for ``seconds`` (rounded up to whole seconds)."""
+    quoted = ", ".join(json.dumps(path) for path in paths)
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(WRK_SCRIPT % quoted)
+    try:
+        found = subprocess.run(
+            [
+                "wrk", "-t", str(min(level.connections, 2)), "-c", str(level.connections),
+                "-d", f"{max(1, round(seconds))}s", "--timeout", "60s", "-s", script.name,
+                f"http://127.0.0.1:{port}",
+            ],
+            capture_output=True, text=True, timeout=seconds + 120, check=True,
+        ).stdout  # fmt: skip
+    finally:
+        os.unlink(script.name)
+    match = re.search(r"RESULT (\d+) (\d+) (\d+) (\d+) (\d+) (\d+)", found)
+    if match is None:
+        raise SystemExit(f"wrk printed no result:\n{found}")
+    requests, micros, p50, p95, p99, errors = (int(x) for x in match.groups())
+    level.requests, level.seconds, level.errors = requests, micros / 1e6, errors
+    level.p50_ms, level.p95_ms, level.p99_ms = p50 / 1000, p95 / 1000, p99 / 1000
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--store", type=Path, help="Existing store (default: samples, built).")
@@ -205,7 +272,16 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--seconds", type=float, default=30, help="Most seconds per level.")
     parser.add_argument("--soak-seconds", type=float, default=30)
     parser.add_argument("--soak-connections", type=int, default=8)
+    parser.add_argument(
+        "--client",
+        default="auto",
+        choices=("auto", "wrk", "python"),
+        help="wrk (when installed, by default) or the Python client.",
+    )
     args = parser.parse_args(argv)
+    use_wrk = args.client == "wrk" or (args.client == "auto" and shutil.which("wrk"))
+    if args.client == "wrk" and not shutil.which("wrk"):
+        raise SystemExit("wrk is not installed (apt-get install wrk)")
     levels = [int(n) for n in args.connections.split(",")]
     if not all(1 <= n <= MAX_CONNECTIONS for n in levels) or args.soak_connections > 64:
         raise SystemExit(f"connections must be between 1 and {MAX_CONNECTIONS}")
@@ -218,18 +294,33 @@ def main(argv: Sequence[str] | None = None) -> None:
         server, port = start_server(store, args.embedder, args.threads, args.workers)
         try:
             paths = request_paths(port)
-            print(f"{len(paths)} distinct requests; cores {os.cpu_count()}", flush=True)
-            drive(port, paths, Level(1), min(50, requests), seconds)  # warm-up
+            client = "wrk" if use_wrk else "python"
+            print(
+                f"{len(paths)} distinct requests; cores {os.cpu_count()}; client {client}",
+                flush=True,
+            )
+            # Warm-up on several connections, so that every server process (each
+            # accepts its own) has loaded its caches before anything is timed.
+            drive(port, paths, Level(8), min(400, requests), seconds)
             for connections in levels:
-                level = Level(connections)
-                drive(port, paths, level, requests, seconds)
-                print(level.line(), flush=True)
+                if use_wrk:
+                    measured: Level | WrkLevel = WrkLevel(connections)
+                    drive_wrk(port, paths, measured, seconds)
+                else:
+                    measured = Level(connections)
+                    drive(port, paths, measured, requests, seconds)
+                print(measured.line(), flush=True)
             if soak > 0:
                 samples = [rss_kib(server.pid)]
-                level = Level(args.soak_connections)
-                worker = threading.Thread(
-                    target=drive, args=(port, paths, level, MAX_REQUESTS * 10, soak)
-                )
+                level: Level | WrkLevel
+                if use_wrk:
+                    level = WrkLevel(args.soak_connections)
+                    worker = threading.Thread(target=drive_wrk, args=(port, paths, level, soak))
+                else:
+                    level = Level(args.soak_connections)
+                    worker = threading.Thread(
+                        target=drive, args=(port, paths, level, MAX_REQUESTS * 10, soak)
+                    )
                 worker.start()
                 while worker.is_alive():
                     worker.join(5)

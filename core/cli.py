@@ -487,7 +487,10 @@ def serve(
     workers: int | None,
 ) -> None:
     """Serve the web UI and JSON API with waitress (a production WSGI server), in one
-    process per core that all accept on one socket."""
+    process per core. Each process listens on a socket of its own bound to the same
+    port (SO_REUSEPORT), so the kernel spreads new connections across the processes
+    (on one shared socket a single process could accept them all); without
+    SO_REUSEPORT they share one socket."""
     import logging
     import signal
     import socket
@@ -497,9 +500,18 @@ def serve(
     if not hasattr(os, "fork"):
         processes = 1
     family = socket.AF_INET6 if ":" in settings.host else socket.AF_INET
-    listener = socket.create_server((settings.host, settings.port), family=family, backlog=1024)
-    listener.set_inheritable(True)
+    spread = processes > 1 and hasattr(socket, "SO_REUSEPORT")
+    listener = socket.create_server(
+        (settings.host, settings.port), family=family, backlog=1024, reuse_port=spread
+    )
     bound_port = listener.getsockname()[1]
+    # One listening socket per process, all listening before the address is printed.
+    listeners = [listener] + [
+        socket.create_server(
+            (settings.host, bound_port), family=family, backlog=1024, reuse_port=True
+        )
+        for _ in range(processes - 1 if spread else 0)
+    ]
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     where = f"http://{settings.host}:{bound_port}/"
     shape = f"{settings.server_threads} threads" + (
@@ -511,14 +523,18 @@ def serve(
         _serve_process(settings, listener)
         return
     children: list[int] = []
-    for _ in range(processes):
+    for index in range(processes):
+        own = listeners[index % len(listeners)]
         pid = os.fork()
         if pid == 0:  # a server process: its own store connections, model and workers
             signal.signal(signal.SIGTERM, _interrupt)
             _end_with_parent(signal.SIGTERM)
+            for other in listeners:
+                if other is not own:
+                    other.close()
             code = 0
             try:
-                _serve_process(settings, listener)
+                _serve_process(settings, own)
             except BaseException:
                 code = 1
             os._exit(code)
@@ -544,7 +560,8 @@ def serve(
         for child in children:
             with contextlib.suppress(ChildProcessError):
                 os.waitpid(child, 0)
-        listener.close()
+        for each in listeners:
+            each.close()
     if status:
         raise SystemExit(status)
 
