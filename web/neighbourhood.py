@@ -20,6 +20,8 @@ MAX_NODES = 14
 WIDTH, HEIGHT = 720, 380
 RADIUS_X, RADIUS_Y = 270, 140
 LABEL_CHARS = 26
+#: Room above the top node and below the bottom one.
+MARGIN = 30
 #: Fill of a node by kind (text is dark on every fill: contrast above 7:1).
 FILLS = {
     "recommendation": "#dbeafe",
@@ -63,9 +65,11 @@ def spokes_of(
     spokes: list[Spoke] = []
     seen: set[tuple[str, str]] = set()
     passages = 0
+    passage_links: set[tuple[str, str]] = set()
     for edge, direction, kind, label in neighbours:
         if kind == passage_kind:
             passages += 1
+            passage_links.add((edge, direction))
             continue
         if (kind, label) in seen:
             continue
@@ -77,7 +81,9 @@ def spokes_of(
         spokes.append(Spoke(f"{others} more", "more", "", "out"))
     if passages:
         word = "passage" if passages == 1 else "passages"
-        spokes.append(Spoke(f"{passages} {word}", passage_kind, "extracted_from", "out"))
+        # The passages' link, when they all share one (else the line is not labelled).
+        edge, direction = next(iter(passage_links)) if len(passage_links) == 1 else ("", "out")
+        spokes.append(Spoke(f"{passages} {word}", passage_kind, edge, direction))
     return spokes
 
 
@@ -89,9 +95,14 @@ def neighbourhood_svg(label: str, kind: str, spokes: Sequence[Spoke]) -> Markup:
     parts: list[str] = []
     nodes: list[str] = []
     count = len(spokes)
-    for index, spoke in enumerate(spokes):
-        angle = -math.pi / 2 + 2 * math.pi * index / count
-        x, y = cx + RADIUS_X * math.cos(angle), cy + RADIUS_Y * math.sin(angle)
+    places = [
+        (cx + RADIUS_X * math.cos(angle), cy + RADIUS_Y * math.sin(angle))
+        for angle in (-math.pi / 2 + 2 * math.pi * i / count for i in range(count))
+    ]
+    # The picture is as tall as what it holds (one neighbour needs half the height).
+    top = min([cy, *(y for _, y in places)]) - MARGIN
+    bottom = max([cy, *(y for _, y in places)]) + MARGIN
+    for spoke, (x, y) in zip(spokes, places, strict=True):
         parts.append(
             f'<line x1="{cx:.1f}" y1="{cy:.1f}" x2="{x:.1f}" y2="{y:.1f}" stroke="{LINE}" '
             'stroke-width="1.5"/>'
@@ -113,7 +124,8 @@ def neighbourhood_svg(label: str, kind: str, spokes: Sequence[Spoke]) -> Markup:
     )
     description = escape(f"{label} ({kind}) and what it links to: {summary}.")
     return Markup(
-        f'<svg class="neighbourhood" role="img" viewBox="0 0 {WIDTH} {HEIGHT}" '
+        f'<svg class="neighbourhood" role="img" viewBox="0 {top:.0f} {WIDTH} '
+        f'{bottom - top:.0f}" '
         f'xmlns="http://www.w3.org/2000/svg" aria-labelledby="neighbourhood-title '
         f'neighbourhood-desc"><title id="neighbourhood-title">{title}</title>'
         f'<desc id="neighbourhood-desc">{description}</desc>'
