@@ -27,20 +27,6 @@ from scrutiny.ingest.extract.records import ResponseStatus
 __all__ = ["EntityHistory", "HistoryEntry", "entity_history", "latest_position"]
 
 
-def _passage_order(passage_id: str) -> tuple[int, str]:
-    ordinal = passage_id.rsplit("-p", 1)[-1]
-    return (int(ordinal) if ordinal.isdigit() else 10**9, passage_id)
-
-
-def _source_passage(store: Store, node_id: str) -> str | None:
-    sources = [
-        edge.target
-        for edge in store.edges_touching(node_id)
-        if edge.kind is EdgeKind.EXTRACTED_FROM and edge.source == node_id
-    ]
-    return min(sources, key=_passage_order) if sources else None
-
-
 def _status(value: object) -> ResponseStatus | None:
     try:
         return ResponseStatus(str(value)) if value else None
@@ -72,7 +58,7 @@ def _recorded(store: Store, node: Node) -> HistoryEntry | None:
         document_title=document.title,
         status=status,
         progress=progress if isinstance(progress, str) and progress else None,
-        passage_id=_source_passage(store, cited.id),
+        passage_id=store.source_passage(cited.id),
         start=cited.start,
         end=cited.end,
         confidence=cited.confidence,

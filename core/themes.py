@@ -37,7 +37,7 @@ from scrutiny.errors import NotFoundError
 from scrutiny.graph.concepts import KEY_PREFIX, Concept, ConceptScheme
 from scrutiny.graph.model import Node, StoredDocument
 from scrutiny.graph.schema import EdgeKind, NodeKind
-from scrutiny.graph.store import Store
+from scrutiny.graph.store import Store, passage_order
 from scrutiny.tracker import NO_STATUS, TrackerQuery, TrackerRow, tracker_page
 
 Vectors = npt.NDArray[np.float32]
@@ -389,11 +389,6 @@ class _Snapshot:
         return NOT_RECORDED, "unknown"
 
 
-def _passage_order(passage: str) -> tuple[int, str]:
-    ordinal = passage.rsplit("-p", 1)[-1]
-    return (int(ordinal) if ordinal.isdigit() else 10**9, passage)
-
-
 def read_snapshot(store: Store, today: date) -> _Snapshot:
     """Every theme's documents and entities in the store's current state."""
     documents = {document.id: document for document in store.documents()}
@@ -420,7 +415,7 @@ def read_snapshot(store: Store, today: date) -> _Snapshot:
         elif edge.kind is EdgeKind.EXTRACTED_FROM and edge.source in entities:
             sources.setdefault(edge.source, []).append(edge.target)
     for passages in sources.values():
-        passages.sort(key=_passage_order)
+        passages.sort(key=passage_order)
     for entity_id in entities:
         themes = set(themes_of.get(entity_id, ()))
         for passage in sources.get(entity_id, ()):

@@ -446,21 +446,6 @@ def sort_rows(rows: Iterable[TrackerRow], sort: str) -> list[TrackerRow]:
     return known + unknown
 
 
-def _passage_order(passage: str) -> tuple[int, str]:
-    ordinal = passage.rsplit("-p", 1)[-1]
-    return (int(ordinal) if ordinal.isdigit() else 10**9, passage)
-
-
-def _source_passage(store: Store, node_id: str) -> str | None:
-    """The first passage (in document order) the entity was extracted from."""
-    sources = [
-        edge.target
-        for edge in store.edges_touching(node_id)
-        if edge.kind is EdgeKind.EXTRACTED_FROM and edge.source == node_id
-    ]
-    return min(sources, key=_passage_order) if sources else None
-
-
 def _options(rows: Sequence[TrackerRow]) -> dict[str, tuple[str, ...]]:
     def distinct(values: Iterable[str | None]) -> tuple[str, ...]:
         return tuple(sorted({v for v in values if v}, key=str.casefold))
@@ -543,4 +528,4 @@ def tracker_rows(
 
 
 def _with_source(store: Store, row: TrackerRow) -> TrackerRow:
-    return replace(row, passage_id=_source_passage(store, row.id))
+    return replace(row, passage_id=store.source_passage(row.id))

@@ -1092,6 +1092,15 @@ class Store:
         """Later documents' passages reporting on an entity (``scrutiny.graph.history``)."""
         return links_table.links_to(self._db, entity_id)
 
+    def source_passage(self, node_id: str) -> str | None:
+        """The first passage, in document order, an entity was extracted from."""
+        sources = [
+            edge.target
+            for edge in self.edges_touching(node_id)
+            if edge.kind is EdgeKind.EXTRACTED_FROM and edge.source == node_id
+        ]
+        return min(sources, key=passage_order) if sources else None
+
     def edges_touching(self, node_id: str) -> list[Edge]:
         rows = self._db.execute(
             "SELECT source, kind, target, document_id, confidence FROM edges "
@@ -1118,6 +1127,12 @@ def merge_attributes(
 
 def passage_id(document_id: str, ordinal: int) -> str:
     return f"{document_id}-p{ordinal}"
+
+
+def passage_order(passage: str) -> tuple[int, str]:
+    """Sort key of passage ids in document order (``passage_id``'s ordinal)."""
+    ordinal = passage.rsplit("-p", 1)[-1]
+    return (int(ordinal) if ordinal.isdigit() else 10**9, passage)
 
 
 def _chunks(items: list[T], size: int) -> Iterator[list[T]]:
