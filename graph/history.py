@@ -398,7 +398,15 @@ class _Block:
     heading: str | None  # the number whose block (after a leading reference) it is in
     words: frozenset[str]
     sentence_words: tuple[frozenset[str], ...]
-    states: bool  # a sentence of it states a status or progress
+
+    @cached_property
+    def states(self) -> bool:
+        """Whether a sentence of it states a status or progress (read only for the
+        passages that can link, so not for every passage of a long document)."""
+        return any(
+            stated_status(s.text) is not None or stated_progress(s.text) is not None
+            for s in self.sentences
+        )
 
 
 @dataclass(frozen=True)
@@ -468,13 +476,9 @@ def _blocks(document: LinkDocument) -> tuple[_Block, ...]:
         if len(leading) == 1:
             heading = next(iter(leading))
         sentences = _sentences(document.text, passage)
-        states = any(
-            stated_status(s.text) is not None or stated_progress(s.text) is not None
-            for s in sentences
-        )
         blocks.append(
             _Block(passage, sentences, frozenset(named), heading, content_words(body),
-                   tuple(content_words(s.text) for s in sentences), states)
+                   tuple(content_words(s.text) for s in sentences))
         )  # fmt: skip
     return tuple(blocks)
 
