@@ -502,22 +502,22 @@ def tracker_rows(
     """The tracker rows of the recommendations and commitments among ``node_ids`` (a
     response stands for the recommendation it answers), in the order given, each once."""
     as_at = today or date.today()
-    wanted: list[str] = []
+    tracked: dict[str, Node] = {}
     for node_id in node_ids:
         node = store.node(node_id)
         if node is not None and node.kind is NodeKind.RESPONSE:
-            wanted.extend(
-                edge.target
+            answered = [
+                store.node(edge.target)
                 for edge in store.edges_touching(node_id)
                 if edge.kind is EdgeKind.RESPONDS_TO and edge.source == node_id
-            )
+            ]
         else:
-            wanted.append(node_id)
+            answered = [node]
+        for each in answered:
+            if each is not None and each.kind.value in TRACKED_KINDS:
+                tracked.setdefault(each.id, each)
     rows: list[TrackerRow] = []
-    for node_id in dict.fromkeys(wanted):
-        node = store.node(node_id)
-        if node is None or node.kind.value not in TRACKED_KINDS:
-            continue
+    for node in tracked.values():
         document = store.document(node.document_id) if node.document_id else None
         document_node = store.node(node.document_id) if node.document_id else None
         body = _text(document_node.attributes.get("body")) if document_node else None
