@@ -273,6 +273,27 @@ class CouncilName:
 
 
 @dataclass(frozen=True)
+class CouncilSeat:
+    """A building a council meets in and the town it stands in (``council_seats.csv``)."""
+
+    council: str
+    building: str
+    town: str
+
+
+def read_seats(path: Path) -> tuple[CouncilSeat, ...]:
+    """The register of council seats; empty when the file is absent."""
+    if not path.exists():
+        return ()
+    with path.open(encoding="utf-8", newline="") as handle:
+        return tuple(
+            CouncilSeat(row["council"].strip(), row["building"].strip(), row["town"].strip())
+            for row in csv.DictReader(handle)
+            if row.get("council") and row.get("building") and row.get("town")
+        )
+
+
+@dataclass(frozen=True)
 class Publisher:
     """Whose document it is: a council, a body, both (a partnership of a named council)
     or neither; ``basis`` says where that was read ("title", "heading", "address")."""
@@ -415,6 +436,17 @@ _VENUE = re.compile(
     r"(?P<place>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?) "
     r"(?:Civic Centre|Civic Offices|Town Hall|Council House|Guildhall|City Hall)\b"
 )
+# "Venue: Council Chamber, County Hall, Spetchley Road, Worcester": a council building,
+# then the town it stands in, each between commas.
+_VENUE_LINE = re.compile(r"^\s*(?:Venue|Location|Place|Address)\s*:\s*(?P<rest>.+)$", re.I)
+_COUNCIL_BUILDING = re.compile(
+    r"^(?:The\s+)?(?:New\s+)?(?:County Hall|Shire ?Hall|County Offices|County Buildings|"
+    r"Civic Centre|Civic Offices|Civic Hall|Town Hall|Council House|Guildhall|City Hall|"
+    r"Council Offices|Municipal Buildings|Borough Hall|Council Headquarters)$",
+    re.I,
+)
+_POSTCODE = re.compile(r"\s*\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b\s*$")
+SEATS_FILE = "council_seats.csv"
 _COUNCIL_HOST = re.compile(
     r"\.(?:gov\.uk|gov\.wales|llyw\.cymru|gov\.scot|scot)$|moderngov\.co\.uk$"
 )
@@ -425,9 +457,14 @@ class CouncilDirectory:
     is; usually loaded from the organisations gazetteer."""
 
     def __init__(
-        self, councils: tuple[CouncilName, ...], gazetteer: OrganisationGazetteer | None = None
+        self,
+        councils: tuple[CouncilName, ...],
+        gazetteer: OrganisationGazetteer | None = None,
+        seats: tuple[CouncilSeat, ...] = (),
     ) -> None:
         self.councils = councils
+        self._seats = {(seat.building.lower(), seat.town.lower()): seat.council for seat in seats}
+        self._seat_buildings = {seat.building.lower() for seat in seats}
         if gazetteer is None:
             gazetteer = OrganisationGazetteer(
                 GazetteerEntry(
@@ -482,7 +519,11 @@ class CouncilDirectory:
                     (row.get("status") or "current").strip() != "abolished",
                 )
             )
-        return cls(tuple(councils), OrganisationGazetteer.from_csv(path))
+        return cls(
+            tuple(councils),
+            OrganisationGazetteer.from_csv(path),
+            read_seats(path.parent / SEATS_FILE),
+        )
 
     # names in a title or heading line ------------------------------------------------
 
@@ -547,6 +588,27 @@ class CouncilDirectory:
                     return Publisher(council, None, "address")
         return None
 
+    def council_at_venue(self, line: str) -> str | None:
+        """The council whose building a "Venue:" line names, followed by its town: "County
+        Hall, Worcester" by the register of council seats, "Town Hall, Moorgate Street,
+        Rotherham" by the council named after the town. None when the line names neither."""
+        venue = _VENUE_LINE.match(line)
+        if venue is None:
+            return None
+        parts = [_POSTCODE.sub("", part).strip(" .") for part in venue.group("rest").split(",")]
+        for index, part in enumerate(parts):
+            building = part.lower()
+            if not (_COUNCIL_BUILDING.match(part) or building in self._seat_buildings):
+                continue
+            for town in parts[index + 1 : index + 4]:
+                seated = self._seats.get((building, town.lower()))
+                if seated:
+                    return seated
+                if _COUNCIL_BUILDING.match(part) and (by_place := self._council_by_place.get(town)):
+                    return by_place
+            return None
+        return None
+
     def publisher(
         self, text: str, title: str | None = None, source_url: str | None = None
     ) -> Publisher:
@@ -602,6 +664,8 @@ class CouncilDirectory:
         for line in lines:  # "Venue: Harrow Civic Centre, …": the council's own building
             venue = _VENUE.search(line)
             if venue and (council := self._council_by_place.get(venue.group("place"))):
+                return Publisher(council, None, "heading venue")
+            if council := self.council_at_venue(line):
                 return Publisher(council, None, "heading venue")
         if heading_body is not None:
             return result(heading_body, "heading")

@@ -248,8 +248,10 @@ def test_the_council_s_own_building_in_the_venue_line() -> None:
         "Venue: Committee Room 1, Slough Town Hall, Bath Road\n\n" + FILLER
     )
     assert infer_metadata(text, "x.txt", DIRECTORY).council == "Slough Borough Council"
+    # "Worcester" alone would name the city council; the register of seats knows whose
+    # County Hall stands there.
     text = "Agenda and minutes\n\nVenue: County Hall, Worcester\n\n" + FILLER
-    assert infer_metadata(text, "x.txt", DIRECTORY).council is None
+    assert infer_metadata(text, "x.txt", DIRECTORY).council == "Worcestershire County Council"
 
 
 def test_file_name_date_is_the_last_resort() -> None:
@@ -288,3 +290,44 @@ def test_the_samples_state_their_publishers() -> None:
         source = stated_source(path)
         assert source is not None and source.publisher, path.name
         assert DIRECTORY.named_publisher(source.publisher).council, path.name
+
+
+@pytest.mark.parametrize(
+    ("venue", "council"),
+    [
+        ("Venue: County Hall, Worcester", "Worcestershire County Council"),
+        (
+            "Venue: Council Chamber, County Hall, Spetchley Road, Worcester WR5 2NP",
+            "Worcestershire County Council",
+        ),
+        ("Venue: Town Hall, Moorgate Street, Rotherham", "Rotherham Metropolitan Borough Council"),
+        ("Venue: Committee Room 1, Civic Centre, Newport", "Newport City Council"),
+        ("Venue: County Hall, Newport, Isle of Wight", "Isle of Wight Council"),
+        ("Location: Room 5, County Hall, Matlock", "Derbyshire County Council"),
+    ],
+)
+def test_a_council_building_and_its_town_in_the_venue_line_name_the_council(
+    venue: str, council: str
+) -> None:
+    text = f"Agenda and minutes\n\n{venue}\n\nContact: Democratic Services\n\n{FILLER}"
+    assert DIRECTORY.publisher(text).council == council
+
+
+@pytest.mark.parametrize(
+    "venue",
+    ["Venue: Village Hall, Worcester", "Venue: County Hall, Springfield", "Venue: Online"],
+)
+def test_a_venue_that_is_not_a_known_council_building_names_no_council(venue: str) -> None:
+    text = f"Agenda and minutes\n\n{venue}\n\n{FILLER}"
+    assert DIRECTORY.publisher(text).council is None
+
+
+def test_every_council_seat_names_a_council_of_the_register() -> None:
+    from scrutiny.ingest.metadata import SEATS_FILE, read_seats
+
+    labels = {council.label for council in DIRECTORY.councils}
+    seats = read_seats(DEFAULT_GAZETTEER_PATH.parent / SEATS_FILE)
+    assert len(seats) > 50
+    assert {seat.council for seat in seats} <= labels
+    # one council per building and town
+    assert len({(s.building.lower(), s.town.lower()) for s in seats}) == len(seats)
