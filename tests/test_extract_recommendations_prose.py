@@ -93,3 +93,19 @@ def test_list_markers_ended_by_a_tab_are_list_items_not_table_rows() -> None:
     owners = {r.number: r.owners for r in _recommendations(text)}
     assert owners == {"2": ("The Department",)}
     assert [f.number for f in extract_findings(text).entities if isinstance(f, Finding)] == ["1"]
+
+
+def test_the_agent_of_a_passive_recommendation_is_its_addressee() -> None:
+    from scrutiny.ingest.extract.recommendations import addressee
+
+    assert addressee("Those cases must be monitored by local authorities.") == (
+        "local authorities",
+    )
+    assert addressee("Funding should be provided by the UK government.") == ("the UK government",)
+    assert addressee("Carers must be supported by the Department for Education to stay.") == (
+        "the Department for Education",
+    )
+    # the subject of a passive is not who acts, and an agent that is not a body is nobody
+    assert addressee("Treatment should be provided by hospital trusts and boards.") == ()
+    assert addressee("Reform must be underpinned by investment in key capabilities.") == ()
+    assert addressee("The Department should publish guidance.") == ("The Department",)

@@ -646,6 +646,17 @@ _RECOMMEND_LATER = re.compile(
     r"\brecommend\w*\s+that\b[^.;]{0,80}?\b(?P<who>(?:the\s+)?[A-Z][\w'’&-]*"
     r"(?:\s+(?:(?:of|for|and|&|the|on)\s+)*[A-Z][\w'’&-]*){0,6})"
 )
+# "Those cases must be monitored by local authorities": who acts is the passive's agent.
+_PASSIVE_BY = re.compile(
+    r"\b(?:should|must|needs? to|ought to|shall)\s+(?:\w+ly\s+|also\s+|now\s+|then\s+)?"
+    r"be\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|ade|et|eld|one|un|ought|ept|ent)\s+"
+    r"(?:(?:jointly|together|locally|nationally|directly)\s+)?"
+    rf"by\s+(?P<who>{_BODY}(?:\s+(?:government|councils?|authorities|trusts|boards|"
+    r"partnerships?|partners|services|forces))?)(?=[\s,.;:)]|$)"
+)
+_PASSIVE_AFTER = re.compile(
+    r"\s+(?:\w+ly\s+|also\s+)?be\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|ade|et|eld|one|un|ought|ept)\b"
+)
 _NOT_A_BODY = re.compile(
     r"^(?:the\s+)?(?:we|i|it|this|that|there|these|those|they|he|she|you|in|on|of|and|for|"
     r"however|but|also|further|finally|therefore|recommendations?|reports?|reviews?)\b",
@@ -654,10 +665,13 @@ _NOT_A_BODY = re.compile(
 
 
 def addressee(text: str) -> tuple[str, ...]:
-    """Who a recommendation asks to act: "The Department … should …", "We recommend that
-    the Government publish …", "… urges local authorities to …"."""
-    for pattern in (_SHOULD, _RECOMMEND_WHO, _RECOMMEND_LATER):
+    """Who a recommendation asks to act: "… must be monitored by local authorities",
+    "The Department … should …", "We recommend that the Government publish …", "… urges
+    local authorities to …"."""
+    for pattern in (_PASSIVE_BY, _SHOULD, _RECOMMEND_WHO, _RECOMMEND_LATER):
         for match in pattern.finditer(text):
+            if pattern is _SHOULD and _PASSIVE_AFTER.match(text, match.end()):
+                continue  # "Treatment should be provided by …": the subject does not act
             who = re.sub(r"^(?:that|then|and|but)\s+", "", match.group("who"), flags=re.I)
             who = who.strip(" ,")
             if who and not _NOT_A_BODY.match(who) and len(who.split()) <= 14:
