@@ -6,15 +6,36 @@ import bisect
 import re
 import unicodedata
 
-from scrutiny.graph.model import AttributeValue, Edge, GraphBatch, MentionRow, Node
+from scrutiny.graph.fields import (
+    CaseFields,
+    CommitmentFields,
+    CommitteeFields,
+    CouncilFields,
+    DocumentFields,
+    FindingFields,
+    MeetingFields,
+    NodeFields,
+    OrganisationFields,
+    PersonFields,
+    RecommendationFields,
+    ResponseFields,
+    ThemeFields,
+    fields_for,
+)
+from scrutiny.graph.model import Edge, GraphBatch, MentionRow, Node
 from scrutiny.graph.schema import EdgeKind, NodeKind
 from scrutiny.graph.store import passage_id
 from scrutiny.ingest.extract.records import (
+    Case,
     Commitment,
+    Committee,
+    Council,
     Entity,
     Extraction,
     Finding,
     Meeting,
+    Organisation,
+    Person,
     Recommendation,
     Response,
     Theme,
@@ -55,8 +76,9 @@ def build_document_graph(
             committee = committee_id(committee_name, parsed.metadata.council)
             edges.append(Edge(meeting, EdgeKind.HELD_BY, committee, document_id))
             if not any(n.id == committee for n in base.nodes):
+                fields = CommitteeFields(council=council)
                 extra = Node(committee, NodeKind.COMMITTEE, committee_name,
-                             attributes={"council": council})  # fmt: skip
+                             attributes=fields.to_attributes())  # fmt: skip
                 base = GraphBatch((*base.nodes, extra), base.edges)
     return GraphBatch(
         nodes=(*base.nodes, *extracted.nodes),
@@ -78,14 +100,14 @@ def document_batch(
             document_id=document_id,
             start=0,
             end=len(parsed.canonical_text),
-            attributes={
-                "council": meta.council,
-                "committee": meta.committee,
-                "date": meta.meeting_date,
-                "source_path": parsed.source_path,
-                "source_url": meta.source_url,
-                "body": meta.body,
-            },
+            attributes=DocumentFields(
+                council=meta.council,
+                committee=meta.committee,
+                date=meta.meeting_date,
+                source_path=parsed.source_path,
+                source_url=meta.source_url,
+                body=meta.body,
+            ).to_attributes(),
         )
     ]
     edges: list[Edge] = []
@@ -101,7 +123,7 @@ def document_batch(
                 id=committee,
                 kind=NodeKind.COMMITTEE,
                 label=meta.committee,
-                attributes={"council": meta.council},
+                attributes=CommitteeFields(council=meta.council).to_attributes(),
             )
         )
         if meta.council:
@@ -114,11 +136,9 @@ def document_batch(
                     kind=NodeKind.MEETING,
                     label=f"{meta.committee}, {meta.meeting_date}",
                     document_id=document_id,
-                    attributes={
-                        "council": meta.council,
-                        "committee": meta.committee,
-                        "date": meta.meeting_date,
-                    },
+                    attributes=MeetingFields(
+                        council=meta.council, committee=meta.committee, date=meta.meeting_date
+                    ).to_attributes(),
                 )
             )
             edges.append(Edge(document_id, EdgeKind.RECORDS, meeting, document_id))
@@ -208,22 +228,16 @@ class _ExtractionGraph:
         return GraphBatch(tuple(nodes), tuple(dict.fromkeys(edges)), tuple(mentions))
 
     def _node(self, entity: Entity, responses: dict[str, Response]) -> Node:
-        attributes: dict[str, AttributeValue] = dict(entity.attributes())
         text = entity.label
         if isinstance(entity, Recommendation):
             text = entity.text
-            response = responses.get(entity.key)
-            attributes["status"] = response.status.value if response else None
-            attributes["owners"] = (response.owners if response else ()) or entity.owners
-            attributes["comment"] = response.comment if response else None
         elif isinstance(entity, Response):
             text = entity.comment
         elif isinstance(entity, Finding):
             text = entity.subject
         elif isinstance(entity, Commitment):
             text = entity.text
-        elif isinstance(entity, Theme):
-            attributes.pop("score", None)  # per document: kept on the has_theme edge
+        attributes = entity_fields(entity, responses.get(entity.key)).to_attributes()
         if entity.global_scope:
             return Node(self.node_id(entity.key), NodeKind(entity.kind.value), entity.label,
                         confidence=entity.confidence, text=text, attributes=attributes)  # fmt: skip
@@ -259,3 +273,51 @@ class _ExtractionGraph:
                              self.document_id)
                     )  # fmt: skip
         return edges
+
+
+def entity_fields(entity: Entity, response: Response | None = None) -> NodeFields:
+    """The typed fields of an extracted entity's node; a recommendation takes its status,
+    comment and (when it names them) owners from ``response``, the response to it in the
+    same document. A theme's score is per document and kept on its has_theme edge. An
+    entity of another class is read from its ``attributes()``."""
+    if isinstance(entity, Recommendation):
+        return RecommendationFields(
+            number=entity.number,
+            section=entity.section,
+            due=entity.due,
+            owners=(response.owners if response else ()) or entity.owners,
+            progress=entity.progress or None,
+            status=response.status if response else None,
+            comment=response.comment if response else None,
+        )
+    if isinstance(entity, Response):
+        return ResponseFields(status=entity.status, status_text=entity.status_text,
+                              owners=entity.owners, comment=entity.comment)  # fmt: skip
+    if isinstance(entity, Finding):
+        return FindingFields(number=entity.number, subject=entity.subject, leads=entity.leads,
+                             no_recommendation=entity.no_recommendation)  # fmt: skip
+    if isinstance(entity, Commitment):
+        return CommitmentFields(made_by=entity.made_by, actor=entity.actor, due=entity.due,
+                                category=entity.category)  # fmt: skip
+    if isinstance(entity, Meeting):
+        return MeetingFields(
+            council=entity.council,
+            committee=entity.committee,
+            date=entity.date,
+            attendees=entity.attendees,
+            items=entity.items,
+            decisions=entity.decisions,
+        )
+    if isinstance(entity, Committee):
+        return CommitteeFields(council=entity.council)
+    if isinstance(entity, Organisation):
+        return OrganisationFields(aliases=entity.aliases, identifier=entity.identifier)
+    if isinstance(entity, Person):
+        return PersonFields(roles=entity.roles)
+    if isinstance(entity, Theme):
+        return ThemeFields(concept=entity.concept_uri)
+    if isinstance(entity, Case):
+        return CaseFields(aliases=entity.aliases)
+    if isinstance(entity, Council):
+        return CouncilFields()
+    return fields_for(entity.kind.value, entity.attributes())
