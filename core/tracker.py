@@ -1,9 +1,10 @@
 """The commitment tracker: one row per recommendation and commitment, with who must act,
 by when, what was answered and how far it has got, filtered, sorted and paged.
 
-Rows are read from the graph as the extractors store them (recommendation: number,
-owners, due, status, progress, comment; commitment: actor, made_by, due, category),
-defensively: an attribute that is missing or of another type is simply not recorded.
+Rows are read from the graph's typed node fields (``scrutiny.graph.fields``;
+recommendation: number, owners, due, status, progress, comment; commitment: actor,
+made_by, due, category, status, progress), which read defensively: an attribute that is
+missing or of another type is simply not recorded.
 Decisions (a commitment node whose ``category`` is ``decision``) record what a meeting
 resolved, not a promise, and are left out.
 When later documents report on an entity (``scrutiny.history``), the latest status and
@@ -29,7 +30,8 @@ from typing import Any
 from urllib.parse import quote
 
 from scrutiny.errors import InvalidQueryError
-from scrutiny.graph.model import AttributeValue, Node, StoredDocument
+from scrutiny.graph.fields import CommitmentFields, DocumentFields, RecommendationFields, fields_of
+from scrutiny.graph.model import Node, StoredDocument
 from scrutiny.graph.schema import EdgeKind, NodeKind
 from scrutiny.graph.store import Store
 from scrutiny.history import latest_position
@@ -326,20 +328,20 @@ class TrackerPage:
 # --- reading rows from the store ----------------------------------------------------------
 
 
-def _text(value: AttributeValue | object) -> str | None:
-    if isinstance(value, str) and value.strip():
-        return value.strip()
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return str(value)
-    return None
+def _text(value: str | None) -> str | None:
+    """A text field without its surrounding space; None when it is blank."""
+    return value.strip() if value and value.strip() else None
 
 
-def _names(*values: AttributeValue | object) -> tuple[str, ...]:
-    names: list[str] = []
-    for value in values:
-        items = value if isinstance(value, list | tuple) else [value]
-        names.extend(text for item in items if (text := _text(item)))
-    return tuple(dict.fromkeys(names))
+def _names(*groups: tuple[str, ...]) -> tuple[str, ...]:
+    """The names of ``groups`` in order, each once, blank ones left out."""
+    return tuple(dict.fromkeys(text for names in groups for name in names if (text := _text(name))))
+
+
+def _body(document_node: Node | None) -> str | None:
+    """The publishing body a document node records (when it is not a council)."""
+    fields = fields_of(document_node) if document_node is not None else None
+    return _text(fields.body) if isinstance(fields, DocumentFields) else None
 
 
 def _row(
@@ -351,38 +353,44 @@ def _row(
 ) -> TrackerRow | None:
     """A tracker row; ``later``: the latest status and progress later documents stated
     (``scrutiny.history``), which take the place of what the entity's own records."""
-    attributes = node.attributes
-    if node.kind is NodeKind.COMMITMENT:
-        if (_text(attributes.get("category")) or "commitment").lower() == "decision":
+    fields = fields_of(node)
+    number = ""
+    response: str | None = None  # a commitment has neither a number nor a response
+    if isinstance(fields, CommitmentFields):
+        if fields.is_decision:
             return None
-        owners = _names(attributes.get("actor"), attributes.get("made_by"))
+        owners = _names(fields.actor, fields.made_by)
+    elif isinstance(fields, RecommendationFields):
+        owners = _names(fields.owners)
+        number = _text(fields.number) or ""
+        response = _text(fields.comment)
     else:
-        owners = _names(attributes.get("owners"))
-    status = _text(attributes.get("status"))
-    progress = _text(attributes.get("progress"))
+        return None
+    status = fields.status.value if fields.status is not None else None
+    progress = _text(fields.progress)
     if later is not None:
         status = later[0].value if later[0] is not None else status
         progress = later[1] or progress
-    due = _text(attributes.get("due"))
+    due = _text(fields.due)
     due_date = parse_due(due)
     complete = is_complete(progress, status)
     rejected = (status or "").lower() == ResponseStatus.REJECTED.value
     return TrackerRow(
         id=node.id,
         kind=node.kind.value,
-        council=document.council if document else _text(attributes.get("council")),
+        council=document.council if document else None,
         body=body,
         document_id=document.id if document else node.document_id,
         document_title=document.title if document else None,
         date=document.meeting_date if document else None,
-        number=_text(attributes.get("number")) or "",
+        number=number,
         text=node.text or node.label,
         owners=owners,
         due=due,
         due_date=due_date.isoformat() if due_date else None,
         status=status,
         progress=progress,
-        response=_text(attributes.get("comment")),
+        response=response,
         complete=complete,
         overdue=due_date is not None and due_date < as_at and not complete and not rejected,
         passage_id=None,
@@ -471,9 +479,7 @@ def tracker_page(
     query.check()
     as_at = query.as_at or today or date.today()
     documents = {document.id: document for document in store.documents()}
-    bodies = {
-        node.id: _text(node.attributes.get("body")) for node in store.nodes(NodeKind.DOCUMENT)
-    }
+    bodies = {node.id: _body(node) for node in store.nodes(NodeKind.DOCUMENT)}
     rows: list[TrackerRow] = []
     for kind in TRACKED_KINDS:
         for node in store.nodes(NodeKind(kind)):
@@ -520,7 +526,7 @@ def tracker_rows(
     for node in tracked.values():
         document = store.document(node.document_id) if node.document_id else None
         document_node = store.node(node.document_id) if node.document_id else None
-        body = _text(document_node.attributes.get("body")) if document_node else None
+        body = _body(document_node)
         row = _row(node, document, body, as_at, latest_position(store, node.id, as_at))
         if row is not None:
             rows.append(_with_source(store, row))
