@@ -366,3 +366,15 @@ def test_a_ministers_we_is_also_the_government() -> None:
         "the Government",
     )
     assert "the Government" not in _find(found, "update the House").made_by
+
+
+def test_the_subject_of_a_passive_undertaking_is_not_its_actor() -> None:
+    text = (
+        "Minutes\n\nIt was noted that the Local Offer needed to be approved by the Cabinet "
+        "before publication.\n\nThe strategy is to be signed off by the Health and Wellbeing "
+        "Board in June.\n"
+    )
+    actors = [entity.actor for entity in extract_commitments(text).entities]
+    assert ("the Cabinet",) in actors
+    assert ("the Health and Wellbeing Board",) in actors
+    assert not any("Offer" in " ".join(actor) for actor in actors)

@@ -207,9 +207,11 @@ INFINITIVE_MANDATE = re.compile(
 )
 # "... would be considered by Cabinet and Council": the agent of a passive undertaking.
 PASSIVE_AGENT = re.compile(
-    r"\b(?:will|would|shall|is\s+to|are\s+to|to)\s+be\s+[a-z]+(?:ed|en|ied)\s+by\s+"
+    r"\b(?:will|would|shall|is\s+to|are\s+to|to)\s+be\s+[a-z]+(?:ed|en|ied)"
+    r"(?:\s+(?:off|out|up|back|through|on))?\s+by\s+"
     r"(?P<agent>(?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:(?:and|of|for|the|&)\s+)*[A-Z][\w'’&-]*){0,6})"
 )
+TO_BE_DONE_AT = re.compile(r"(?:to\s+)?be\s+[a-z]+(?:ed|en|ied)\b", re.IGNORECASE)
 # A speaker's label opening a transcript turn: "Tim Loughton (East Worthing) (Con):",
 # "The Minister for Children (Beverley Hughes):", "Cllr Jane Smith:", "Mr Speaker".
 _SPEAKER_TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Baroness|Cllr|Councillor)\.?"
@@ -791,7 +793,9 @@ def _classified_cue(text: str, unit: _Unit) -> _Cue | None:
         found = undertakings.find_cue(sentence)
         position = found.position if found else 0
         subject = _subject_before(sentence, position) if found else ""
-        return _Cue(position, subject, round(min(probability, 0.9), 2))
+        # "The plan needed to be approved by Council": the subject is what is done
+        passive = bool(found and TO_BE_DONE_AT.match(sentence, position))
+        return _Cue(position, subject, round(min(probability, 0.9), 2), passive=passive)
     if undertakings.is_decision(sentence):
         return _Cue(0, "", 0.7, passive=True, category=DECISION)
     return None
