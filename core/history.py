@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import quote
 
 from scrutiny.errors import NotFoundError
+from scrutiny.graph.fields import CommitmentFields, RecommendationFields, fields_of, status_of
 from scrutiny.graph.history import (
     LINKED_KINDS,
     RECORDED,
@@ -27,13 +28,6 @@ from scrutiny.ingest.extract.records import ResponseStatus
 __all__ = ["EntityHistory", "HistoryEntry", "entity_history", "latest_position"]
 
 
-def _status(value: object) -> ResponseStatus | None:
-    try:
-        return ResponseStatus(str(value)) if value else None
-    except ValueError:
-        return None
-
-
 def _recorded(store: Store, node: Node) -> HistoryEntry | None:
     """The entity's own document: the status its response there gives (else the
     entity's own), the progress it records, cited at the response or the entity."""
@@ -43,21 +37,24 @@ def _recorded(store: Store, node: Node) -> HistoryEntry | None:
     if document is None:
         return None
     cited = node
-    status = _status(node.attributes.get("status"))
+    fields = fields_of(node)
+    status = status_of(fields)
     for edge in store.edges_touching(node.id):
         if edge.kind is EdgeKind.RESPONDS_TO and edge.target == node.id:
             response = store.node(edge.source)
             if response is not None and response.document_id == node.document_id:
-                status = _status(response.attributes.get("status")) or status
+                status = status_of(fields_of(response)) or status
                 cited = response
                 break
-    progress = node.attributes.get("progress")
+    progress = (
+        fields.progress if isinstance(fields, RecommendationFields | CommitmentFields) else None
+    )
     return HistoryEntry(
         date=document.meeting_date,
         document_id=document.id,
         document_title=document.title,
         status=status,
-        progress=progress if isinstance(progress, str) and progress else None,
+        progress=progress or None,
         passage_id=store.source_passage(cited.id),
         start=cited.start,
         end=cited.end,

@@ -35,6 +35,7 @@ import numpy.typing as npt
 
 from scrutiny.errors import NotFoundError
 from scrutiny.graph.concepts import KEY_PREFIX, Concept, ConceptScheme
+from scrutiny.graph.fields import CommitmentFields, DocumentFields, fields_of
 from scrutiny.graph.model import Node, StoredDocument
 from scrutiny.graph.schema import EdgeKind, NodeKind
 from scrutiny.graph.store import Store, passage_order
@@ -394,13 +395,14 @@ def read_snapshot(store: Store, today: date) -> _Snapshot:
     documents = {document.id: document for document in store.documents()}
     bodies: dict[str, str | None] = {}
     for node in store.nodes(NodeKind.DOCUMENT):
-        body = node.attributes.get("body")
-        bodies[node.id] = body if isinstance(body, str) and body.strip() else None
+        fields = fields_of(node)
+        body = fields.body if isinstance(fields, DocumentFields) else None
+        bodies[node.id] = body if body and body.strip() else None
     entities: dict[str, Node] = {}
     for kind in _ENTITY_KINDS:
         for node in store.nodes(kind):
-            category = node.attributes.get("category")
-            if kind is NodeKind.COMMITMENT and str(category or "").lower() == "decision":
+            fields = fields_of(node)
+            if isinstance(fields, CommitmentFields) and fields.is_decision:
                 continue
             if node.document_id in documents:
                 entities[node.id] = node
