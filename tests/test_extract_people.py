@@ -210,3 +210,152 @@ def test_knighthoods_after_a_post_and_a_body_s_post_in_apposition() -> None:
     assert "Chief Inspector" in roles["Michael Wilshaw"]
     assert "Sir Michael Wilshaw" not in roles
     assert "My Lords" not in roles
+
+
+def test_hansard_speaker_headings_with_a_title_inside_the_bracket() -> None:
+    text = (
+        "The Secretary of State for Children, Schools and Families (Ed Balls): I beg to move.\n"
+        "Mr. Speaker: Order.\n"
+        "Mr. Deputy Speaker (Sir Alan Haselhurst): Order. I call the Minister.\n"
+        "The Minister for Children and Families (Mr. Tim Loughton): I agree with the hon.\n"
+        "Member for Sheffield, Hallam (Mr. Clegg) and with the right hon. Member for Leeds\n"
+        "Central (Hilary Benn).\n"
+        "The Parliamentary Under-Secretary of State for Schools (Lord Hill of Oareford) (Con):\n"
+        "Mr. Damian Green (Ashford) (Con): Will the Secretary of State agree?\n"
+        "Mr. Balls: I will.\n"
+        "Mr Speaker\n\nI call the Chair of the Select Committee.\n"
+    )
+    roles = _roles(text)
+    assert "Secretary of State for Children, Schools and Families" in roles["Ed Balls"]
+    assert "Deputy Speaker" in roles["Alan Haselhurst"]
+    assert "Minister for Children and Families" in roles["Tim Loughton"]
+    assert "Member for Sheffield, Hallam" in roles["Clegg"]
+    assert "Member for Leeds Central" in roles["Hilary Benn"]
+    assert any("Under-Secretary of State for Schools" in r for r in roles["Lord Hill"])
+    assert roles["Damian Green"] == ("Ashford (Con)",)
+    assert "Balls" not in roles  # "Mr. Balls" joins Ed Balls
+    assert not any("Speaker" in label or "Sir Alan" in label for label in roles)
+
+
+def test_the_speaker_named_in_a_heading_or_a_procedural_line() -> None:
+    text = (
+        "Mr. Speaker (John Bercow): Order, order.\n"
+        "[Madam Deputy Speaker (Dame Eleanor Laing) in the Chair]\n"
+        "[Mr Clive Betts in the Chair]\n"
+    )
+    roles = _roles(text)
+    assert "Speaker" in roles["John Bercow"]
+    assert "Deputy Speaker" in roles["Eleanor Laing"]
+    assert "Chair" in roles["Clive Betts"]
+    assert "Dame Eleanor Laing" not in roles and "Eleanor Laing" in roles
+
+
+def test_titled_people_and_posts_after_a_comma_in_running_prose() -> None:
+    text = (
+        "Professor Alexis Jay found that at least 1,400 children had been abused.\n"
+        "We met Nazir Afzal, Chief Crown Prosecutor for the North West, who said so.\n"
+        "Baroness Hale of Richmond, President of the Supreme Court, agreed.\n"
+        "Sir Gary Hickinbottom, currently Chair of the Independent Panel, will lead it. "
+        "Sir Gary's appointment follows.\n"
+        "Chief Supt. Neil Basu briefed the Committee and Supt. Jo Smith then spoke.\n"
+        "DCI Tom Harris and PC J Spring attended.\n"
+    )
+    roles = _roles(text)
+    assert "Professor" in roles["Alexis Jay"]
+    assert "Chief Crown Prosecutor for the North West" in roles["Nazir Afzal"]
+    assert "President of the Supreme Court" in roles["Baroness Hale"]
+    assert "Chair of the Independent Panel" in roles["Gary Hickinbottom"]
+    assert "Sir Gary" not in roles
+    assert "Chief Superintendent" in roles["Neil Basu"]
+    assert "Superintendent" in roles["Jo Smith"]
+    assert "Detective Chief Inspector" in roles["Tom Harris"]
+    assert "Police Constable" in roles["J Spring"]
+
+
+def test_a_report_named_after_a_person_is_not_the_person_unless_named_in_full() -> None:
+    named = _roles(
+        "The review, written by Graham Badman, found that the register was needed.\n"
+        "The Badman Report was published in June.\n"
+    )
+    assert set(named) == {"Graham Badman"}
+    assert _roles("The Badman Report was published in June. The Munro Review agreed.\n") == {}
+    assert _roles("The review was led by Waltham Forest and chaired by Public Health.\n") == {}
+
+
+def test_a_contact_block_gives_the_post_next_to_the_name() -> None:
+    text = (
+        "Contact Officer: Chris Lunn, Democratic Services Officer\n"
+        "Tel: 01234 567890\n\n"
+        "Contact Points\n\n"
+        "Samantha Morris, Overview and Scrutiny Officer, Tel: 01234 567891\n\n"
+        "Report author: Priya Shah\nHead of Early Help\nEmail: priya.shah@example.gov.uk\n\n"
+        "Contact: Alex Reed Tel: 01234 567892\n\n"
+        "Name: Jordan Hale\nPost title: Scrutiny Manager\nTelephone: 01234 567893\n"
+    )
+    roles = _roles(text)
+    assert roles["Chris Lunn"] == ("Democratic Services Officer",)
+    assert roles["Samantha Morris"] == ("Overview and Scrutiny Officer",)
+    assert roles["Priya Shah"] == ("Head of Early Help",)
+    assert "Alex Reed" in roles and not any("Tel" in label for label in roles)
+    assert roles["Jordan Hale"] == ("Scrutiny Manager",)
+
+
+def test_a_post_as_a_label_before_a_name() -> None:
+    text = (
+        "Report Authorised by: Interim Director of Legal and Governance: Andrew Pavlou\n"
+        "Independent Chair: Jane Doe\n"
+        "| Lead Member | Councillor Amira Khan |\n"
+        "Chief Executive:\tTom Price\n"
+    )
+    roles = _roles(text)
+    assert roles["Andrew Pavlou"] == ("Interim Director of Legal and Governance",)
+    assert roles["Jane Doe"] == ("Independent Chair",)
+    assert "Lead Member" in roles["Amira Khan"]
+    assert roles["Tom Price"] == ("Chief Executive",)
+
+
+def test_a_post_ends_where_the_sentence_goes_on() -> None:
+    text = (
+        "Sally Nash, Service Manager (Youth Justice) introduced the report and confirmed it.\n"
+        "Councillor H Smith, Chair of the Children's Overview and Scrutiny Committee presented "
+        "the report.\n"
+        "Accordingly, the Deputy Director for Education, Hayley Good and the Head of Learner "
+        "Engagement, Deborah Bell will attend.\n"
+    )
+    roles = _roles(text)
+    assert roles["Sally Nash"] == ("Service Manager (Youth Justice)",)
+    assert "Chair of the Children's Overview and Scrutiny Committee" in roles["H Smith"]
+    assert "Deputy Director for Education" in roles["Hayley Good"]
+    assert "Head of Learner Engagement" in roles["Deborah Bell"]
+
+
+def test_a_name_on_its_own_line_with_its_post_on_the_next() -> None:
+    text = (
+        "Yours sincerely,\n\nJo Bloggs\nDirector of Children's Services\n\n"
+        "Contextual Safeguarding\nHead of Service introduced the item.\n"
+    )
+    roles = _roles(text)
+    assert roles["Jo Bloggs"] == ("Director of Children's Services",)
+    assert len(roles) == 1
+
+
+def test_elections_and_substitutes_are_not_posts_and_bodies_are_not_people() -> None:
+    text = (
+        "Councillor Adejare was duly elected as Chair of the meeting.\n"
+        "Councillors J Hamilton (Councillor Dr Sexton - substitute) and L McCarthy.\n"
+        "The Chair (Councillor Julie Dore) referred to the report.\n"
+        "Findings of the Local Government Association (LGA) Peer Review were noted by the UK\n"
+        "Health Security Agency (UKHSA), the Scottish Government, the Welsh Government and "
+        "the Northern Ireland Executive, and by Director Generals.\n"
+    )
+    roles = _roles(text)
+    assert "Chair" in roles["Councillor Adejare"]
+    assert roles["J Hamilton"] == ("Councillor",)
+    assert "Julie Dore" in roles and "Councillor Julie Dore" not in roles
+    assert set(roles) == {
+        "Councillor Adejare",
+        "J Hamilton",
+        "L McCarthy",
+        "Councillor Sexton",
+        "Julie Dore",
+    }

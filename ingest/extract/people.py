@@ -40,8 +40,30 @@ _ROLE_TITLES: dict[str, str] = {
     "Superintendent": "Superintendent",
     "Inspector": "Inspector",
     "Sergeant": "Sergeant",
+    "Det Chief Supt": "Detective Chief Superintendent",
+    "Det Chief Insp": "Detective Chief Inspector",
     "Det Supt": "Detective Superintendent",
     "Det Sup": "Detective Superintendent",
+    "Det Insp": "Detective Inspector",
+    "Det Sgt": "Detective Sergeant",
+    "Det Con": "Detective Constable",
+    "Chief Supt": "Chief Superintendent",
+    "Ch Supt": "Chief Superintendent",
+    "Supt": "Superintendent",
+    "Insp": "Inspector",
+    "Sgt": "Sergeant",
+    "DCS": "Detective Chief Superintendent",
+    "DCI": "Detective Chief Inspector",
+    "DI": "Detective Inspector",
+    "DS": "Detective Sergeant",
+    "DC": "Detective Constable",
+    "PC": "Police Constable",
+    "PCSO": "Police Community Support Officer",
+    "Assistant Chief Constable": "Assistant Chief Constable",
+    "Deputy Chief Constable": "Deputy Chief Constable",
+    "Chief Constable": "Chief Constable",
+    "Detective Constable": "Detective Constable",
+    "Police Constable": "Police Constable",
     "Borough Commander": "Borough Commander",
     "Commander": "Commander",
     "Assistant Director": "Assistant Director",
@@ -61,6 +83,7 @@ _ROLE_TITLES: dict[str, str] = {
     "Judge": "Judge",
     "Baroness": "Baroness",
     "Lord": "Lord",
+    "Lady": "Lady",
     "Dame": "Dame",
     "Sir": "Sir",
     "Professor": "Professor",
@@ -68,20 +91,35 @@ _ROLE_TITLES: dict[str, str] = {
     "Minister": "Minister",
 }
 # Honorifics introduce a name but are not roles.
-_HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr")
+_HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Rt Hon", "Revd", "Rev", "Reverend")
+
+
+def _title_pattern(title: str) -> str:
+    """A title as written, a full stop allowed after each abbreviated word: "Det. Supt."."""
+    return r"\.?[ \t]+".join(re.escape(word) for word in title.split())
+
+
+def _title_role(title: str | None) -> str | None:
+    """The role a title records ("Chief Supt." gives "Chief Superintendent"); honorifics
+    record none."""
+    if not title:
+        return None
+    return _ROLE_TITLES.get(" ".join(title.replace(".", " ").split()))
+
 
 _NAME_TOKEN = r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*"
 _NAME = rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,2}}"
 _FULL_NAME = rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,2}}"
 _TITLE_ALTERNATION = "|".join(
-    re.escape(title) for title in sorted([*_ROLE_TITLES, *_HONORIFICS], key=len, reverse=True)
+    _title_pattern(title) for title in sorted([*_ROLE_TITLES, *_HONORIFICS], key=len, reverse=True)
 )
 # "Cllr M Beanland": an initial and a surname, only straight after a title.
 _INITIAL_NAME = rf"[A-Z]\.?[ \t]+{_NAME_TOKEN}(?![\w-])"
 # "Cllr Mrs Ann Cains", "Chief Inspector Sir Michael Wilshaw": an honorific or a knighthood
 # after a title is not part of the name.
 _HONORIFIC_AFTER_TITLE = (
-    rf"(?:(?:{'|'.join((*_HONORIFICS, 'Sir', 'Dame', 'Professor', 'Prof'))})\.?[ \t]+)?"
+    rf"(?:(?:{'|'.join(map(_title_pattern, (*_HONORIFICS, 'Sir', 'Dame', 'Professor', 'Prof')))})"
+    r"\.?[ \t]+)?"
 )
 _TITLED_RE = re.compile(
     rf"\b(?P<title>{_TITLE_ALTERNATION})\.?[ \t]+{_HONORIFIC_AFTER_TITLE}"
@@ -101,11 +139,23 @@ _SPEAKER_PARTY_RE = re.compile(
     rf"\((?P<seat>[^()\n]{{2,80}})\)[ \t]*\((?P<party>{_PARTY})\)",
     re.MULTILINE,
 )
+# The name in brackets may carry a title ("Mr. Deputy Speaker (Sir Alan Haselhurst)", "the
+# Member for Sheffield, Hallam (Mr. Clegg)", "(Lord Hill of Oareford)"), and a post wrapped
+# over two lines of a printed debate runs on across the line break.
 _ROLE_THEN_NAME_RE = re.compile(
-    rf"(?:^|(?<=[\s(]))(?:[Tt]he[ \t]+)?(?P<role>(?:Minister|Secretary|Parliamentary|Member|Chair|"
-    rf"Speaker|Deputy|Leader|Solicitor|Attorney|Lord|Baroness)[^()\n:]{{0,100}}?)[ \t]*"
-    rf"\((?P<name>{_FULL_NAME})\)",
+    rf"(?:^|(?<=[\s(]))(?:[Tt]he[ \t]+)?(?P<role>(?:(?:Prime|Economic|Financial|Exchequer|Chief|"
+    rf"Second|Lord)[ \t]+)?(?:Minister|Secretary|Parliamentary|Under-Secretary|Member|Chair|"
+    rf"Chairman|Speaker|Deputy|Leader|Solicitor|Attorney|Advocate|Paymaster|Chancellor|Lord|"
+    rf"Baroness)(?:[^()\n:.\[\]]|\.(?!\s)|\n(?![ \t]*\n)){{0,100}}?)[ \t]*"
+    rf"\((?:(?P<title>{_TITLE_ALTERNATION})\.?[ \t]+{_HONORIFIC_AFTER_TITLE})?"
+    rf"(?P<name>{_FULL_NAME}|{_NAME_TOKEN})"
+    rf"(?:[ \t]+of[ \t]+{_NAME_TOKEN}(?:[ \t]+(?:upon[ \t]+)?{_NAME_TOKEN})?)?\)",
     re.MULTILINE,
+)
+# "[Mr Clive Betts in the Chair]": who presides, named in a procedural line.
+_IN_THE_CHAIR_RE = re.compile(
+    rf"\[(?:[^\[\]()\n]{{0,40}}\()?(?:(?P<title>{_TITLE_ALTERNATION})\.?[ \t]+"
+    rf"{_HONORIFIC_AFTER_TITLE})?(?P<name>{_FULL_NAME})\)?[ \t]+in[ \t]+the[ \t]+Chair\]"
 )
 # A role before a name: "Children's Minister Edward Timpson", "Chief Executive Jo Bloggs".
 _ROLE_BEFORE_NAME_RE = re.compile(
@@ -116,23 +166,58 @@ _ROLE_BEFORE_NAME_RE = re.compile(
 # "The Cabinet Member for Well Being, Councillor Mark Child,": a post, then the name.
 _APPOSITIVE_ROLE_RE = re.compile(
     rf"\b(?:[Tt]he|[A-Z][\w&-]*['’]s)[ \t]+(?P<role>(?:[A-Z][\w’'-]*[ \t]+){{0,3}}(?:Member|"
-    rf"Minister|Director|Chair|Chairman|Leader|Officer|Manager|Commissioner|Secretary|Mayor|"
-    rf"Executive|Inspector|Adviser|Advisor|Lead)"
+    rf"Minister|Director|Chair|Chairman|Chairwoman|Leader|Officer|Manager|Commissioner|"
+    rf"Secretary|Mayor|Executive|Inspector|Adviser|Advisor|Lead|Head|Speaker|President|"
+    rf"Chancellor|Prosecutor|Constable|Superintendent|Coroner|Judge|Scrutineer|Convenor|"
+    rf"Headteacher|Principal|Clerk|Holder|Spokesperson|Reviewer|Ombudsman)"
     rf"(?:[ \t]+(?:for|of)[ \t]+[^,\n]{{2,60}})?),[ \t]+(?:(?:{_TITLE_ALTERNATION})\.?[ \t]+)?"
     rf"(?P<name>{_FULL_NAME})(?![\w-])"
 )
 # "Contact: Jo Bloggs", "Lead Officer: Jo Bloggs".
+# The end of a post used as a label: "Lead Officer: Jo Bloggs", "| Lead Member | Cllr X |".
+_LABEL_ROLE_END = (
+    r"(?:Officer|Manager|Director|Chair|Chairman|Chairwoman|Clerk|Lead|Adviser|Advisor|Member|"
+    r"Executive|Head|Leader|Commissioner|Holder|Scrutineer|Convenor|Mayor|Inspector|"
+    r"Superintendent|Secretary|Minister|Co-?ordinator|Consultant|Headteacher|Principal|"
+    r"Spokesperson)"
+)
+# A contact's label: the post is the one written next to the name, if any.
+_CONTACT_LABEL = (
+    r"Contact(?:[ \t]+(?:[Oo]fficers?|[Pp]oints?|[Dd]etails|[Nn]ame|[Pp]erson|"
+    r"for[ \t]+(?:enquiries|further[ \t]+information)))?|(?:Report[ \t]+)?[Aa]uthors?"
+)
+# "Contact: Jo Bloggs", "Lead Officer: Jo Bloggs", "Report authorised by: Director of Law:
+# Jo Bloggs", and the same as the two cells of a table row or with a tab between.
 _LABEL_THEN_NAME_RE = re.compile(
-    rf"^[ \t]*(?P<role>Contact|Author|Report[ \t][Aa]uthor|Clerk|(?:[A-Z][\w’'&-]*[ \t]+){{0,4}}"
-    rf"(?:Officer|Manager|Director|Chair|Chairman|Clerk|Lead|Adviser|Advisor))[ \t]*:[ \t]*"
-    rf"(?:(?:{_TITLE_ALTERNATION})\.?[ \t]+)?(?P<name>{_FULL_NAME})(?![\w-])",
+    rf"^[ \t|]*(?:[A-Z][^:|\t\n]{{0,40}}:[ \t]*)?(?P<role>{_CONTACT_LABEL}|Clerk|"
+    rf"(?:[A-Z][\w’'&-]*[ \t]+){{0,4}}{_LABEL_ROLE_END}"
+    rf"(?:[ \t]+(?:of|for)[ \t]+[^:|\t\n]{{2,60}})?)"
+    rf"(?:\(s\))?[ \t]*[:|\t][ \t|]*(?:(?:{_TITLE_ALTERNATION})\.?[ \t]+{_HONORIFIC_AFTER_TITLE})?"
+    rf"(?P<name>{_FULL_NAME})(?![\w-])",
     re.MULTILINE,
 )
+_CONTACT_LABEL_RE = re.compile(_CONTACT_LABEL)
+# The post written next to a contact's name: after a comma, a dash or a bracket, or on
+# the next line.
+_POST_AFTER_NAME_RE = re.compile(r"[ \t]*(?:,|[–—-]|\(|[ \t]*\n)[ \t]*(?P<post>[^,()\n]{3,100})")
+# A contact block of fields: "Name: Jo Bloggs" and, within a line or two, "Post title: ...".
+_NAME_FIELD_RE = re.compile(
+    rf"^[ \t|]*(?:Contact[ \t]+|Officer[ \t]+)?[Nn]ame[ \t]*[:|\t][ \t|]*"
+    rf"(?:(?:{_TITLE_ALTERNATION})\.?[ \t]+{_HONORIFIC_AFTER_TITLE})?"
+    rf"(?P<name>{_FULL_NAME})[ \t|]*\n"
+    r"(?:[^\n]*\n)?[ \t|]*(?:(?:Post|Job)[ \t]+[Tt]itle|Position|Designation|Role|Post|Job)"
+    r"[ \t]*[:|\t][ \t|]*(?P<role>[A-Z][^\n|]{2,100})",
+    re.MULTILINE,
+)
+# "Councillor H Smith, Chair of ...": a titled initial and surname also take a post.
+_TITLED_INITIAL_NAME = rf"(?:{_TITLE_ALTERNATION})\.?[ \t]+{_INITIAL_NAME}"
 _BRACKETED_ROLE_RE = re.compile(
-    rf"(?<![\w-])(?P<name>{_FULL_NAME})[ \t]*\((?P<role>[^()\n]{{2,160}})\)"
+    rf"(?<![\w-])(?P<name>{_TITLED_INITIAL_NAME}|{_FULL_NAME})[ \t]*"
+    rf"\((?P<role>[^()\n]{{2,160}})\)"
 )
 _COMMA_ROLE_RE = re.compile(
-    rf"(?<![\w-])(?P<name>{_FULL_NAME}),[ \t]+(?:(?:the|our)[ \t]+)?(?P<role>[^,;.\n]{{3,120}})"
+    rf"(?<![\w-])(?P<name>{_TITLED_INITIAL_NAME}|{_FULL_NAME}),[ \t]+(?:(?:the|our)[ \t]+)?"
+    rf"(?P<role>[^,;.\n]{{3,120}})"
     r"(?P<more>(?:,[ \t]+[A-Z][^,;.\n()]{2,80})*)"
 )
 # "Tom Green – Democratic Services Officer" as an entry of a list (a line, or after ";"
@@ -301,6 +386,42 @@ _NOT_NAME_WORDS = frozenset(
         "friday",
         "saturday",
         "sunday",
+        # posts and bodies that follow a title or close a run of capitals ("Mr Speaker",
+        # "UK Health Security Agency", "the Scottish Government")
+        "speaker",
+        "secretary",
+        "minister",
+        "president",
+        "chancellor",
+        "prime",
+        "crown",
+        "madam",
+        "hon",
+        "government",
+        "association",
+        "agency",
+        "security",
+        "general",
+        "generals",
+        "authority",
+        "trust",
+        "foundation",
+        "society",
+        "institute",
+        "college",
+        "university",
+        "school",
+        "academy",
+        # a contact line's labels ("Alex Reed Tel: 01234 567890")
+        "tel",
+        "telephone",
+        "phone",
+        "mobile",
+        "email",
+        "e-mail",
+        "fax",
+        "ext",
+        "website",
     ]
 )
 _ROLE_WORDS = frozenset(
@@ -343,10 +464,62 @@ _ROLE_WORDS = frozenset(
         "practitioner",
         "worker",
         "partner",
+        "prosecutor",
+        "president",
+        "holder",
+        "spokesperson",
+        "speaker",
+        "leader",
+        "trustee",
+        "solicitor",
+        "barrister",
+        "judge",
+        "coroner",
+        "magistrate",
+        "ombudsman",
+        "registrar",
+        "auditor",
+        "investigator",
+        "reviewer",
+        "chancellor",
+        "attorney",
+        "professor",
+        "lecturer",
+        "researcher",
+        "psychologist",
+        "psychiatrist",
+        "paediatrician",
+        "therapist",
+        "midwife",
+        "chairwoman",
+        "vice-chair",
+        "convener",
+        "scrutineer",
     ]
 )
 _ROLE_ENDS_BEFORE_NEXT_PERSON_RE = re.compile(rf"\s+and\s+(?=(?:{_TITLE_ALTERNATION})\b)")
-_LEADING_ROLE_NOISE_RE = re.compile(r"^(?:the|our)\s+(?:council['’]s\s+)?", re.IGNORECASE)
+_LEADING_ROLE_NOISE_RE = re.compile(
+    r"^(?:(?:the|our|currently|now|formerly|previously|also|as|acting\s+as|then)\s+)*"
+    r"(?:council['’]s\s+)?",
+    re.IGNORECASE,
+)
+# Where a sentence goes on after a post: "Sally Nash, Service Manager (Youth Justice)
+# introduced the report", "..., Chair of the Committee who presented the findings".
+_ROLE_STOP_RE = re.compile(
+    r"\s+(?:and\s+|then\s+)?(?:(?:who|which|whose)\b|(?:introduced|presented|explained|confirmed|said|"
+    r"says|stated|noted|reported|advised|informed|added|asked|replied|responded|highlighted|"
+    r"outlined|gave|provided|spoke|welcomed|thanked|agreed|commented|summarised|answered|"
+    r"attended|joined|led|chaired|opened|updated|took|told|felt|believed|expressed|referred|"
+    r"suggested|raised|acknowledged|emphasised|stressed|assured|reassured|tabled|was|were|is|"
+    r"are|has|had|have|will|would|could|should|may|might|can|does|did)\b|"
+    r"(?!(?:looked|designated|based|related|qualified|registered|named|retired|appointed|"
+    r"elected|seconded|co-opted)\b)[a-z]{3,}ed\b)"
+)
+
+
+def _trim_role(raw: str) -> str:
+    """``raw`` up to where the sentence goes on after the post."""
+    return _ROLE_STOP_RE.split(raw, maxsplit=1)[0]
 
 
 @dataclass
@@ -412,11 +585,12 @@ def _clean_role(raw: str) -> str | None:
     parts = re.split(r"(,|\s[-–]\s|/)", raw)
     for index in range(0, len(parts), 2):
         role = _LEADING_ROLE_NOISE_RE.sub("", " ".join(parts[index].split())).strip(" -–")
+        role = _trim_role(role)
         if role.count("(") != role.count(")"):
             role = role.strip("()")
         role = _ROLE_ENDS_BEFORE_NEXT_PERSON_RE.split(role)[0]
-        if not role[:1].isupper():
-            continue
+        if not role[:1].isupper() or _is_titled_person(role):
+            continue  # "J Hamilton (Councillor Dr Sexton - substitute)": no post
         if role in _ROLE_TITLES:
             return _ROLE_TITLES[role]
         words = {word.lower().strip("(),") for word in role.split()}
@@ -436,6 +610,12 @@ def _clean_role(raw: str) -> str | None:
                 following += 2
             return role
     return None
+
+
+def _is_titled_person(text: str) -> bool:
+    """Whether ``text`` is a title and a name ("Councillor Dr Sexton"), not a post."""
+    match = _TITLED_RE.fullmatch(text)
+    return match is not None and bool(_titled_name(match["name"]))
 
 
 def _continues_capitalised_run(text: str, start: int) -> bool:
@@ -472,9 +652,7 @@ def _titled(text: str) -> Iterator[_Sighting]:
             continue
         title = match["title"]
         end = match.start("name") + len(name)
-        yield _Sighting(
-            Span(match.start(), end), name, _ROLE_TITLES.get(title), None, TITLED_CONFIDENCE
-        )
+        yield _Sighting(Span(match.start(), end), name, _title_role(title), None, TITLED_CONFIDENCE)
 
 
 def _plural_councillors(text: str) -> Iterator[_Sighting]:
@@ -540,7 +718,7 @@ def _with_roles(text: str) -> Iterator[_Sighting]:
             ):
                 continue  # after a comma only a post makes the pair a person and role
             start = match.start("name") + len(match["name"]) - len(name)
-            title_role = _ROLE_TITLES.get(title) if title and title != "Councillors" else None
+            title_role = _title_role(title) if title != "Councillors" else None
             if title == "Councillors":
                 title_role = "Councillor"
             yield _Sighting(
@@ -598,7 +776,7 @@ def _table_people(text: str) -> Iterator[_Sighting]:
             else ""
         )
         role = " ".join(role_text.split()) or None
-        title_role = _ROLE_TITLES.get(named["title"]) if named["title"] else None
+        title_role = _title_role(named["title"])
         start = (
             cell.span.start + cell.text.find(named["name"])
             if named["name"] in cell.text
@@ -628,7 +806,7 @@ def _names_then_posts(text: str) -> Iterator[_Sighting]:
         if role is None or len(match["role"].split()) > 12:
             continue
         start = match.start("name")
-        title_role = _ROLE_TITLES.get(match["title"]) if match["title"] else None
+        title_role = _title_role(match["title"])
         yield _Sighting(
             Span(start, start + len(name)), name, title_role, role, ROLE_CONFIDENCE, role
         )
@@ -648,11 +826,18 @@ _PEER_RE = re.compile(
     rf"(?:[ \t]*\((?P<party>{_PARTY})\)|,[ \t]+(?:the[ \t]+)?(?P<role>[^,;:.\n]{{3,120}}))"
 )
 # "Sir Roger Singleton has been appointed to the new role of Chief Adviser on ...".
+# ... and "Councillor Adejare was duly elected as Chair of the meeting".
 _APPOINTED_RE = re.compile(
-    rf"(?:\b(?:{_TITLE_ALTERNATION})\.?[ \t]+)?(?P<name>{_FULL_NAME})[ \t]+"
-    r"(?:has[ \t]+been|had[ \t]+been|was|is|is[ \t]+to[ \t]+be|will[ \t]+be)[ \t]+appointed[ \t]+"
-    r"(?:to[ \t]+the[ \t]+(?:new[ \t]+)?(?:role|post|position)[ \t]+of|as)[ \t]+"
+    rf"(?:\b(?P<title>{_TITLE_ALTERNATION})\.?[ \t]+{_HONORIFIC_AFTER_TITLE})?"
+    rf"(?P<name>{_FULL_NAME}|{_NAME_TOKEN})[ \t]+"
+    r"(?:has[ \t]+been|had[ \t]+been|was|is|is[ \t]+to[ \t]+be|will[ \t]+be)[ \t]+"
+    r"(?:duly[ \t]+)?(?:appointed|elected|re-elected)[ \t]+"
+    r"(?:to[ \t]+the[ \t]+(?:new[ \t]+)?(?:role|post|position)[ \t]+of[ \t]+|as[ \t]+)?"
     r"(?:the[ \t]+|a[ \t]+|an[ \t]+)?(?P<role>[A-Z][^,.;:\n]{3,100})"
+)
+# "Chair of the meeting" is the post of Chair.
+_ROLE_OCCASION_RE = re.compile(
+    r"\s+(?:of|for)\s+(?:the|this)\s+(?:meeting|municipal\s+year|year|session|evening)\b.*$"
 )
 _MORE_NAMES_RE = re.compile(
     rf"(?:[ \t]*\([^()\n]{{1,40}}\))?[ \t]*(?:/|,|and|&)[ \t]*(?P<name>{_FULL_NAME})"
@@ -684,11 +869,13 @@ def _peers_and_appointments(text: str) -> Iterator[_Sighting]:
         )
     for match in _APPOINTED_RE.finditer(text):
         name = _clean_name(match["name"])
-        if name != match["name"]:
+        title = match["title"]
+        if name != match["name"] or (len(name.split()) < 2 and not title):
             continue
-        start = match.start("name")
-        role = " ".join(match["role"].split())
-        yield _Sighting(Span(start, start + len(name)), name, None, role, ROLE_CONFIDENCE)
+        start = match.start("title") if title else match.start("name")
+        role = _ROLE_OCCASION_RE.sub("", _trim_role(" ".join(match["role"].split())))
+        span = Span(start, match.start("name") + len(name))
+        yield _Sighting(span, name, _title_role(title), role, ROLE_CONFIDENCE)
 
 
 def _speakers_and_labelled_roles(text: str) -> Iterator[_Sighting]:
@@ -698,8 +885,36 @@ def _speakers_and_labelled_roles(text: str) -> Iterator[_Sighting]:
             role = f"{match['seat'].strip()} ({match['party']})"
             start = match.start("name")
             yield _Sighting(Span(start, start + len(name)), name, None, role, ROLE_CONFIDENCE)
+    for match in _ROLE_THEN_NAME_RE.finditer(text):
+        title = match["title"]
+        name = _titled_name(match["name"])
+        if name != match["name"] or (len(name.split()) < 2 and not title):
+            continue
+        role = " ".join(match["role"].split()).strip(" ,")
+        if len(role.split()) > 14:
+            continue
+        start = match.start("title") if title else match.start("name")
+        yield _Sighting(
+            Span(start, match.start("name") + len(name)),
+            name,
+            _title_role(title),
+            role,
+            ROLE_CONFIDENCE,
+            role,
+        )
+    for match in _IN_THE_CHAIR_RE.finditer(text):
+        name = _clean_name(match["name"])
+        if name == match["name"]:
+            start = match.start("name")
+            span = Span(start, start + len(name))
+            yield _Sighting(span, name, _title_role(match["title"]), "Chair", ROLE_CONFIDENCE)
+    for match in _NAME_FIELD_RE.finditer(text):
+        name = _clean_name(match["name"])
+        if name == match["name"]:
+            start = match.start("name")
+            role = " ".join(match["role"].split()).strip(" ,")
+            yield _Sighting(Span(start, start + len(name)), name, None, role, ROLE_CONFIDENCE, role)
     for pattern in (
-        _ROLE_THEN_NAME_RE,
         _ROLE_BEFORE_NAME_RE,
         _LABEL_THEN_NAME_RE,
         _APPOSITIVE_ROLE_RE,
@@ -708,6 +923,8 @@ def _speakers_and_labelled_roles(text: str) -> Iterator[_Sighting]:
             role = " ".join(match["role"].split()).strip(" ,")
             if len(role.split()) > 14:
                 continue
+            if pattern is _LABEL_THEN_NAME_RE and _CONTACT_LABEL_RE.fullmatch(role):
+                role = _post_next_to(text, match.start("name")) or "Contact"
             starts = [match.start("name")]
             if pattern is _LABEL_THEN_NAME_RE:
                 # "Contact: Jo Bloggs (01234 567890) / Sam Smith": every name on the line.
@@ -718,11 +935,91 @@ def _speakers_and_labelled_roles(text: str) -> Iterator[_Sighting]:
             for start in starts:
                 raw = re.match(_FULL_NAME, text[start : start + 80])
                 name = _titled_name(raw.group()) if raw else ""
-                if len(name.split()) < 2 or raw is None or name != raw.group():
+                if len(name.split()) < 2 or raw is None:
                     continue
+                if name != raw.group() and pattern is not _LABEL_THEN_NAME_RE:
+                    continue  # a label's name may run into the next field: "Tel: ..."
                 yield _Sighting(
                     Span(start, start + len(name)), name, None, role, ROLE_CONFIDENCE, role
                 )
+
+
+def _post_next_to(text: str, start: int) -> str | None:
+    """The post written straight after the name at ``start``, if any."""
+    raw = re.match(_FULL_NAME, text[start : start + 80])
+    if raw is None:
+        return None
+    name = _titled_name(raw.group())
+    after = _POST_AFTER_NAME_RE.match(text, start + len(name))
+    return _clean_role(after["post"]) if after else None
+
+
+# A person named as the author or chair of a piece of work: "written by Graham Badman",
+# "chaired by Sarah Baker", "led by Mike Howard and Wendy Proctor"; and "Graham Badman's
+# report". A report named after a person ("the Badman Report") names nobody.
+_WORK_BY_RE = re.compile(
+    rf"\b(?:written|authored|chaired|led|headed|presented|introduced|conducted)[ \t]+by[ \t]+"
+    rf"(?:(?P<title>{_TITLE_ALTERNATION})\.?[ \t]+{_HONORIFIC_AFTER_TITLE})?"
+    rf"(?P<name>{_FULL_NAME})(?![\w-])"
+)
+_WORK_OF_RE = re.compile(
+    rf"(?<![\w-])(?P<name>{_FULL_NAME})['’]s[ \t]+(?:[a-z]+[ \t]+){{0,2}}"
+    r"(?:report|review|inquiry|investigation|recommendations|findings)\b"
+)
+# A name alone on a line and its post alone on the next: a letter's signature, a
+# speaker's card.
+_NAME_LINE_THEN_POST_RE = re.compile(
+    rf"^[ \t]*(?:(?P<title>{_TITLE_ALTERNATION})\.?[ \t]+{_HONORIFIC_AFTER_TITLE})?"
+    rf"(?P<name>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,2}})[ \t]*\n"
+    rf"[ \t]*(?P<role>{_ROLE_OPENING}\b[^\n]{{0,100}}?)[ \t.]*$",
+    re.MULTILINE,
+)
+
+
+def _plain_name(text: str, name: str, end: int) -> bool:
+    """Whether ``name`` (ending at ``end``) reads as a person's name, not a body or a
+    place: no word that is never a name, no post, nothing the gazetteer knows, and no
+    capitalised word running on after it."""
+    if _clean_name(name) != name or len(name.split()) < 2 or _split_title(name)[0]:
+        return False  # a titled name is read by the titled pattern
+    words = {word.lower().removesuffix("s") for word in name.split()}
+    if words & _ROLE_WORDS or _default_gazetteer().candidates(name):
+        return False
+    return re.match(r"[ \t]+[A-Z]", text[end : end + 2]) is None
+
+
+def _named_in_prose(text: str) -> Iterator[_Sighting]:
+    for match in _WORK_BY_RE.finditer(text):
+        starts = [match.start("name")]
+        position = match.end("name")
+        while more := _MORE_NAMES_RE.match(text, position):
+            starts.append(more.start("name"))
+            position = more.end("name")
+        for start in starts:
+            raw = re.match(_FULL_NAME, text[start : start + 80])
+            name = raw.group() if raw else ""
+            if raw and _plain_name(text, name, start + len(name)):
+                span = Span(start, start + len(name))
+                title_role = _title_role(match["title"]) if start == starts[0] else None
+                yield _Sighting(span, name, title_role, None, LISTED_CONFIDENCE)
+    for match in _WORK_OF_RE.finditer(text):
+        name, start = match["name"], match.start("name")
+        if _continues_capitalised_run(text, start) or re.search(
+            r"\b[Tt]he[ \t]+$", text[max(0, start - 5) : start]
+        ):
+            continue
+        if _plain_name(text, name, match.end("name")):
+            yield _Sighting(Span(start, start + len(name)), name, None, None, LISTED_CONFIDENCE)
+    for match in _NAME_LINE_THEN_POST_RE.finditer(text):
+        name, raw_role = match["name"], match["role"]
+        if not _plain_name(text, name, match.end("name")) or _trim_role(raw_role) != raw_role:
+            continue
+        role = _clean_role(raw_role)
+        if role is None or len(raw_role.split()) > 12:
+            continue
+        start = match.start("title") if match["title"] else match.start("name")
+        span = Span(start, match.end("name"))
+        yield _Sighting(span, name, _title_role(match["title"]), role, ROLE_CONFIDENCE, role)
 
 
 def _attendance_lists(text: str) -> Iterator[_Sighting]:
@@ -795,7 +1092,7 @@ def _list_entry(item: str, offset: int, rest: str) -> _Sighting | None:
     title = match["title"]
     start = offset + (match.start("title") if title else match.start("name"))
     end = offset + match.start("name") + len(name)
-    title_role = _ROLE_TITLES.get(title) if title else None
+    title_role = _title_role(title)
     return _Sighting(Span(start, end), name, title_role, role, LISTED_CONFIDENCE, rest or None)
 
 
@@ -814,6 +1111,7 @@ def find_people(text: str, gazetteer: OrganisationGazetteer | None = None) -> Ex
             *_table_people(text),
             *_speaker_names(text),
             *_peers_and_appointments(text),
+            *_named_in_prose(text),
         ],
         key=lambda sighting: (sighting.span.start, -sighting.span.end),
     )
@@ -859,6 +1157,9 @@ def find_people(text: str, gazetteer: OrganisationGazetteer | None = None) -> Ex
     return Extraction(entities=tuple(entities), links=tuple(links), mentions=tuple(mentions))
 
 
+_FORENAME_TITLES = frozenset(["Sir", "Dame"])
+
+
 def _merge_surnames(drafts: list[_PersonDraft]) -> list[_PersonDraft]:
     full = [draft for draft in drafts if not draft.single_token]
     merged = list(full)
@@ -868,6 +1169,13 @@ def _merge_surnames(drafts: list[_PersonDraft]) -> list[_PersonDraft]:
         same_surname = [other for other in full if other.name.split()[-1] == draft.name]
         if len(same_surname) > 1 and draft.title_role:
             same_surname = [other for other in same_surname if draft.title_role in other.roles]
+        if not same_surname and draft.title_role in _FORENAME_TITLES:
+            # "Sir Gary" is Sir Gary Hickinbottom: a knighthood goes with the forename.
+            same_surname = [
+                other
+                for other in full
+                if other.name.split()[0] == draft.name and draft.title_role in other.roles
+            ]
         if len(same_surname) == 1:
             target = same_surname[0]
             target.spans.extend(draft.spans)
