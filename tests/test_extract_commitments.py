@@ -378,3 +378,17 @@ def test_the_subject_of_a_passive_undertaking_is_not_its_actor() -> None:
     assert ("the Cabinet",) in actors
     assert ("the Health and Wellbeing Board",) in actors
     assert not any("Offer" in " ".join(actor) for actor in actors)
+
+
+def test_pledges_vows_and_commitments_with_a_phrase_between_are_undertakings() -> None:
+    text = (
+        "Minutes\n\nHe committed in his Oral Statement to publish an ambitious strategy by "
+        "the end of the year.\n\nThe Leader gave the pledge that everything would be done to "
+        "protect young people.\n\nThe Council pledged to review every placement within six "
+        "months.\n\nThe Mayor vowed to end rough sleeping.\n"
+    )
+    found = {entity.label.split()[1]: entity for entity in extract_commitments(text).entities}
+    assert set(found) >= {"committed", "Leader", "Council", "Mayor"}
+    assert found["Leader"].actor == ("The Leader",)
+    assert found["Council"].actor == ("The Council",)
+    assert found["committed"].due == "by the end of the year"

@@ -143,6 +143,13 @@ EXPLICIT_CUE = re.compile(
         (?:have|has|had|'ve|’ve)\s+committed\s+(?:to|that)
       | committed\s+that
       | commit(?:s|ted)?\s+to\s+\w+ing
+      | committed\s+(?:in|at|during|on|within|through)\s+(?:\S+\s+){1,6}?to\s+
+        (?!the\b|this\b|a\b)[a-z]+
+      | (?:pledged|vowed|(?:we|I|they)\s+(?:pledge|vow))\s+to\s+
+        (?!the\b|this\b|these\b|a\b|an\b)[a-z]+
+      | (?:gave|give|gives|given|made|make|makes)\s+(?:a|the|his|her|their|its|our|this)\s+
+        (?:\w+\s+)?pledge\s+that\b
+      | pledged\s+that\b
       | make\s+a\s+commitment
       | undert(?:ook|akes|ake)\s+to
       | (?<!been\s)(?<!be\s)(?<!was\s)(?<!were\s)
