@@ -185,7 +185,7 @@ def search(
 
 
 def _print_results(response: SearchResponse, explain: bool = False) -> None:
-    from scrutiny.graph.fields import fields_for, status_of
+    from scrutiny.graph.fields import fields_for, status_text
 
     if not response.results:
         click.echo(f"No results for “{response.query}”.")
@@ -200,7 +200,7 @@ def _print_results(response: SearchResponse, explain: bool = False) -> None:
         click.secho(safe(heading), bold=True)
         click.echo(f"   {hit.id}  chars {hit.start}-{hit.end}  score {hit.score:.4f}")
         if hit.entity is not None:
-            status = status_of(fields_for(hit.entity.kind, hit.entity.attributes))
+            status = status_text(fields_for(hit.entity.kind, hit.entity.attributes))
             click.echo(
                 f"   {hit.entity.kind}: {hit.entity.label}" + (f" [{status}]" if status else "")
             )
@@ -258,7 +258,7 @@ def entities(
     as_json: bool,
 ) -> None:
     """List graph entities (recommendations, commitments, organisations, …) by filters."""
-    from scrutiny.graph.fields import fields_for, status_of
+    from scrutiny.graph.fields import fields_for, status_text
     from scrutiny.results import EntityQuery
 
     query = EntityQuery(kind, council, theme, organisation, status, text, limit, offset)
@@ -269,7 +269,7 @@ def entities(
         return
     click.echo(f"{page.total} entities" + (f"; showing {len(page.entities)}" if page.total else ""))
     for entity in page.entities:
-        stated = status_of(fields_for(entity.kind, entity.attributes))
+        stated = status_text(fields_for(entity.kind, entity.attributes))
         extra = f" [{stated}]" if stated else ""
         click.secho(safe(f"{entity.id}  {entity.kind}: {entity.label}{extra}"), bold=True)
         if entity.text and entity.text != entity.label:

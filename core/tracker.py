@@ -30,7 +30,13 @@ from typing import Any
 from urllib.parse import quote
 
 from scrutiny.errors import InvalidQueryError
-from scrutiny.graph.fields import CommitmentFields, DocumentFields, RecommendationFields, fields_of
+from scrutiny.graph.fields import (
+    CommitmentFields,
+    DocumentFields,
+    RecommendationFields,
+    fields_of,
+    status_text,
+)
 from scrutiny.graph.model import Node, StoredDocument
 from scrutiny.graph.schema import EdgeKind, NodeKind
 from scrutiny.graph.store import Store
@@ -366,7 +372,7 @@ def _row(
         response = _text(fields.comment)
     else:
         return None
-    status = fields.status.value if fields.status is not None else None
+    status = _text(status_text(fields))
     progress = _text(fields.progress)
     if later is not None:
         status = later[0].value if later[0] is not None else status

@@ -47,6 +47,7 @@ __all__ = [
     "fields_for",
     "fields_of",
     "status_of",
+    "status_text",
 ]
 
 #: What a reader returns for a stored value it cannot read (the value goes to ``extra``).
@@ -307,6 +308,18 @@ def status_of(fields: NodeFields) -> ResponseStatus | None:
     if isinstance(fields, RecommendationFields | ResponseFields | CommitmentFields):
         return fields.status
     return None
+
+
+def status_text(fields: NodeFields) -> str | None:
+    """The status a record states, as text: its ``ResponseStatus`` value, or a stored
+    status outside that vocabulary as it was stored (``extra`` keeps it); None when the
+    record states none."""
+    if not isinstance(fields, RecommendationFields | ResponseFields | CommitmentFields):
+        return None
+    if fields.status is not None:
+        return fields.status.value
+    kept = fields.extra.get("status")
+    return kept if isinstance(kept, str) and kept else None
 
 
 def aliases_of(fields: NodeFields) -> tuple[str, ...]:

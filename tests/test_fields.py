@@ -29,6 +29,7 @@ from scrutiny.graph.fields import (
     fields_for,
     fields_of,
     status_of,
+    status_text,
 )
 from scrutiny.graph.model import Node
 from scrutiny.graph.schema import NodeKind
@@ -155,6 +156,10 @@ def test_status_and_aliases_are_read_only_from_kinds_that_have_them() -> None:
     assert status_of(ResponseFields(status=accepted)) is accepted
     assert status_of(CommitmentFields(status=accepted)) is accepted
     assert status_of(fields_for("person", {"status": "accepted"})) is None
+    assert status_text(RecommendationFields(status=accepted)) == "accepted"
+    assert status_text(fields_for("response", {"status": "Agreed in part"})) == "Agreed in part"
+    assert status_text(fields_for("commitment", {})) is None
+    assert status_text(fields_for("person", {"status": "accepted"})) is None
     assert aliases_of(OrganisationFields(aliases=("CFS",))) == ("CFS",)
     assert aliases_of(CaseFields(aliases=("child queue",))) == ("child queue",)
     assert aliases_of(PersonFields(roles=("Chair",))) == ()

@@ -11,6 +11,15 @@ from typing import Any
 from flask import Blueprint, render_template, request, url_for
 
 from scrutiny.errors import NotFoundError
+from scrutiny.graph.fields import (
+    CommitmentFields,
+    NodeFields,
+    RecommendationFields,
+    ResponseFields,
+    aliases_of,
+    fields_for,
+    status_text,
+)
 from scrutiny.results import (
     EntityDetail,
     EntityQuery,
@@ -138,20 +147,6 @@ STATUS_CLASSES = {
     "rejected": "status-rejected",
     "noted": "status-noted",
 }
-#: Entity attributes shown on a result's entity card, in this order, with their labels.
-CARD_ATTRIBUTES = {
-    "owners": "Owners",
-    "made_by": "Made by",
-    "actor": "To act",
-    "due": "Due",
-    "comment": "Response",
-}
-#: Attributes shown as "Not recorded" when a card of this kind lacks them.
-CARD_EXPECTED = {
-    "recommendation": ("owners", "comment"),
-    "response": ("owners", "comment"),
-    "commitment": ("made_by", "due"),
-}
 COMMENT_CHARS = 320
 RETRIEVER_LABELS = {
     "keyword": "Keywords (BM25)",
@@ -278,7 +273,8 @@ def _named_entity(entity_id: str, query: str, knowledge_base: SharedKnowledgeBas
     href = url_for("pages.entity", entity_id=view.id)
     if _name_in(view.label, query):
         return NamedEntity(view.label, href)
-    aliases = sorted(_strings(view.attributes.get("aliases")), key=len, reverse=True)
+    named = aliases_of(fields_for(view.kind, view.attributes))
+    aliases = sorted((alias for alias in named if alias), key=len, reverse=True)
     typed = next((alias for alias in aliases if _name_in(alias, query)), None)
     if typed is not None and typed.lower() == view.label.lower():
         typed = None
@@ -313,30 +309,54 @@ class EntityCard:
     rows: tuple[tuple[str, str | None], ...]  # (label, text); None: not recorded
 
 
-def _card_text(value: object) -> str | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, list | tuple):
-        items = [str(item) for item in value if item]
+def _card_text(value: str | tuple[str, ...] | None) -> str | None:
+    """A field as a card shows it: a list joined by commas; None when empty."""
+    if isinstance(value, tuple):
+        items = [item for item in value if item]
         return ", ".join(items) if items else None
-    return str(value)
+    return value or None
+
+
+def _shortened(comment: str | None) -> str | None:
+    """A response's comment cut at a word to about ``COMMENT_CHARS`` characters."""
+    text = _card_text(comment)
+    if text and len(text) > COMMENT_CHARS:
+        return text[:COMMENT_CHARS].rsplit(" ", 1)[0] + " …"
+    return text
+
+
+def _card_fields(fields: NodeFields) -> list[tuple[str, str | None, bool]]:
+    """The rows a card shows for an entity's typed fields, in order, as (label, text,
+    expected): owners and response for a recommendation or a response, who made a
+    commitment, who is to act (when others) and when it is due. An expected row is shown
+    as not recorded when empty; another only when set."""
+    if isinstance(fields, RecommendationFields):
+        return [
+            ("Owners", _card_text(fields.owners), True),
+            ("Due", _card_text(fields.due), False),
+            ("Response", _shortened(fields.comment), True),
+        ]
+    if isinstance(fields, ResponseFields):
+        return [
+            ("Owners", _card_text(fields.owners), True),
+            ("Response", _shortened(fields.comment), True),
+        ]
+    if isinstance(fields, CommitmentFields):
+        made_by, actor = _card_text(fields.made_by), _card_text(fields.actor)
+        return [
+            ("Made by", made_by, True),
+            ("To act", None if actor == made_by else actor, False),  # the same: "Made by" says it
+            ("Due", _card_text(fields.due), True),
+        ]
+    return []
 
 
 def entity_card(entity: EntityRef) -> EntityCard:
     """What a result's entity shows: its response status and the attributes a reader
     needs to trust the answer (owners and response, or who promised what by when)."""
-    attributes = entity.attributes
-    status = _card_text(attributes.get("status"))
-    expected = CARD_EXPECTED.get(entity.kind, ())
-    rows = []
-    for name, label in CARD_ATTRIBUTES.items():
-        text = _card_text(attributes.get(name))
-        if name == "actor" and text == _card_text(attributes.get("made_by")):
-            continue  # the same people: "Made by" says it
-        if name == "comment" and text and len(text) > COMMENT_CHARS:
-            text = text[:COMMENT_CHARS].rsplit(" ", 1)[0] + " …"
-        if text is not None or name in expected:
-            rows.append((label, text))
+    fields = fields_for(entity.kind, entity.attributes)
+    status = status_text(fields)
+    rows = [(label, text) for label, text, expected in _card_fields(fields) if text or expected]
     return EntityCard(
         id=entity.id,
         kind=entity.kind,
