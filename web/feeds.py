@@ -30,6 +30,7 @@ from xml.etree import ElementTree
 from flask import Blueprint, Response, request, url_for
 
 from scrutiny.errors import InvalidQueryError
+from scrutiny.graph.fields import fields_for, status_text
 from scrutiny.results import DocumentRef, SearchHit
 from scrutiny.tracker import TrackerRow
 from scrutiny.web.knowledge import (
@@ -249,8 +250,8 @@ def search_entry(hit: SearchHit, updated: datetime) -> Entry:
     if hit.entity:
         entity_href = absolute(url_for("pages.entity", entity_id=hit.entity.id))
         links.append(Link(entity_href, rel="related", type="text/html", title=hit.entity.label))
-        if status := hit.entity.attributes.get("status"):
-            categories.append(str(status))
+        if status := status_text(fields_for(hit.entity.kind, hit.entity.attributes)):
+            categories.append(status)
     return Entry(
         id=urn("passage", hit.id),
         title=shorten(title),
