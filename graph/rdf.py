@@ -60,8 +60,22 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from scrutiny.errors import InvalidQueryError
 from scrutiny.graph.concepts import DEFAULT_SCHEME_PATH, load_concept_scheme
+from scrutiny.graph.fields import (
+    CaseFields,
+    CommitmentFields,
+    DocumentFields,
+    FindingFields,
+    MeetingFields,
+    NodeFields,
+    OrganisationFields,
+    PersonFields,
+    RecommendationFields,
+    ResponseFields,
+    ThemeFields,
+    fields_of,
+)
 from scrutiny.graph.history import LINKED_KINDS, StatusLink
-from scrutiny.graph.model import AttributeValue, Edge, Node, StoredDocument
+from scrutiny.graph.model import Edge, Node, StoredDocument
 from scrutiny.graph.schema import EdgeKind, NodeKind
 from scrutiny.graph.store import Store
 from scrutiny.graph.vocabulary import NAMESPACE_IRI, SCHEMA, SG
@@ -137,27 +151,6 @@ _EDGE_PREDICATES: dict[EdgeKind, tuple[URIRef, bool]] = {
     EdgeKind.MENTIONS: (SCHEMA.mentions, False),
 }
 
-#: Attribute name -> predicate, for attributes whose values are copied as literals.
-_ATTRIBUTE_PREDICATES: dict[str, URIRef] = {
-    "number": SG.number,
-    "section": SG.section,
-    "status": SG.status,
-    "status_text": SG.statusText,
-    "owners": SG.ownerName,
-    "comment": RDFS.comment,
-    "subject": SG.subject,
-    "leads": SG.leadName,
-    "made_by": SG.madeByName,
-    "actor": SG.actorName,
-    "attendees": SG.attendeeName,
-    "items": SG.agendaItem,
-    "decisions": SG.decision,
-    "aliases": SKOS.altLabel,
-    "identifier": DCTERMS.identifier,
-    "roles": SG.role,
-    "source_path": SG.sourcePath,
-}
-
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -189,14 +182,60 @@ def _integer(value: int) -> Literal:
     return Literal(value, datatype=XSD.integer)
 
 
-def _strings(value: AttributeValue) -> list[str]:
-    """An attribute's values as strings: none for null or empty, several for a list."""
-    if value is None or isinstance(value, bool):
+def _strings(value: str | tuple[str, ...] | None) -> list[str]:
+    """A field's values as strings: none for null or blank, several for a list."""
+    if value is None:
         return []
-    if isinstance(value, list | tuple):
-        return [str(item) for item in value if str(item).strip()]
-    text = str(value)
-    return [text] if text.strip() else []
+    if isinstance(value, tuple):
+        return [item for item in value if item.strip()]
+    return [str(value)] if value.strip() else []
+
+
+def _literals(fields: NodeFields) -> list[tuple[URIRef, str | tuple[str, ...] | None]]:
+    """The fields a node's kind copies as plain literals, with their predicates (dates,
+    due dates, URLs and flags are typed literals, added by ``add_attributes``)."""
+    if isinstance(fields, DocumentFields):
+        return [(SG.sourcePath, fields.source_path)]
+    if isinstance(fields, MeetingFields):
+        return [
+            (SG.attendeeName, fields.attendees),
+            (SG.agendaItem, fields.items),
+            (SG.decision, fields.decisions),
+        ]
+    if isinstance(fields, RecommendationFields):
+        return [
+            (SG.number, fields.number),
+            (SG.section, fields.section),
+            (SG.status, fields.status),
+            (SG.ownerName, fields.owners),
+            (RDFS.comment, fields.comment),
+        ]
+    if isinstance(fields, ResponseFields):
+        return [
+            (SG.status, fields.status),
+            (SG.statusText, fields.status_text),
+            (SG.ownerName, fields.owners),
+            (RDFS.comment, fields.comment),
+        ]
+    if isinstance(fields, FindingFields):
+        return [
+            (SG.number, fields.number),
+            (SG.subject, fields.subject),
+            (SG.leadName, fields.leads),
+        ]
+    if isinstance(fields, CommitmentFields):
+        return [
+            (SG.madeByName, fields.made_by),
+            (SG.actorName, fields.actor),
+            (SG.status, fields.status),
+        ]
+    if isinstance(fields, OrganisationFields):
+        return [(SKOS.altLabel, fields.aliases), (DCTERMS.identifier, fields.identifier)]
+    if isinstance(fields, CaseFields):
+        return [(SKOS.altLabel, fields.aliases)]
+    if isinstance(fields, PersonFields):
+        return [(SG.role, fields.roles)]
+    return []
 
 
 @lru_cache(maxsize=1)
@@ -214,8 +253,9 @@ def _theme_iris_by_key() -> dict[str, str]:
 def _node_ref(node: Node) -> URIRef:
     """A theme's SKOS concept IRI; the minted IRI of any other node."""
     if node.kind is NodeKind.THEME:
-        concept = node.attributes.get("concept")
-        if isinstance(concept, str) and concept.startswith(("http://", "https://")):
+        fields = fields_of(node)
+        concept = fields.concept if isinstance(fields, ThemeFields) else None
+        if concept is not None and concept.startswith(("http://", "https://")):
             return URIRef(concept)
         known = _theme_iris_by_key().get(node.id)
         if known is not None:
@@ -302,21 +342,25 @@ class _Builder:
         self.add_attributes(subject, node)
 
     def add_attributes(self, subject: URIRef, node: Node) -> None:
-        attributes = node.attributes
-        for name, predicate in _ATTRIBUTE_PREDICATES.items():
-            for text in _strings(attributes.get(name)):
+        """The node's typed fields: literals by kind (``_literals``), whether a finding
+        came without a recommendation, due dates, dates and a document's URL."""
+        fields = fields_of(node)
+        for predicate, value in _literals(fields):
+            for text in _strings(value):
                 self.add(subject, predicate, Literal(text))
-        no_recommendation = attributes.get("no_recommendation")
-        if isinstance(no_recommendation, bool):
-            self.add(subject, SG.noRecommendation, Literal(no_recommendation))
-        for due in _strings(attributes.get("due")):
-            self.add(subject, SG.due, _date_literal(due))
-        for when in _strings(attributes.get("date")):
-            self.add(subject, DCTERMS.date, _date_literal(when))
-            if node.kind is NodeKind.MEETING:
-                self.add(subject, SCHEMA.startDate, _date_literal(when))
-        for url in _strings(attributes.get("source_url")):
-            self.add(subject, SCHEMA.url, Literal(url, datatype=XSD.anyURI))
+        if isinstance(fields, FindingFields) and fields.no_recommendation is not None:
+            self.add(subject, SG.noRecommendation, Literal(fields.no_recommendation))
+        if isinstance(fields, RecommendationFields | CommitmentFields):
+            for due in _strings(fields.due):
+                self.add(subject, SG.due, _date_literal(due))
+        if isinstance(fields, DocumentFields | MeetingFields):
+            for when in _strings(fields.date):
+                self.add(subject, DCTERMS.date, _date_literal(when))
+                if isinstance(fields, MeetingFields):
+                    self.add(subject, SCHEMA.startDate, _date_literal(when))
+        if isinstance(fields, DocumentFields):
+            for url in _strings(fields.source_url):
+                self.add(subject, SCHEMA.url, Literal(url, datatype=XSD.anyURI))
 
     def add_document(self, document: StoredDocument) -> None:
         subject = self.iri(document.id)
