@@ -359,3 +359,46 @@ def test_elections_and_substitutes_are_not_posts_and_bodies_are_not_people() -> 
         "Councillor Sexton",
         "Julie Dore",
     }
+
+
+def test_post_nominals_between_a_name_and_its_post() -> None:
+    text = (
+        "Anne Longfield CBE, Children's Commissioner for England, gave evidence.\n"
+        "Rt Hon Ed Balls MP (Secretary of State for Children, Schools and Families) replied.\n"
+        "Mr. Speaker (Rt. Hon. John Bercow MP): Order.\n"
+        "Nazir Afzal OBE, former Chief Crown Prosecutor for the North West, agreed.\n"
+    )
+    roles = _roles(text)
+    assert "Children's Commissioner for England" in roles["Anne Longfield"]
+    assert "Secretary of State for Children, Schools and Families" in roles["Ed Balls"]
+    assert "Speaker" in roles["John Bercow"]
+    assert "Chief Crown Prosecutor for the North West" in roles["Nazir Afzal"]
+
+
+def test_a_label_or_a_post_on_the_line_before_the_name() -> None:
+    text = (
+        "Contact Officer:\nChris Lunn, Scrutiny Officer\nTel: 01234 567890\n\n"
+        "Vice-Chair: Councillor Amy Wells\n\n"
+        "Speaker: The Rt Hon Lindsay Hoyle MP\n\n"
+        "Lead Member\nCouncillor Jane Smith\n\n"
+        "Director of Children's Services\nTom Price\n\n"
+        "Yours sincerely\nDirector of Children's Services\n"
+    )
+    roles = _roles(text)
+    assert roles["Chris Lunn"] == ("Scrutiny Officer",)
+    assert "Vice-Chair" in roles["Amy Wells"]
+    assert "Speaker" in roles["Lindsay Hoyle"]
+    assert "Lead Member" in roles["Jane Smith"]
+    assert roles["Tom Price"] == ("Director of Children's Services",)
+    assert set(roles) == {"Chris Lunn", "Amy Wells", "Lindsay Hoyle", "Jane Smith", "Tom Price"}
+
+
+def test_a_report_by_a_person_names_them() -> None:
+    text = (
+        "The report by Professor Eileen Munro was published in 2011. The Munro Review "
+        "made 15 recommendations, and a review by Graham Badman followed.\n"
+    )
+    roles = _roles(text)
+    assert "Professor" in roles["Eileen Munro"]
+    assert "Graham Badman" in roles
+    assert set(roles) == {"Eileen Munro", "Graham Badman"}

@@ -133,6 +133,10 @@ _PLURAL_COUNCILLORS_RE = re.compile(
 # A speaker's label at the start of a transcript turn: "Tim Loughton (East Worthing and
 # Shoreham) (Con):" and "The Minister for Children, Young People and Families (Beverley
 # Hughes):"; and the same forms in running text ("the Member for Surrey Heath (Michael Gove)").
+# Letters after a name, between it and its post: "Anne Longfield CBE, Children's Commissioner".
+_POST_NOMINALS = (
+    r"(?:,?[ \t]+(?:MP|MSP|MS|AM|QC|KC|OBE|CBE|MBE|DBE|KBE|CB|BEM|QPM|JP|DL|FRS|PhD|MBA)\b)*"
+)
 _PARTY = r"(?:Lab|Con|LD|Lib[ \t]Dem|SNP|DUP|PC|Green|Ind|CB|Lab/Co-op|UUP|SDLP|Alliance|Reform)"
 _SPEAKER_PARTY_RE = re.compile(
     rf"^[ \t]*(?:(?:{_TITLE_ALTERNATION})\.?[ \t]+)?(?P<name>{_FULL_NAME})[ \t]*"
@@ -149,7 +153,7 @@ _ROLE_THEN_NAME_RE = re.compile(
     rf"Baroness)(?:[^()\n:.\[\]]|\.(?!\s)|\n(?![ \t]*\n)){{0,100}}?)[ \t]*"
     rf"\((?:(?P<title>{_TITLE_ALTERNATION})\.?[ \t]+{_HONORIFIC_AFTER_TITLE})?"
     rf"(?P<name>{_FULL_NAME}|{_NAME_TOKEN})"
-    rf"(?:[ \t]+of[ \t]+{_NAME_TOKEN}(?:[ \t]+(?:upon[ \t]+)?{_NAME_TOKEN})?)?\)",
+    rf"(?:[ \t]+of[ \t]+{_NAME_TOKEN}(?:[ \t]+(?:upon[ \t]+)?{_NAME_TOKEN})?)?{_POST_NOMINALS}\)",
     re.MULTILINE,
 )
 # "[Mr Clive Betts in the Chair]": who presides, named in a procedural line.
@@ -189,17 +193,20 @@ _CONTACT_LABEL = (
 # "Contact: Jo Bloggs", "Lead Officer: Jo Bloggs", "Report authorised by: Director of Law:
 # Jo Bloggs", and the same as the two cells of a table row or with a tab between.
 _LABEL_THEN_NAME_RE = re.compile(
-    rf"^[ \t|]*(?:[A-Z][^:|\t\n]{{0,40}}:[ \t]*)?(?P<role>{_CONTACT_LABEL}|Clerk|"
-    rf"(?:[A-Z][\w’'&-]*[ \t]+){{0,4}}{_LABEL_ROLE_END}"
-    rf"(?:[ \t]+(?:of|for)[ \t]+[^:|\t\n]{{2,60}})?)"
-    rf"(?:\(s\))?[ \t]*[:|\t][ \t|]*(?:(?:{_TITLE_ALTERNATION})\.?[ \t]+{_HONORIFIC_AFTER_TITLE})?"
+    rf"^[ \t|]*(?:[A-Z][^:|\t\n]{{0,40}}:[ \t]*)?(?P<role>{_CONTACT_LABEL}|Clerk|Speaker|"
+    rf"(?:[A-Z][\w’'&-]*?(?:[ \t]+|-)){{0,4}}{_LABEL_ROLE_END}"
+    rf"(?:[ \t]+(?:of|for)[ \t]+[^:|\t\n()]{{2,60}})?)"
+    rf"(?:\(s\))?[ \t]*[:|\t][ \t|]*(?P<next_line>\n[ \t|]*)?(?:[Tt]he[ \t]+)?"
+    rf"(?:(?:{_TITLE_ALTERNATION})\.?[ \t]+{_HONORIFIC_AFTER_TITLE})?"
     rf"(?P<name>{_FULL_NAME})(?![\w-])",
     re.MULTILINE,
 )
 _CONTACT_LABEL_RE = re.compile(_CONTACT_LABEL)
 # The post written next to a contact's name: after a comma, a dash or a bracket, or on
 # the next line.
-_POST_AFTER_NAME_RE = re.compile(r"[ \t]*(?:,|[–—-]|\(|[ \t]*\n)[ \t]*(?P<post>[^,()\n]{3,100})")
+_POST_AFTER_NAME_RE = re.compile(
+    rf"{_POST_NOMINALS}[ \t]*(?:,|[–—-]|\(|[ \t]*\n)[ \t]*(?P<post>[^,()\n]{{3,100}})"
+)
 # A contact block of fields: "Name: Jo Bloggs" and, within a line or two, "Post title: ...".
 _NAME_FIELD_RE = re.compile(
     rf"^[ \t|]*(?:Contact[ \t]+|Officer[ \t]+)?[Nn]ame[ \t]*[:|\t][ \t|]*"
@@ -211,12 +218,18 @@ _NAME_FIELD_RE = re.compile(
 )
 # "Councillor H Smith, Chair of ...": a titled initial and surname also take a post.
 _TITLED_INITIAL_NAME = rf"(?:{_TITLE_ALTERNATION})\.?[ \t]+{_INITIAL_NAME}"
+# A name with its title, if any, read from the title ("Rt Hon Ed Balls", not "Hon Ed Balls").
+_NAME_WITH_TITLE = (
+    rf"{_TITLED_INITIAL_NAME}|(?:(?:{_TITLE_ALTERNATION})\.?[ \t]+{_HONORIFIC_AFTER_TITLE})?"
+    rf"{_FULL_NAME}"
+)
 _BRACKETED_ROLE_RE = re.compile(
-    rf"(?<![\w-])(?P<name>{_TITLED_INITIAL_NAME}|{_FULL_NAME})[ \t]*"
+    rf"(?<![\w-])(?P<name>{_NAME_WITH_TITLE}){_POST_NOMINALS}[ \t]*"
     rf"\((?P<role>[^()\n]{{2,160}})\)"
 )
 _COMMA_ROLE_RE = re.compile(
-    rf"(?<![\w-])(?P<name>{_TITLED_INITIAL_NAME}|{_FULL_NAME}),[ \t]+(?:(?:the|our)[ \t]+)?"
+    rf"(?<![\w-])(?P<name>{_NAME_WITH_TITLE}){_POST_NOMINALS},[ \t]+"
+    rf"(?:(?:the|our)[ \t]+)?"
     rf"(?P<role>[^,;.\n]{{3,120}})"
     r"(?P<more>(?:,[ \t]+[A-Z][^,;.\n()]{2,80})*)"
 )
@@ -412,6 +425,12 @@ _NOT_NAME_WORDS = frozenset(
         "university",
         "school",
         "academy",
+        # a letter's closing
+        "yours",
+        "sincerely",
+        "faithfully",
+        "regards",
+        "dear",
         # a contact line's labels ("Alex Reed Tel: 01234 567890")
         "tel",
         "telephone",
@@ -499,7 +518,7 @@ _ROLE_WORDS = frozenset(
 )
 _ROLE_ENDS_BEFORE_NEXT_PERSON_RE = re.compile(rf"\s+and\s+(?=(?:{_TITLE_ALTERNATION})\b)")
 _LEADING_ROLE_NOISE_RE = re.compile(
-    r"^(?:(?:the|our|currently|now|formerly|previously|also|as|acting\s+as|then)\s+)*"
+    r"^(?:(?:the|our|currently|now|former|formerly|previously|also|as|acting\s+as|then)\s+)*"
     r"(?:council['’]s\s+)?",
     re.IGNORECASE,
 )
@@ -625,7 +644,9 @@ def _continues_capitalised_run(text: str, start: int) -> bool:
 def _split_title(name: str) -> tuple[str | None, str]:
     """("Cllr", "Soraya Adejare") from "Cllr Soraya Adejare"."""
     match = re.match(
-        rf"(?:(?P<title>{_TITLE_ALTERNATION}|Councillors)(?:\.?[ \t]+|$))?(?P<rest>.*)$", name
+        rf"(?:(?P<title>{_TITLE_ALTERNATION}|Councillors)(?:\.?[ \t]+{_HONORIFIC_AFTER_TITLE}|$))?"
+        r"(?P<rest>.*)$",
+        name,
     )
     assert match is not None
     return match["title"], match["rest"]
@@ -923,6 +944,12 @@ def _speakers_and_labelled_roles(text: str) -> Iterator[_Sighting]:
             role = " ".join(match["role"].split()).strip(" ,")
             if len(role.split()) > 14:
                 continue
+            if pattern is _LABEL_THEN_NAME_RE and match["next_line"]:
+                # "Contact Officer:" with the name on the next line: the name opens the line
+                # and ends it or is followed by its post.
+                after = text[match.end("name") : match.end("name") + 2]
+                if not re.match(r"[ \t]*(?:,|\n|$)", after):
+                    continue
             if pattern is _LABEL_THEN_NAME_RE and _CONTACT_LABEL_RE.fullmatch(role):
                 role = _post_next_to(text, match.start("name")) or "Contact"
             starts = [match.start("name")]
@@ -958,7 +985,8 @@ def _post_next_to(text: str, start: int) -> str | None:
 # "chaired by Sarah Baker", "led by Mike Howard and Wendy Proctor"; and "Graham Badman's
 # report". A report named after a person ("the Badman Report") names nobody.
 _WORK_BY_RE = re.compile(
-    rf"\b(?:written|authored|chaired|led|headed|presented|introduced|conducted)[ \t]+by[ \t]+"
+    rf"\b(?:written|authored|chaired|led|headed|presented|introduced|conducted|report|review|"
+    rf"inquiry|investigation|letter|study)[ \t]+by[ \t]+"
     rf"(?:(?P<title>{_TITLE_ALTERNATION})\.?[ \t]+{_HONORIFIC_AFTER_TITLE})?"
     rf"(?P<name>{_FULL_NAME})(?![\w-])"
 )
@@ -970,8 +998,15 @@ _WORK_OF_RE = re.compile(
 # speaker's card.
 _NAME_LINE_THEN_POST_RE = re.compile(
     rf"^[ \t]*(?:(?P<title>{_TITLE_ALTERNATION})\.?[ \t]+{_HONORIFIC_AFTER_TITLE})?"
-    rf"(?P<name>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,2}})[ \t]*\n"
+    rf"(?P<name>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,2}}){_POST_NOMINALS}[ \t]*\n"
     rf"[ \t]*(?P<role>{_ROLE_OPENING}\b[^\n]{{0,100}}?)[ \t.]*$",
+    re.MULTILINE,
+)
+# ... and the other way round: "Lead Member" on a line, "Councillor Jane Smith" on the next.
+_POST_LINE_THEN_NAME_RE = re.compile(
+    rf"^[ \t]*(?P<role>{_ROLE_OPENING}\b[^\n]{{0,100}}?)[ \t]*\n[ \t]*"
+    rf"(?:(?P<title>{_TITLE_ALTERNATION})\.?[ \t]+{_HONORIFIC_AFTER_TITLE})?"
+    rf"(?P<name>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,2}}){_POST_NOMINALS}[ \t]*$",
     re.MULTILINE,
 )
 
@@ -1010,7 +1045,10 @@ def _named_in_prose(text: str) -> Iterator[_Sighting]:
             continue
         if _plain_name(text, name, match.end("name")):
             yield _Sighting(Span(start, start + len(name)), name, None, None, LISTED_CONFIDENCE)
-    for match in _NAME_LINE_THEN_POST_RE.finditer(text):
+    for match in (
+        *_NAME_LINE_THEN_POST_RE.finditer(text),
+        *_POST_LINE_THEN_NAME_RE.finditer(text),
+    ):
         name, raw_role = match["name"], match["role"]
         if not _plain_name(text, name, match.end("name")) or _trim_role(raw_role) != raw_role:
             continue
