@@ -31,6 +31,7 @@ from scrutiny.errors import (
 )
 from scrutiny.graph.builder import build_document_graph
 from scrutiny.graph.concepts import load_concept_scheme
+from scrutiny.graph.fields import aliases_of, fields_of
 from scrutiny.graph.model import (
     Edge,
     GraphBatch,
@@ -775,9 +776,7 @@ class KnowledgeBase:
                 for name in concept.labels
             ]
             for node in store.named_nodes():
-                raw = node.attributes.get("aliases")
-                aliases = [str(a) for a in raw] if isinstance(raw, list | tuple) else []
-                names = {node.label, *aliases}
+                names = {node.label, *aliases_of(fields_of(node))}
                 for name in names:
                     entries.append(
                         LexiconEntry(name, node.id, node.kind.value, tuple(names - {name}))
