@@ -55,6 +55,10 @@ class StoredWindow:
 
 @dataclass(frozen=True)
 class Node:
+    """A node of the graph. ``attributes`` holds its kind-specific fields as the store
+    keeps them (a JSON object); ``scrutiny.graph.fields.fields_of`` reads them as the
+    kind's typed record."""
+
     id: str
     kind: NodeKind
     label: str
