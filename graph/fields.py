@@ -18,7 +18,6 @@ stored is lost.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import typing
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -84,6 +83,8 @@ def _read_status(value: object) -> object:
     """A response status: a ``ResponseStatus`` value, or null or empty as None."""
     if value is None or value == "":
         return None
+    if not isinstance(value, str):
+        return _UNREADABLE
     try:
         return ResponseStatus(value)
     except ValueError:
@@ -138,15 +139,22 @@ class _Fields:
         return attributes
 
 
-@functools.cache
+#: Each record class's readers by field name, built on first use.
+_READERS_OF: dict[type[_Fields], dict[str, Callable[[object], object]]] = {}
+
+
 def _readers(cls: type[_Fields]) -> dict[str, Callable[[object], object]]:
     """A record's readers by field name, chosen by each field's declared type."""
-    hints = typing.get_type_hints(cls)
-    return {
-        each.name: _READERS[hints[each.name]]
-        for each in dataclasses.fields(cls)
-        if each.name != "extra"
-    }
+    readers = _READERS_OF.get(cls)
+    if readers is None:
+        hints = typing.get_type_hints(cls)
+        readers = {
+            each.name: _READERS[hints[each.name]]
+            for each in dataclasses.fields(cls)
+            if each.name != "extra"
+        }
+        _READERS_OF[cls] = readers
+    return readers
 
 
 @dataclass(frozen=True, kw_only=True)
