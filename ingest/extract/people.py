@@ -83,7 +83,6 @@ _ROLE_TITLES: dict[str, str] = {
     "Judge": "Judge",
     "Baroness": "Baroness",
     "Lord": "Lord",
-    "Lady": "Lady",
     "Dame": "Dame",
     "Sir": "Sir",
     "Professor": "Professor",
@@ -425,6 +424,17 @@ _NOT_NAME_WORDS = frozenset(
         "university",
         "school",
         "academy",
+        # honorifics: a second one is no name ("Reverend Dr. Earl Preston")
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+        # streets ("Puritas Avenue")
+        "avenue",
+        "street",
+        "road",
         # a letter's closing
         "yours",
         "sincerely",
@@ -518,7 +528,7 @@ _ROLE_WORDS = frozenset(
 )
 _ROLE_ENDS_BEFORE_NEXT_PERSON_RE = re.compile(rf"\s+and\s+(?=(?:{_TITLE_ALTERNATION})\b)")
 _LEADING_ROLE_NOISE_RE = re.compile(
-    r"^(?:(?:the|our|currently|now|former|formerly|previously|also|as|acting\s+as|then)\s+)*"
+    r"^(?:(?:the|our|currently|now|former|formerly|previously|acting\s+as)\s+)*"
     r"(?:council['’]s\s+)?",
     re.IGNORECASE,
 )
@@ -533,6 +543,23 @@ _ROLE_STOP_RE = re.compile(
     r"are|has|had|have|will|would|could|should|may|might|can|does|did)\b|"
     r"(?!(?:looked|designated|based|related|qualified|registered|named|retired|appointed|"
     r"elected|seconded|co-opted)\b)[a-z]{3,}ed\b)"
+)
+
+
+# A table of contents' or a price list's leader dots: "Operator ..........".
+_DOT_LEADER_RE = re.compile(r"\.{3,}|(?:\.[ \t]){3,}")
+# A post that ends in a name is another person's post: "Council President Kevin J".
+_POST_THEN_NAME_RE = re.compile(
+    r"\b(?:President|Director|Chair|Chairman|Leader|Mayor|Member|Secretary|Minister|Officer|"
+    r"Manager|Executive|Commissioner)[ \t]+(?!(?:of|for|and|to|on|in)\b)"
+    r"[A-Z][a-z]+(?:[ \t]+[A-Z](?:[a-z]+|\.)?)?$"
+)
+# A post that a line may hold alone: a post word last, or before its "of ..." or "(...)":
+# "Chief Executive", "Director of Children's Services", not "Executive Branch".
+_WHOLE_POST_RE = re.compile(
+    rf"\b(?:{'|'.join(sorted(_ROLE_WORDS, key=len, reverse=True))})"
+    r"(?:[ \t]*\([^()]*\))?(?:[ \t,]+(?:of|for|to|on|in|at)\b.*)?$",
+    re.IGNORECASE,
 )
 
 
@@ -608,8 +635,10 @@ def _clean_role(raw: str) -> str | None:
         if role.count("(") != role.count(")"):
             role = role.strip("()")
         role = _ROLE_ENDS_BEFORE_NEXT_PERSON_RE.split(role)[0]
-        if not role[:1].isupper() or _is_titled_person(role):
+        if not role[:1].isupper() or _is_titled_person(role) or _DOT_LEADER_RE.search(role):
             continue  # "J Hamilton (Councillor Dr Sexton - substitute)": no post
+        if _POST_THEN_NAME_RE.search(role):
+            continue  # "Council President Kevin J": the next person's post and name
         if role in _ROLE_TITLES:
             return _ROLE_TITLES[role]
         words = {word.lower().strip("(),") for word in role.split()}
@@ -671,6 +700,13 @@ def _titled(text: str) -> Iterator[_Sighting]:
         name = _titled_name(match["name"])
         if not name:
             continue
+        end = match.start("name") + len(name)
+        if " " not in name and re.match(r"[ \t]+[A-Z]\.", text[end : end + 4]):
+            continue  # "Rev. Gregory E. Jordan": a forename, not a surname
+        if " " not in name and match["title"].startswith("Rev"):
+            continue  # "Reverend Ralph" (a forename; the surname is on the next line)
+        if " " not in name and match["title"].isupper():
+            continue  # "PC Smith" may be a constable, "DI Rentals" is a firm: a full name only
         title = match["title"]
         end = match.start("name") + len(name)
         yield _Sighting(Span(match.start(), end), name, _title_role(title), None, TITLED_CONFIDENCE)
@@ -1053,7 +1089,7 @@ def _named_in_prose(text: str) -> Iterator[_Sighting]:
         if not _plain_name(text, name, match.end("name")) or _trim_role(raw_role) != raw_role:
             continue
         role = _clean_role(raw_role)
-        if role is None or len(raw_role.split()) > 12:
+        if role is None or len(raw_role.split()) > 12 or not _WHOLE_POST_RE.search(role):
             continue
         start = match.start("title") if match["title"] else match.start("name")
         span = Span(start, match.end("name"))
