@@ -402,3 +402,39 @@ def test_a_report_by_a_person_names_them() -> None:
     assert "Professor" in roles["Eileen Munro"]
     assert "Graham Badman" in roles
     assert set(roles) == {"Eileen Munro", "Graham Badman"}
+
+
+def test_devolved_parliaments_and_committee_minutes() -> None:
+    text = (
+        "The Cabinet Secretary for Education and Skills (Shirley-Anne Somerville): I thank "
+        "the member.\n"
+        "The First Minister (Nicola Sturgeon): Yes.\n"
+        "The Presiding Officer (Alison Johnstone): Order.\n"
+        "The Minister of State, Department for Education (Baroness Barran) (Con): My Lords.\n"
+        "Members present:\n\nRobert Halfon, in the Chair\nLucy Allan\nBen Bradley\n\n"
+        "Met Commissioner Sir Mark Rowley said the force would change.\n"
+    )
+    roles = _roles(text)
+    assert "Cabinet Secretary for Education and Skills" in roles["Shirley-Anne Somerville"]
+    assert "First Minister" in roles["Nicola Sturgeon"]
+    assert "Presiding Officer" in roles["Alison Johnstone"]
+    assert "Minister of State, Department for Education" in roles["Baroness Barran"]
+    assert "Chair" in roles["Robert Halfon"]
+    assert "Lucy Allan" in roles and "Ben Bradley" in roles
+    assert "Met Commissioner" in roles["Mark Rowley"]
+    assert "Sir Mark Rowley" not in roles
+
+
+def test_words_around_names_in_other_kinds_of_record_are_not_people() -> None:
+    text = (
+        "Analyst II ....................\nPC Technician ....................\n"
+        "West 17th Street, 2100 (Ward 3) — DI Rentals, owner — appeal postponed.\n"
+        "Res. No. 59-18 — Reverend Ralph\nHughley, Sr.\n"
+        "Judge Joseph D. Russo presided.\n"
+        "Legislative Branch\nExecutive Branch\n"
+        "AUDIT COMMITTEE – Donna Sciarappa, Council President Kevin J. Kelley.\n"
+        "Electric Bridge Operator Leader ..........................\n"
+    )
+    roles = _roles(text)
+    assert set(roles) <= {"Donna Sciarappa", "Kevin J"}
+    assert "Council President Kevin J" not in roles.get("Donna Sciarappa", ())

@@ -147,9 +147,9 @@ _SPEAKER_PARTY_RE = re.compile(
 # over two lines of a printed debate runs on across the line break.
 _ROLE_THEN_NAME_RE = re.compile(
     rf"(?:^|(?<=[\s(]))(?:[Tt]he[ \t]+)?(?P<role>(?:(?:Prime|Economic|Financial|Exchequer|Chief|"
-    rf"Second|Lord)[ \t]+)?(?:Minister|Secretary|Parliamentary|Under-Secretary|Member|Chair|"
-    rf"Chairman|Speaker|Deputy|Leader|Solicitor|Attorney|Advocate|Paymaster|Chancellor|Lord|"
-    rf"Baroness)(?:[^()\n:.\[\]]|\.(?!\s)|\n(?![ \t]*\n)){{0,100}}?)[ \t]*"
+    rf"Second|Lord|Cabinet|Shadow|First|Deputy)[ \t]+)?(?:Minister|Secretary|Parliamentary|"
+    rf"Under-Secretary|Member|Chair|Chairman|Speaker|Deputy|Leader|Solicitor|Attorney|Advocate|"
+    rf"Paymaster|Chancellor|Lord|Baroness|Presiding[ \t]+Officer|Llywydd)(?:[^()\n:.\[\]]|\.(?!\s)|\n(?![ \t]*\n)){{0,100}}?)[ \t]*"
     rf"\((?:(?P<title>{_TITLE_ALTERNATION})\.?[ \t]+{_HONORIFIC_AFTER_TITLE})?"
     rf"(?P<name>{_FULL_NAME}|{_NAME_TOKEN})"
     rf"(?:[ \t]+of[ \t]+{_NAME_TOKEN}(?:[ \t]+(?:upon[ \t]+)?{_NAME_TOKEN})?)?{_POST_NOMINALS}\)",
@@ -164,7 +164,7 @@ _IN_THE_CHAIR_RE = re.compile(
 _ROLE_BEFORE_NAME_RE = re.compile(
     rf"(?P<role>(?:[A-Z][\w’'-]*[ \t]+){{0,3}}(?:Minister|Secretary|Chairman|Chairwoman|"
     rf"Commissioner|Chief[ \t]Executive|Adviser|Advisor|Prosecutor|Leader|Speaker|Officer|"
-    rf"Manager))[ \t]+(?P<name>{_FULL_NAME})"
+    rf"Manager))[ \t]+{_HONORIFIC_AFTER_TITLE}(?P<name>{_FULL_NAME})"
 )
 # "The Cabinet Member for Well Being, Councillor Mark Child,": a post, then the name.
 _APPOSITIVE_ROLE_RE = re.compile(
@@ -632,6 +632,8 @@ def _clean_role(raw: str) -> str | None:
     for index in range(0, len(parts), 2):
         role = _LEADING_ROLE_NOISE_RE.sub("", " ".join(parts[index].split())).strip(" -–")
         role = _trim_role(role)
+        if re.fullmatch(r"in\s+the\s+[Cc]hair", role):
+            return "Chair"  # "Robert Halfon, in the Chair"
         if role.count("(") != role.count(")"):
             role = role.strip("()")
         role = _ROLE_ENDS_BEFORE_NEXT_PERSON_RE.split(role)[0]
