@@ -149,7 +149,8 @@ _ROLE_THEN_NAME_RE = re.compile(
     rf"(?:^|(?<=[\s(]))(?:[Tt]he[ \t]+)?(?P<role>(?:(?:Prime|Economic|Financial|Exchequer|Chief|"
     rf"Second|Lord|Cabinet|Shadow|First|Deputy)[ \t]+)?(?:Minister|Secretary|Parliamentary|"
     rf"Under-Secretary|Member|Chair|Chairman|Speaker|Deputy|Leader|Solicitor|Attorney|Advocate|"
-    rf"Paymaster|Chancellor|Lord|Baroness|Presiding[ \t]+Officer|Llywydd)(?:[^()\n:.\[\]]|\.(?!\s)|\n(?![ \t]*\n)){{0,100}}?)[ \t]*"
+    rf"Paymaster|Chancellor|Lord|Baroness|Presiding[ \t]+Officer|Llywydd)"
+    rf"(?:[^()\n:.\[\]]|\.(?!\s)|\n(?![ \t]*\n)){{0,100}}?)[ \t]*"
     rf"\((?:(?P<title>{_TITLE_ALTERNATION})\.?[ \t]+{_HONORIFIC_AFTER_TITLE})?"
     rf"(?P<name>{_FULL_NAME}|{_NAME_TOKEN})"
     rf"(?:[ \t]+of[ \t]+{_NAME_TOKEN}(?:[ \t]+(?:upon[ \t]+)?{_NAME_TOKEN})?)?{_POST_NOMINALS}\)",
