@@ -919,6 +919,26 @@ def _speaker_names(text: str) -> Iterator[_Sighting]:
             yield _Sighting(Span(start, start + len(name)), name, None, None, LISTED_CONFIDENCE)
 
 
+_APPOINTED_WORD_RE = re.compile(r"\b(?:appointed|elected|re-elected)\b")
+_APPOINTED_REACH = 160  # characters from a name's title to "appointed"
+
+
+def _appointments(text: str) -> Iterator[re.Match[str]]:
+    """_APPOINTED_RE's matches, tried only shortly before "appointed" or "elected" (trying
+    the pattern at every position of a long document is slow)."""
+    resume = 0
+    for word in _APPOINTED_WORD_RE.finditer(text):
+        position = max(resume, word.start() - _APPOINTED_REACH)
+        while match := _APPOINTED_RE.search(text, position, word.end() + 120):
+            if match.start() > word.start():
+                break
+            if match.start("role") > word.start():  # this word's, not an earlier one's
+                yield match
+                resume = match.end()
+                break
+            position = match.end()
+
+
 def _peers_and_appointments(text: str) -> Iterator[_Sighting]:
     for match in _PEER_RE.finditer(text):
         said = re.sub(r"\s+(?:said|says|added|stated|explained)$", "", match["role"] or "")
@@ -927,7 +947,7 @@ def _peers_and_appointments(text: str) -> Iterator[_Sighting]:
         yield _Sighting(
             Span(match.start(), end), match["name"], match["title"], role, TITLED_CONFIDENCE
         )
-    for match in _APPOINTED_RE.finditer(text):
+    for match in _appointments(text):
         name = _clean_name(match["name"])
         title = match["title"]
         if name != match["name"] or (len(name.split()) < 2 and not title):
