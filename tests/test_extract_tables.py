@@ -62,6 +62,12 @@ def assert_spans_slice_source(text: str, extraction: Extraction) -> None:
         ("Reject – outside the council's remit", ResponseStatus.REJECTED),
         ("Noted", ResponseStatus.NOTED),
         ("Ongoing", None),
+        ("✓", ResponseStatus.ACCEPTED),
+        ("Y", ResponseStatus.ACCEPTED),
+        ("X", ResponseStatus.REJECTED),
+        ("✗", ResponseStatus.REJECTED),
+        ("N", ResponseStatus.REJECTED),
+        ("Next year", None),
     ],
 )
 def test_status_normalisation(cell: str, expected: ResponseStatus | None) -> None:
@@ -260,3 +266,67 @@ def test_repeated_header_after_page_break_keeps_section() -> None:
     assert recs["2"].section == "Care Leavers"
     assert responses(extraction)["2"].status is ResponseStatus.REJECTED
     assert responses(extraction)["1"].owners == ("Housing Service",)
+
+
+def test_repeated_header_row_lets_a_cut_row_go_on() -> None:
+    text = (
+        "| No | Recommendation | Response | Lead |\n|---|---|---|---|\n"
+        "| 1 | Open a family hub in the north of the borough, | Agreed | Housing |\n\n"
+        "Page 2 of 5\n\n"
+        "| No | Recommendation | Response | Lead |\n|---|---|---|---|\n"
+        "| | using empty council buildings. | | |\n"
+        "| 2 | Publish the waiting list. | Declined | Housing |\n"
+    )
+    recs = recommendations(extract_recommendations(text))
+    assert recs["1"].text.endswith("borough, using empty council buildings.")
+    assert recs["2"].text == "Publish the waiting list."
+
+
+def test_tick_columns_headed_by_any_status() -> None:
+    text = (
+        "| Ref | Recommendation | Fully accept | Accept in part | Not accepted | Lead |\n"
+        "|---|---|---|---|---|---|\n"
+        "| 1 | Publish the data. | ✔ | | | Data Team |\n"
+        "| 2 | Fund two posts. | | ✔ | | Finance |\n"
+        "| 3 | Close the office. | | | ✔ | Estates |\n"
+    )
+    statuses = {n: r.status for n, r in responses(extract_recommendations(text)).items()}
+    assert statuses == {
+        "1": ResponseStatus.ACCEPTED,
+        "2": ResponseStatus.PARTIALLY_ACCEPTED,
+        "3": ResponseStatus.REJECTED,
+    }
+
+
+def test_letters_and_roman_numerals_number_rows() -> None:
+    text = (
+        "No\tRecommendation\tStatus\n"
+        "(i)\tReview the policy.\tAgreed\n"
+        "ii.\tTrain the staff.\tNot agreed\n\n"
+        "| Ref | Recommendation | Decision |\n|---|---|---|\n"
+        "| 3 | Improve the website: | Agreed |\n"
+        "| (a) | publish the minutes online; | Agreed |\n"
+        "| (b) | stream every meeting. | Deferred |\n"
+    )
+    extraction = extract_recommendations(text)
+    assert set(recommendations(extraction)) >= {"i", "ii", "3", "3a", "3b"}
+    assert responses(extraction)["3b"].status is ResponseStatus.DEFERRED
+
+
+def test_page_number_and_running_header_inside_a_laid_out_table_are_dropped() -> None:
+    text = (
+        "No   Recommendation                      Status        Lead officer\n"
+        "1    Offer every tenant a home visit     Agreed        Head of Housing\n"
+        "                     Page 4 of 9\n"
+        "Housing Committee                                     1 May 2025\n"
+        "No   Recommendation                      Status        Lead officer\n"
+        "     before the tenancy starts.\n"
+        "2    Review the allocations scheme.      Deferred      Head of Lettings\n"
+    )
+    rows = parse_table_rows(text)
+    assert not any("Page" in cell.text or "May" in cell.text for row in rows for cell in row.cells)
+    extraction = extract_recommendations(text)
+    recs = recommendations(extraction)
+    assert recs["1"].text == "Offer every tenant a home visit before the tenancy starts."
+    assert responses(extraction)["1"].owners == ("Head of Housing",)
+    assert responses(extraction)["2"].status is ResponseStatus.DEFERRED

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from _pytest.mark import ParameterSet
 
 from scrutiny.ingest.extract.recommendations import extract_recommendations
 from scrutiny.ingest.extract.records import Extraction, Recommendation, Response
@@ -763,50 +762,8 @@ def cases() -> list[Case]:
 
 CASES = cases()
 
-# Cases that fail today, by test: (test, case name) -> why. strict: an xfail that passes fails.
-XFAIL: dict[tuple[str, str], str] = {
-    (
-        "responses",
-        "docx X in Accept / Partially accept / Reject columns",
-    ): "an X in a 'Partially accept' column gives no status",
-    (
-        "responses",
-        "html (a)-(c) with bold header cells and paragraphs in cells",
-    ): "a table numbered (a)-(c) gives no recommendations",
-    (
-        "responses",
-        "pdf layout R1 with Agreed? Yes/No and a row broken across a page",
-    ): "page furniture and a repeated header cut the row",
-    (
-        "responses",
-        "markdown Accepted? ticks and crosses",
-    ): "a cross in an 'Accepted?' column is not read as No",
-    ("responses", "tabs with roman numbering"): "a table numbered i-iv gives no recommendations",
-    (
-        "responses",
-        "Recommendations heading, responses as sentences",
-    ): "one response sentence takes the next sentence's status",
-    (
-        "furniture",
-        "pdf layout Status and RAG columns with a page footer inside a row",
-    ): "a page footer inside a row joins the recommendation text",
-}
 
-
-def params(test: str) -> list[ParameterSet]:
-    return [
-        pytest.param(
-            case,
-            id=case.name,
-            marks=[pytest.mark.xfail(strict=True, reason=XFAIL[test, case.name])]
-            if (test, case.name) in XFAIL
-            else [],
-        )
-        for case in CASES
-    ]
-
-
-@pytest.mark.parametrize("case", params("responses"))
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
 def test_recommendations_and_responses(case: Case) -> None:
     extraction = extract_recommendations(case.text)
     found = recommendations_of(extraction)
@@ -830,7 +787,7 @@ def test_recommendations_and_responses(case: Case) -> None:
         ), (number, recommendation.progress)
 
 
-@pytest.mark.parametrize("case", params("spans"))
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
 def test_spans_and_keys(case: Case) -> None:
     extraction = extract_recommendations(case.text)
     keys = [entity.key for entity in extraction.entities]
@@ -839,7 +796,7 @@ def test_spans_and_keys(case: Case) -> None:
         assert 0 <= entity.span.start < entity.span.end <= len(case.text)
 
 
-@pytest.mark.parametrize("case", params("furniture"))
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
 def test_no_recommendation_text_carries_page_furniture_or_a_status(case: Case) -> None:
     found = recommendations_of(extract_recommendations(case.text))
     for number in case.expected:

@@ -140,6 +140,12 @@ _FIELD = re.compile(
 )
 # The field's name alone on its line ("Cabinet Response"), its value in the lines below.
 _FIELD_HEADING = re.compile(rf"^[ \t]*(?:\*\*|#+\s*)?(?P<name>{_FIELD_NAME})(?:\*\*)?[ \t]*$", re.I)
+# A line that opens by naming a numbered recommendation ("Recommendation 2 is not accepted").
+_NAMES_A_RECOMMENDATION = re.compile(
+    r"^[ \t\-*•·]*(?:recommendations?|rec\.?)\s+(?:\d{1,3}(?:\.\d{1,2})?[a-z]?|"
+    rf"{_NUMBER_WORDS})\b",
+    re.I,
+)
 _PARAGRAPH_REF = re.compile(r"\s*\((?:Paragraphs?|paras?\.?)\s[\d\s,–\-and]+\)\s*$", re.I)
 _RECOMMENDING = re.compile(
     r"\b(?:we|i|the (?:committee|panel|group|review|board|commission|inquiry|report))\s+"
@@ -363,6 +369,12 @@ def scan_items(text: str) -> list[Item]:
             else:
                 # the value is the paragraph under the field's name
                 below = _next_filled(lines, index)
+                if below is not None and _NAMES_A_RECOMMENDATION.match(lines[below].text):
+                    # "Cabinet response" over "Recommendation 1 is accepted. …": a heading
+                    # over responses to every recommendation, not the last one's field
+                    section = strip_markup(stripped).strip("*#_ ")[:120]
+                    current = parent = None
+                    continue
                 if below is not None and not _is_field_or_item(lines[below].text):
                     start = lines[below].start + _indent(lines[below].text)
                     end, index = _continue_item(lines, below + 1, lines[below].end, wrap_only=False)

@@ -136,12 +136,15 @@ def parse_table_rows(text: str) -> tuple[TableRow, ...]:
     A row whose cells hold line breaks (a Word table cell of several paragraphs) opens
     with "|" and closes with "|" some lines later; it is read as one row. Columns laid
     out with runs of spaces (PDF text layout) are read once a header row of three or
-    more such columns is found, each later line cut where the header's columns start.
+    more such columns is found, each later line cut where the header's columns start; a
+    page number inside such a table is dropped, and with it the page's running header and
+    the repeated header row when they follow within a few lines.
     """
     rows: list[TableRow] = []
     lines = list(_lines(text))
     index = 0
     layout: list[int] | None = None
+    header_line = ""
     while index < len(lines):
         line_start, line = lines[index]
         joined = _joined_row(text, lines, index)
@@ -156,6 +159,9 @@ def parse_table_rows(text: str) -> tuple[TableRow, ...]:
             rows.append(single)
             layout = None
             continue
+        if layout is not None and is_page_furniture(line):
+            index = _past_page_break(lines, index, header_line)
+            continue
         if layout is not None and line.strip():
             laid_out = _layout_row(text, line_start, line, layout)
             if laid_out is None:
@@ -167,9 +173,39 @@ def parse_table_rows(text: str) -> tuple[TableRow, ...]:
         if columns is not None:
             header = _layout_row(text, line_start, line, columns)
             if header is not None and is_header(header):
-                layout = columns
+                layout, header_line = columns, line
                 rows.append(header)
     return tuple(rows)
+
+
+_PAGE_FURNITURE = re.compile(
+    r"^\s*(?:page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|\d{1,4}\s+of\s+\d{1,4}|[-–]\s*\d{1,4}\s*[-–])\s*$",
+    re.I,
+)
+_PAGE_HEADER_LINES = 6  # lines a page's running header may take before the header repeats
+
+
+def is_page_furniture(line: str) -> bool:
+    """A page number line ("Page 2 of 4", "3 of 12", "- 7 -") that a page break leaves."""
+    return bool(_PAGE_FURNITURE.match(line))
+
+
+def _past_page_break(lines: list[tuple[int, str]], index: int, header_line: str) -> int:
+    """The index after a page break inside a laid-out table: past the page's running
+    header and the table's repeated header row when they follow within a few lines,
+    else just past the page number."""
+    header = _WHITESPACE.sub(" ", header_line).strip()
+    seen = 0
+    for ahead in range(index, min(len(lines), index + 3 * _PAGE_HEADER_LINES)):
+        line = lines[ahead][1]
+        if not line.strip():
+            continue
+        if _WHITESPACE.sub(" ", line).strip() == header:
+            return ahead + 1
+        seen += 1
+        if seen > _PAGE_HEADER_LINES:
+            break
+    return index
 
 
 def _joined_row(text: str, lines: list[tuple[int, str]], index: int) -> tuple[TableRow, int] | None:
@@ -280,6 +316,8 @@ _STATUS_WORDS: tuple[tuple[re.Pattern[str], ResponseStatus], ...] = (
         ),
         ResponseStatus.REJECTED,
     ),
+    # a cross or "N" alone answers the column's question with no ("Agreed? | X")
+    (re.compile(r"^(?:[✗✘×xX]|n)$", re.I), ResponseStatus.REJECTED),
     (re.compile(r"^(?:deferr?|postpone)", re.I), ResponseStatus.DEFERRED),
     (
         re.compile(
@@ -295,7 +333,7 @@ _STATUS_WORDS: tuple[tuple[re.Pattern[str], ResponseStatus], ...] = (
         ),
         ResponseStatus.ALREADY_IN_PLACE,
     ),
-    (re.compile(rf"^(?:{_ACCEPT_VERB}|yes\b|[✓✔√☑])", re.I), ResponseStatus.ACCEPTED),
+    (re.compile(rf"^(?:{_ACCEPT_VERB}|yes\b|y$|[✓✔√☑])", re.I), ResponseStatus.ACCEPTED),
     (re.compile(r"^(?:noted?\b)", re.I), ResponseStatus.NOTED),
 )
 
@@ -418,8 +456,10 @@ _HEADER_ROLES: tuple[tuple[re.Pattern[str], Column], ...] = (
 
 # Tick columns: each headed by one status ("Accept", "Reject", "Partially accepted").
 _TICK_HEADER = re.compile(
-    r"^(?:accept(?:ed)?|reject(?:ed)?|partial(?:ly accepted)?|agreed?|not agreed|"
-    r"disagree|noted|defer(?:red)?|in part)\??$",
+    r"^(?:(?:not|partially|partly|fully)\s+)?"
+    r"(?:accept(?:ed)?|reject(?:ed)?|(?:dis)?agreed?|support(?:ed)?|declined?|approved?|"
+    r"noted|defer(?:red)?)"
+    r"(?:\s+in\s+(?:part|principle|full))?\??$|^(?:partial|in part)\??$",
     re.I,
 )
 _TICK = re.compile(r"^(?:[✓✔√☑xX✗✘•*]|yes|y|tick)$", re.I)
@@ -429,9 +469,9 @@ def _tick_columns(row: TableRow) -> dict[int, ResponseStatus]:
     ticks: dict[int, ResponseStatus] = {}
     for index, cell in enumerate(row.cells):
         if _TICK_HEADER.match(cell.text):
-            text = cell.text.rstrip("?")
-            status = ResponseStatus.REJECTED if text.lower() == "no" else normalise_status(text)
-            if text.lower() == "disagree":
+            text = re.sub(r"^fully\s+", "", cell.text.rstrip("?"), flags=re.I)
+            status = normalise_status(text)
+            if text.lower().startswith("disagree"):
                 status = ResponseStatus.REJECTED
             if status is not None:
                 ticks[index] = status
@@ -499,10 +539,17 @@ _LABELLED = re.compile(
     rf"^\W*(?:Recommendation|Rec\.?|R)\s*(?P<number>{_RECOMMENDATION_ID})(?![\w.]\d)\s*[:.\-–—)]?\s*",
     re.I,
 )
+_ROMAN_ID = r"(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3}|xiv|xvi{0,3}|xix|xx)"
+# An id cell of its own may also be a letter or a roman numeral: "(a)", "b)", "iv", "(ii)".
 _BARE_ID = re.compile(
-    rf"^(?:(?:Recommendation|Rec\.?|R)\s*)?(?P<number>{_RECOMMENDATION_ID})[.):]?$", re.I
+    rf"^(?:(?:(?:Recommendation|Rec\.?|R)\s*)?(?P<number>{_RECOMMENDATION_ID})[.):]?|"
+    rf"\(?(?P<letter>[a-z]|{_ROMAN_ID})[.)]?)$",
+    re.I,
 )
-_LEADING_ID = re.compile(r"^(?P<number>\d{1,3}(?:\.\d{1,2}){0,2}[a-z]?)[.)]?\s+(?=\S)")
+_LEADING_ID = re.compile(
+    r"^(?:(?P<number>\d{1,3}(?:\.\d{1,2}){0,2}[a-z]?)[.)]?|"
+    rf"\((?P<letter>[a-z]|{_ROMAN_ID})\))\s+(?=\S)"
+)
 
 
 def normalise_number(number: str) -> str:
@@ -597,6 +644,7 @@ class _Table:
     roles: dict[Column, int]
     ticks: dict[int, ResponseStatus]
     unnumbered: int = 0  # rows without a number seen so far
+    last_number: str = ""  # the last row numbered with digits
 
 
 def _start_draft(row: TableRow, table: _Table | None, section: str | None) -> _Draft | None:
@@ -626,11 +674,11 @@ def _start_draft(row: TableRow, table: _Table | None, section: str | None) -> _D
         bare = _BARE_ID.match(id_cell.text)
         if bare is None:
             return None
-        number, offset = normalise_number(bare.group("number")), 0
+        number, offset = _row_number(bare, table), 0
     elif id_cell is not None:
         return None  # an empty id: the row above continues
     elif leading := _LEADING_ID.match(rec_cell.text):
-        number, offset = normalise_number(leading.group("number")), leading.end()
+        number, offset = _row_number(leading, table), leading.end()
     else:
         if _starts_lowercase(row) or not _has_response_side(row, table):
             return None
@@ -646,6 +694,17 @@ def _start_draft(row: TableRow, table: _Table | None, section: str | None) -> _D
         from_header=True,
         ticks=ticks,
     )
+
+
+def _row_number(match: re.Match[str], table: _Table) -> str:
+    """A row's number; a letter or roman numeral under a numbered row is its part ("3a")."""
+    if match.group("number"):
+        number = normalise_number(match.group("number"))
+        table.last_number = number
+        return number
+    letter = match.group("letter").lower()
+    parent = table.last_number
+    return f"{parent}{letter}" if parent[-1:].isdigit() else letter
 
 
 def _has_response_side(row: TableRow, table: _Table) -> bool:
@@ -665,9 +724,11 @@ def _draft_rows(text: str) -> list[_Draft]:
         found_roles = header_roles(row)
         if found_roles is not None and not _LABELLED.match(row.cells[0].text):
             if table is None or found_roles != table.roles:
-                section = None  # a header repeated after a page break keeps the section
+                section = None
                 table = _Table(found_roles, _tick_columns(row))
-            current = None
+                current = None
+            # a header repeated after a page break keeps the section, and the row it cut
+            # goes on below it
             continue
         draft = _start_draft(row, table, section)
         if draft is not None:
