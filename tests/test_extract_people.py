@@ -438,3 +438,16 @@ def test_words_around_names_in_other_kinds_of_record_are_not_people() -> None:
     roles = _roles(text)
     assert set(roles) <= {"Donna Sciarappa", "Kevin J"}
     assert "Council President Kevin J" not in roles.get("Donna Sciarappa", ())
+
+
+def test_a_title_and_surname_take_the_one_forename_written_before_that_surname() -> None:
+    text = (
+        "Extract (Mr Speaker; Dame Diana Johnson, Chair of the Committee; Sarah Dines)\n"
+        "Miss Dines\nThe right hon. Lady raises an important issue.\n"
+        "Councillor Hall opened the meeting at the Town Hall. Councillor Young spoke about "
+        "Healthy Young Minds.\n"
+    )
+    roles = _roles(text)
+    assert "Sarah Dines" in roles and "Dines" not in roles
+    assert "Councillor Hall" in roles and "Town Hall" not in roles
+    assert "Councillor Young" in roles and "Healthy Young" not in roles

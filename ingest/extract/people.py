@@ -525,6 +525,7 @@ _ROLE_WORDS = frozenset(
         "vice-chair",
         "convener",
         "scrutineer",
+        "supervisor",
     ]
 )
 _ROLE_ENDS_BEFORE_NEXT_PERSON_RE = re.compile(rf"\s+and\s+(?=(?:{_TITLE_ALTERNATION})\b)")
@@ -1225,6 +1226,8 @@ def find_people(text: str, gazetteer: OrganisationGazetteer | None = None) -> Ex
             draft.role_texts.append(sighting.context)
         draft.confidence = max(draft.confidence, sighting.confidence)
 
+    for draft in _completed_surnames(text, list(drafts.values())):
+        drafts[draft.name] = draft
     by_key: dict[str, list[_PersonDraft]] = defaultdict(list)
     for draft in _merge_surnames(list(drafts.values())):
         by_key[_identity(draft)[0]].append(draft)
@@ -1252,6 +1255,53 @@ def find_people(text: str, gazetteer: OrganisationGazetteer | None = None) -> Ex
     entities.sort(key=lambda person: person.span.start)
     mentions.sort(key=lambda mention: mention.span.start)
     return Extraction(entities=tuple(entities), links=tuple(links), mentions=tuple(mentions))
+
+
+_FORENAME_BEFORE_RE = re.compile(rf"(?<![\w-])(?P<fore>{_NAME_TOKEN})[ \t]+$")
+_DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|a|an|this|that|our|their|his|her|its)[ \t]+$", re.I)
+
+
+def _completed_surnames(text: str, drafts: list[_PersonDraft]) -> list[_PersonDraft]:
+    """Full names for people known by title and surname only ("Miss Dines"), when the text
+    writes one forename before that surname somewhere ("Sarah Dines")."""
+    known = {draft.name.split()[-1] for draft in drafts if not draft.single_token}
+    found: list[_PersonDraft] = []
+    for draft in drafts:
+        surname = draft.name
+        if (
+            not draft.single_token
+            or surname in known
+            or draft.title_role not in (None, "Councillor")
+        ):
+            continue  # a rank or office before one word may be before no surname at all
+        forenames: dict[str, list[Span]] = {}
+        at = text.find(surname)
+        while at >= 0:
+            end = at + len(surname)
+            before = _FORENAME_BEFORE_RE.search(text, max(0, at - 40), at)
+            at = text.find(surname, end)
+            if before is None or re.match(r"[\w-]", text[end : end + 1]):
+                continue
+            fore, start = before["fore"], before.start("fore")
+            full = f"{fore} {surname}"
+            if (
+                _clean_name(full) != full
+                or _split_title(fore)[0]
+                or fore.lower() in _ROLE_WORDS
+                or _continues_capitalised_run(text, start)
+                or _DETERMINER_BEFORE_RE.search(text[max(0, start - 6) : start])
+                or re.match(r"[ \t]+[A-Z]", text[end : end + 2])
+                or _default_gazetteer().candidates(full)
+            ):
+                continue
+            forenames.setdefault(fore, []).append(Span(start, end))
+        if len(forenames) == 1:
+            (fore, spans), *_ = forenames.items()
+            name = f"{fore} {surname}"
+            full_draft = _PersonDraft(name, None, LISTED_CONFIDENCE)
+            full_draft.spans.extend((span, text[span.start : span.end]) for span in spans)
+            found.append(full_draft)
+    return found
 
 
 _FORENAME_TITLES = frozenset(["Sir", "Dame"])
