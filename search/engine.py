@@ -30,6 +30,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import repeat
 from typing import Any, Protocol
 
 import numpy as np
@@ -164,7 +165,20 @@ class _Window:
     candidate: Candidate
     best: Any = None
     best_score: float = -1.0
-    passage_scores: dict[int, float] = field(default_factory=dict)
+    #: Each passage's own score (those of this window, and of others scored with it).
+    passage_scores: Mapping[int, float] = field(default_factory=dict)
+
+
+@dataclass
+class _Reads:
+    """One query's retrieval lists, and the passages its exact scoring has read."""
+
+    window_score: Mapping[int, float]  # window BM25 over the best
+    window_rank: Mapping[int, int]  # rank in the window BM25 list
+    passage_scores: Mapping[str, Mapping[int, float]]  # per passage list, its scores
+    cosine: Mapping[int, float]  # cosine of the passages of the dense list
+    listed_rows: frozenset[int] = frozenset()  # passages of any passage list
+    passages: dict[int, Any] = field(default_factory=dict)  # PassageRecord by row id
 
 
 class SearchEngine:
@@ -201,9 +215,11 @@ class SearchEngine:
         contexts = self.index.passage_contexts(
             list(dict.fromkeys(p.id for w in windows for p in w.passages))
         )
+        # Most passages have no context: leaving them out changes no signal or filter.
+        told = {pid: c for pid, c in contexts.items() if c.entities or c.mentioned or c.themes}
         kept: list[RankedWindow] = []
         for w in windows:
-            window_contexts = [contexts[p.id] for p in w.passages if p.id in contexts]
+            window_contexts = [told[p.id] for p in w.passages if p.id in told]
             signals = _signals(window_contexts, analysis, w.passages)
             rescore(w.candidate, signals, analysis, w.window.end - w.window.start)
             entities = tuple(e for c in window_contexts for e in c.entities)
@@ -214,8 +230,7 @@ class SearchEngine:
                 carriers = [
                     p
                     for p in w.passages
-                    if p.id in contexts
-                    and any(_entity_passes(e, filters) for e in contexts[p.id].entities)
+                    if p.id in told and any(_entity_passes(e, filters) for e in told[p.id].entities)
                 ]
                 if carriers:
                     w.best = max(carriers, key=lambda p: w.passage_scores.get(p.row_id, 0.0))
@@ -316,6 +331,13 @@ class SearchEngine:
         order = sorted(upper, key=lambda row: (-upper[row], row))
         needed = 3 * limit
         slack = _most_boost(analysis)
+        reads = _Reads(
+            window_score=window_score,
+            window_rank={row: rank for rank, (row, _) in enumerate(window_keyword, start=1)},
+            passage_scores=passage_scores,
+            cosine=cosine,
+            listed_rows=frozenset(row for scores in passage_scores.values() for row in scores),
+        )
         scored: list[_Window] = []
         start = 0
         while start < min(len(order), MAX_EXACT_WINDOWS):
@@ -325,10 +347,7 @@ class SearchEngine:
             scored.extend(
                 self._score(
                     batch,
-                    window_score,
-                    window_keyword,
-                    passage_scores,
-                    cosine,
+                    reads,
                     query_vector,
                     floor=self.relevance_floor if required is None else -1.0,
                 )
@@ -341,51 +360,48 @@ class SearchEngine:
         return scored
 
     def _score(
-        self,
-        rows: Sequence[int],
-        window_score: Mapping[int, float],
-        window_keyword: Sequence[tuple[int, float]],
-        passage_scores: Mapping[str, Mapping[int, float]],
-        cosine: Mapping[int, float],
-        query_vector: Vector,
-        floor: float,
+        self, rows: Sequence[int], reads: _Reads, query_vector: Vector, floor: float
     ) -> list[_Window]:
         """Exact signals of windows: every passage's cosine from its stored vector. A
-        window found by meaning alone must reach ``floor``."""
+        window found by meaning alone must reach ``floor``. Passages read for an earlier
+        batch of the same query are not read again (windows overlap)."""
         records = self.index.windows_by_row_ids(rows)
         members = self.index.passages_of_windows(rows)
         all_passages = list(dict.fromkeys(p for w in rows for p in members.get(w, ())))
-        passages = self.index.passages_by_row_ids(all_passages)
-        missing = [p for p in all_passages if p not in cosine]
+        passages = reads.passages
+        passages.update(
+            self.index.passages_by_row_ids([p for p in all_passages if p not in passages])
+        )
+        cosine = reads.cosine
         exact = dict(cosine)
-        vectors = self.index.embeddings_by_row_ids(missing)
+        vectors = self.index.embeddings_by_row_ids([p for p in all_passages if p not in cosine])
         if vectors:
             ids = list(vectors)
             sims = np.stack([vectors[i] for i in ids]) @ query_vector
             exact.update(zip(ids, (float(x) for x in sims), strict=True))
-        window_rank = {row: rank for rank, (row, _) in enumerate(window_keyword, start=1)}
         # Each passage's own score (cosine plus its listed passage signals), once: windows
         # overlap, so most passages sit in several of them.
         total = {row: exact.get(row, 0.0) for row in all_passages}
-        for scores in passage_scores.values():
+        for scores in reads.passage_scores.values():
             for row, value in scores.items():
                 if row in total:
                     total[row] += value
+        exact_of, total_of = exact.get, total.__getitem__
+        listed_rows = reads.listed_rows
         out: list[_Window] = []
         for row in rows:
             record = records.get(row)
-            inside = [passages[p] for p in members.get(row, ()) if p in passages]
-            if record is None or not inside:
+            rows_inside = [p for p in members.get(row, ()) if p in passages]
+            if record is None or not rows_inside:
                 continue
             candidate = Candidate(row)
-            w = _Window(record, inside, candidate)
-            signals: dict[str, float] = {"window_keyword": window_score.get(row, 0.0)}
-            if row in window_rank:
-                candidate.ranks["window_keyword"] = window_rank[row]
-            rows_inside = [p.row_id for p in inside]
-            signals["dense"] = max(exact.get(r, 0.0) for r in rows_inside)
-            for name, scores in passage_scores.items():
-                signals[name] = max((scores[r] for r in rows_inside if r in scores), default=0.0)
+            signals: dict[str, float] = {"window_keyword": reads.window_score.get(row, 0.0)}
+            if row in reads.window_rank:
+                candidate.ranks["window_keyword"] = reads.window_rank[row]
+            signals["dense"] = max(map(exact_of, rows_inside, repeat(0.0)))
+            listed = [r for r in rows_inside if r in listed_rows]
+            for name, scores in reads.passage_scores.items():
+                signals[name] = max((scores[r] for r in listed if r in scores), default=0.0)
             if signals["dense"] < floor and not any(
                 value for name, value in signals.items() if name != "dense"
             ):
@@ -393,9 +409,11 @@ class SearchEngine:
             for name, value in signals.items():
                 candidate.scores[name] = value
                 candidate.fused += self.weights.get(name, 0.0) * value
-            w.passage_scores = {r: total[r] for r in rows_inside}
-            w.best = max(inside, key=lambda p: w.passage_scores[p.row_id])
-            w.best_score = w.passage_scores[w.best.row_id]
+            best = max(rows_inside, key=total_of)
+            w = _Window(record, [passages[p] for p in rows_inside], candidate)
+            w.passage_scores = total
+            w.best = passages[best]
+            w.best_score = total[best]
             out.append(w)
         return out
 
