@@ -68,6 +68,7 @@ def assert_spans_slice_source(text: str, extraction: Extraction) -> None:
         ("✗", ResponseStatus.REJECTED),
         ("N", ResponseStatus.REJECTED),
         ("Next year", None),
+        ("Already being implemented", ResponseStatus.ALREADY_IN_PLACE),
     ],
 )
 def test_status_normalisation(cell: str, expected: ResponseStatus | None) -> None:
@@ -330,3 +331,49 @@ def test_page_number_and_running_header_inside_a_laid_out_table_are_dropped() ->
     assert recs["1"].text == "Offer every tenant a home visit before the tenancy starts."
     assert responses(extraction)["1"].owners == ("Head of Housing",)
     assert responses(extraction)["2"].status is ResponseStatus.DEFERRED
+
+
+def test_bold_labels_in_a_cell_are_not_part_of_the_text() -> None:
+    text = (
+        "| Recommendation | Decision | Lead |\n|---|---|---|\n"
+        "| **R1** Publish a housing strategy. | Agreed | Head of Housing |\n"
+        "| **Rec 2:** Freeze rents for a year. | Not agreed | Director of Finance |\n"
+    )
+    recs = recommendations(extract_recommendations(text))
+    assert recs["1"].text == "Publish a housing strategy."
+    assert recs["2"].text == "Freeze rents for a year."
+
+
+def test_recommendation_n_dash_status_lines_are_responses() -> None:
+    text = (
+        "RESOLVED that the responses to the recommendations be agreed as follows:\n"
+        "1. Recommendation 1 – agreed.\n"
+        "2. Recommendation 2: not agreed, as the budget is committed.\n"
+        "3. Recommendations 3 and 4 – deferred.\n"
+    )
+    extraction = extract_recommendations(text)
+    statuses = {n: r.status for n, r in responses(extraction).items()}
+    assert statuses == {
+        "1": ResponseStatus.ACCEPTED,
+        "2": ResponseStatus.REJECTED,
+        "3": ResponseStatus.DEFERRED,
+        "4": ResponseStatus.DEFERRED,
+    }
+
+
+def test_a_paragraph_answering_the_recommendation_above_is_its_response() -> None:
+    text = (
+        "Recommendation 1: The council should publish a housing strategy.\n"
+        "The Executive accepts this recommendation. A strategy will follow.\n\n"
+        "Recommendation 2: Rents should be frozen for a year.\n"
+        "Not accepted – rents are set nationally.\n"
+        "Lead officer: Director of Finance\n\n"
+        "Recommendation 3: A tenants' forum should be set up.\n"
+        "Support for tenants is reviewed every year.\n"
+    )
+    extraction = extract_recommendations(text)
+    found = responses(extraction)
+    assert found["1"].status is ResponseStatus.ACCEPTED
+    assert found["2"].status is ResponseStatus.REJECTED
+    assert found["2"].owners == ("Director of Finance",)
+    assert "3" not in found

@@ -422,6 +422,17 @@ def scan_items(text: str) -> list[Item]:
             current = item
             prose_run = 0
             continue
+        if (
+            current is not None
+            and "status" not in current.fields
+            and (current.labelled or current.context is Context.RECOMMENDATIONS)
+            and _states_a_response(stripped)
+        ):
+            # "The Executive accepts this recommendation." under the recommendation
+            start = line.start + _indent(line.text)
+            end, index = _continue_item(lines, index, line.end, wrap_only=False)
+            current.fields["status"] = (strip_markup(text[start:end]), Span(start, end))
+            continue
         announced = _heading_context(stripped)
         if announced is not None:
             # An introduction right under a heading of its kind keeps the heading's reach.
@@ -459,6 +470,23 @@ def scan_items(text: str) -> list[Item]:
         if context is not None and (prose_run >= 3 or intro_opened):
             context = None
     return items
+
+
+_THIS_RECOMMENDATION = re.compile(r"\b(?:this|the) recommendation\b(?!s)", re.I)
+_STATUS_CLAUSE = re.compile(
+    r"^(?:(?:not|partially|partly)\s+)?[A-Za-z]+(?:\s+in\s+(?:part|principle|full))?"
+    r"(?=\s*(?:[.;:,–—]|\s-\s|$))",
+    re.I,
+)
+
+
+def _states_a_response(line: str) -> bool:
+    """A paragraph that answers the recommendation above it: "The Executive accepts this
+    recommendation.", "Agreed – the council will …", "Not accepted."."""
+    if _THIS_RECOMMENDATION.search(line) and status_from_response(line) is not None:
+        return True
+    clause = _STATUS_CLAUSE.match(line)
+    return clause is not None and normalise_status(clause.group(0)) is not None
 
 
 def _is_field_or_item(line: str) -> bool:
@@ -580,6 +608,9 @@ def _add_recommendation(
         return  # the same words set out again (in the body and in a summary list)
     if _PROCEDURAL.match(body):
         return
+    opening = _ONLY_A_STATEMENT.match(body)
+    if opening is not None and _STATUS_STATEMENT.match(body, opening.end()):
+        return  # a response to a recommendation (read by ``_stated_responses``)
     if number:
         built.recommendation_numbers.add(number)
         key = f"recommendation-{number}"
@@ -994,9 +1025,13 @@ _STATUS_PHRASE = (
 )
 _STATUS_STATEMENT = re.compile(
     rf"\brecommendations?\s+(?P<numbers>{_NUMBER_LIST})\s*(?:\([^)]{{0,80}}\)\s*)?"
-    rf"(?:is|are|was|were|be|has been|have been)\s+(?:\w+ly\s+)?(?P<status>{_STATUS_PHRASE})\b",
+    rf"(?:(?:is|are|was|were|be|has been|have been)\s+(?:\w+ly\s+)?(?P<status>{_STATUS_PHRASE})\b|"
+    # "Recommendation 2 – not agreed.", "Recommendations 3 and 4: accepted"
+    rf"[ \t]*[:\-–—][ \t]*(?P<labelled>{_STATUS_PHRASE})(?=[ \t]*(?:[.;,:–—\-]|\n|$)))",
     re.I,
 )
+# An item that only states a response ("Recommendation 2 – not agreed."): not a recommendation.
+_ONLY_A_STATEMENT = re.compile(r"^\W*(?:that\s+)?(?=recommendations?\s)", re.I)
 _VERB_STATEMENT = re.compile(
     rf"\b(?P<status>accepted|agreed|approved|supported|endorsed|rejected|declined|noted|"
     rf"deferred|accepts?|agrees?|rejects?)\s+recommendations?\s+(?P<numbers>{_NUMBER_LIST})\b"
@@ -1049,7 +1084,7 @@ def _stated_responses(text: str, built: _Built) -> None:
             continue
         if _SUBORDINATE.search(text[max(line_start, match.start() - 40) : match.start()]):
             continue
-        phrase = match.group("status")
+        phrase = match.group("status") or match.groupdict().get("labelled") or ""
         if match.groupdict().get("part"):
             phrase += " in part"
         status = normalise_status(phrase) or status_from_response(f"is {phrase}")

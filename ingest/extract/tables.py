@@ -329,7 +329,9 @@ _STATUS_WORDS: tuple[tuple[re.Pattern[str], ResponseStatus], ...] = (
     ),
     (
         re.compile(
-            r"^(?:already (?:in place|implemented|exists|happening|underway)|in place\b)", re.I
+            r"^(?:already (?:in place|implemented|exists|happening|underway|in progress|"
+            r"being (?:implemented|done|delivered|provided))|in place\b)",
+            re.I,
         ),
         ResponseStatus.ALREADY_IN_PLACE,
     ),
@@ -362,7 +364,12 @@ _STATUS_IN_PROSE: tuple[tuple[re.Pattern[str], ResponseStatus], ...] = (
         re.compile(rf"\b{_IS}(?:under consideration|being considered|under review)\b", re.I),
         ResponseStatus.UNDER_CONSIDERATION,
     ),
-    (re.compile(r"\balready (?:in place|implemented)\b", re.I), ResponseStatus.ALREADY_IN_PLACE),
+    (
+        re.compile(
+            r"\balready (?:in place|implemented|being (?:implemented|done|delivered))\b", re.I
+        ),
+        ResponseStatus.ALREADY_IN_PLACE,
+    ),
     (
         re.compile(
             rf"\b{_IS}(?:accepted|agreed|supported|approved|endorsed)\b|"
@@ -536,7 +543,8 @@ _RECOMMENDATION_ID = (
     rf"|(?:{_NUMBER_WORD})\b(?:\s*\([a-z]\))?)"
 )
 _LABELLED = re.compile(
-    rf"^\W*(?:Recommendation|Rec\.?|R)\s*(?P<number>{_RECOMMENDATION_ID})(?![\w.]\d)\s*[:.\-–—)]?\s*",
+    rf"^\W*(?:Recommendation|Rec\.?|R)\s*(?P<number>{_RECOMMENDATION_ID})(?![\w.]\d)"
+    r"(?:\*\*|__)?\s*[:.\-–—)]?\s*(?:\*\*|__)?\s*",
     re.I,
 )
 _ROMAN_ID = r"(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3}|xiv|xvi{0,3}|xix|xx)"
