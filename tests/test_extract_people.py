@@ -451,3 +451,13 @@ def test_a_title_and_surname_take_the_one_forename_written_before_that_surname()
     assert "Sarah Dines" in roles and "Dines" not in roles
     assert "Councillor Hall" in roles and "Town Hall" not in roles
     assert "Councillor Young" in roles and "Healthy Young" not in roles
+
+
+def test_a_work_named_after_a_person_and_their_full_name_elsewhere() -> None:
+    text = (
+        "The Badman Report was published in June. In 2009 Graham Badman recommended a "
+        "register. The Munro Review and the Annual Report followed; the Hackney Review "
+        "met in Hackney Wood.\n"
+    )
+    roles = _roles(text)
+    assert set(roles) == {"Graham Badman"}

@@ -432,6 +432,8 @@ _NOT_NAME_WORDS = frozenset(
         "miss",
         "mx",
         "dr",
+        "from",
+        "pro",
         # streets ("Puritas Avenue")
         "avenue",
         "street",
@@ -526,6 +528,7 @@ _ROLE_WORDS = frozenset(
         "convener",
         "scrutineer",
         "supervisor",
+        "planner",
     ]
 )
 _ROLE_ENDS_BEFORE_NEXT_PERSON_RE = re.compile(rf"\s+and\s+(?=(?:{_TITLE_ALTERNATION})\b)")
@@ -765,6 +768,8 @@ def _with_roles(text: str) -> Iterator[_Sighting]:
                 continue  # a surname alone only after a title: "Mr Smith, the Director"
             if title is None and _continues_capitalised_run(text, match.start("name")):
                 continue  # "National County Lines Coordination Centre" is not a person
+            if {word.lower() for word in name.split()} & _ROLE_WORDS:
+                continue  # "Urban Planner, Professor at ...": a post, not a name
             role_text = match["role"] + (match.groupdict().get("more") or "")
             # "Chanel Paul, Councillor Sizer": a list of people, the next one no post.
             listed = bool(_TITLED_RE.match(_LEADING_ROLE_NOISE_RE.sub("", role_text.strip())))
@@ -1257,23 +1262,34 @@ def find_people(text: str, gazetteer: OrganisationGazetteer | None = None) -> Ex
     return Extraction(entities=tuple(entities), links=tuple(links), mentions=tuple(mentions))
 
 
+# A work named after a person: "the Badman Report", "the Munro Review".
+_NAMED_WORK_RE = re.compile(
+    rf"\b[Tt]he[ \t]+(?P<surname>{_NAME_TOKEN})[ \t]+(?:Report|Review|Inquiry|Enquiry)\b"
+)
 _FORENAME_BEFORE_RE = re.compile(rf"(?<![\w-])(?P<fore>{_NAME_TOKEN})[ \t]+$")
 _DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|a|an|this|that|our|their|his|her|its)[ \t]+$", re.I)
 
 
 def _completed_surnames(text: str, drafts: list[_PersonDraft]) -> list[_PersonDraft]:
-    """Full names for people known by title and surname only ("Miss Dines"), when the text
-    writes one forename before that surname somewhere ("Sarah Dines")."""
+    """Full names for people known by title and surname only ("Miss Dines"), or by a work
+    named after them ("the Badman Report"), when the text writes one forename before that
+    surname somewhere ("Sarah Dines", "Graham Badman")."""
     known = {draft.name.split()[-1] for draft in drafts if not draft.single_token}
+    surnames = [
+        draft.name
+        for draft in drafts
+        # a rank or office before one word may be before no surname at all
+        if draft.single_token and draft.title_role in (None, "Councillor")
+    ]
+    surnames += [
+        match["surname"]
+        for match in _NAMED_WORK_RE.finditer(text)
+        if match["surname"].lower() not in _NOT_NAME_WORDS
+    ]
     found: list[_PersonDraft] = []
-    for draft in drafts:
-        surname = draft.name
-        if (
-            not draft.single_token
-            or surname in known
-            or draft.title_role not in (None, "Councillor")
-        ):
-            continue  # a rank or office before one word may be before no surname at all
+    for surname in dict.fromkeys(surnames):
+        if surname in known:
+            continue
         forenames: dict[str, list[Span]] = {}
         at = text.find(surname)
         while at >= 0:
