@@ -461,3 +461,17 @@ def test_a_work_named_after_a_person_and_their_full_name_elsewhere() -> None:
     )
     roles = _roles(text)
     assert set(roles) == {"Graham Badman"}
+
+
+def test_a_contact_given_by_a_personal_address() -> None:
+    text = (
+        "Contact Details\tSuzanne.Elwick@example.gov.uk , Head of Strategic Partnerships\n"
+        "Contact: jo.bloggs@example.gov.uk\n"
+        "Contact Officer: democratic.services@example.gov.uk\n"
+        "Email: public.correspondence@example.gov.uk\n"
+    )
+    roles = _roles(text)
+    assert roles == {
+        "Suzanne Elwick": ("Head of Strategic Partnerships",),
+        "Jo Bloggs": ("Contact",),
+    }

@@ -202,6 +202,47 @@ _LABEL_THEN_NAME_RE = re.compile(
     re.MULTILINE,
 )
 _CONTACT_LABEL_RE = re.compile(_CONTACT_LABEL)
+# A contact given by an address of the form forename.surname@...: "Contact Details
+# Suzanne.Elwick@walthamforest.gov.uk , Head of Strategic Partnerships".
+_CONTACT_EMAIL_RE = re.compile(
+    rf"^[ \t|]*(?:{_CONTACT_LABEL})(?:\(s\))?[ \t]*[:|\t][ \t|]*(?:[^@\n]{{0,60}}?[ \t(<])?"
+    r"(?P<local>(?P<first>[A-Za-z]{2,})[._](?P<last>[A-Za-z]{2,}(?:-[A-Za-z]{2,})?))"
+    r"@[\w.-]+\.[a-z]{2,}[ \t>)]*(?P<after>[^\n]{0,120})",
+    re.MULTILINE,
+)
+# Mailboxes that are no person's: "democratic.services@", "public.correspondence@".
+_MAILBOX_WORDS = frozenset(
+    [
+        "public",
+        "correspondence",
+        "enquiries",
+        "enquiry",
+        "info",
+        "information",
+        "admin",
+        "contact",
+        "customer",
+        "support",
+        "press",
+        "media",
+        "mail",
+        "web",
+        "foi",
+        "complaints",
+        "help",
+        "democracy",
+        "democratic",
+        "committee",
+        "committees",
+        "governance",
+        "member",
+        "members",
+        "clerk",
+        "clerks",
+        "general",
+        "direct",
+    ]
+)
 # The post written next to a contact's name: after a comma, a dash or a bracket, or on
 # the next line.
 _POST_AFTER_NAME_RE = re.compile(
@@ -994,6 +1035,15 @@ def _speakers_and_labelled_roles(text: str) -> Iterator[_Sighting]:
             start = match.start("name")
             span = Span(start, start + len(name))
             yield _Sighting(span, name, _title_role(match["title"]), "Chair", ROLE_CONFIDENCE)
+    for match in _CONTACT_EMAIL_RE.finditer(text):
+        words = [match["first"], *match["last"].split("-")]
+        if {w.lower() for w in words} & (_MAILBOX_WORDS | _NOT_NAME_WORDS | _ROLE_WORDS):
+            continue
+        name = f"{match['first'].capitalize()} {'-'.join(w.capitalize() for w in words[1:])}"
+        post = _POST_AFTER_NAME_RE.match(match["after"])
+        role = (_clean_role(post["post"]) if post else None) or "Contact"
+        span = Span(match.start("local"), match.end("local"))
+        yield _Sighting(span, name, None, role, LISTED_CONFIDENCE, match["after"] or None)
     for match in _NAME_FIELD_RE.finditer(text):
         name = _clean_name(match["name"])
         if name == match["name"]:
