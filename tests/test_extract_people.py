@@ -475,3 +475,20 @@ def test_a_contact_given_by_a_personal_address() -> None:
         "Suzanne Elwick": ("Head of Strategic Partnerships",),
         "Jo Bloggs": ("Contact",),
     }
+
+
+def test_posts_in_apposition_with_a_list_or_in_lower_case_or_opening_a_line() -> None:
+    text = (
+        "Her Majesty's Chief Inspector of Education, Children's Services and Skills, Amanda "
+        "Spielman, said so.\n"
+        "The Inquiry's chair, Baroness Heather Hallett, has been investigating.\n"
+        "Cabinet Member for Children, Cllr Jo Bloggs, responded.\n"
+        "The group, chaired by Sarah Baker, met monthly.\n"
+    )
+    roles = _roles(text)
+    assert (
+        "Chief Inspector of Education, Children's Services and Skills" in roles["Amanda Spielman"]
+    )
+    assert "Chair of the Inquiry" in roles["Heather Hallett"]
+    assert "Cabinet Member for Children" in roles["Jo Bloggs"]
+    assert "Sarah Baker" in roles

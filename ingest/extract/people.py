@@ -168,13 +168,30 @@ _ROLE_BEFORE_NAME_RE = re.compile(
     rf"Manager))[ \t]+{_HONORIFIC_AFTER_TITLE}(?P<name>{_FULL_NAME})"
 )
 # "The Cabinet Member for Well Being, Councillor Mark Child,": a post, then the name.
+# ... also with a list in its remit ("Her Majesty's Chief Inspector of Education, Children's
+# Services and Skills, Amanda Spielman"), and opening a line or an entry when a title comes
+# before the name ("Cabinet Member for Children, Cllr Jo Bloggs").
 _APPOSITIVE_ROLE_RE = re.compile(
-    rf"\b(?:[Tt]he|[A-Z][\w&-]*['’]s)[ \t]+(?P<role>(?:[A-Z][\w’'-]*[ \t]+){{0,3}}(?:Member|"
+    rf"(?:(?P<the>\b(?:[Tt]he|[A-Z][\w&-]*['’]s)[ \t]+)|^[ \t]*|(?<=[:;])[ \t]*)"
+    rf"(?P<role>(?:(?!The[ \t])[A-Z][\w’'-]*(?<!['’]s)[ \t]+){{0,3}}(?:Member|"
     rf"Minister|Director|Chair|Chairman|Chairwoman|Leader|Officer|Manager|Commissioner|"
     rf"Secretary|Mayor|Executive|Inspector|Adviser|Advisor|Lead|Head|Speaker|President|"
     rf"Chancellor|Prosecutor|Constable|Superintendent|Coroner|Judge|Scrutineer|Convenor|"
     rf"Headteacher|Principal|Clerk|Holder|Spokesperson|Reviewer|Ombudsman)"
-    rf"(?:[ \t]+(?:for|of)[ \t]+[^,\n]{{2,60}})?),[ \t]+(?:(?:{_TITLE_ALTERNATION})\.?[ \t]+)?"
+    rf"(?:[ \t]+(?:for|of)[ \t]+[^,\n]{{2,60}}"
+    rf"(?:,[ \t]+(?:[A-Z][\w’'&-]*[ \t]+){{1,4}}and[ \t]+[A-Z][\w’'&-]*"
+    rf"(?:[ \t]+[A-Z][\w’'&-]*){{0,2}})?)?),[ \t]+"
+    rf"(?:(?P<title>{_TITLE_ALTERNATION})\.?[ \t]+{_HONORIFIC_AFTER_TITLE})?"
+    rf"(?P<name>{_FULL_NAME})(?![\w-])",
+    re.MULTILINE,
+)
+# A body's post in lower case: "The Inquiry's chair, Baroness Heather Hallett," is the
+# Chair of the Inquiry.
+_POSSESSIVE_POST_RE = re.compile(
+    rf"\b(?:[Tt]he[ \t]+)?(?P<body>(?:[A-Z][\w&-]*[ \t]+){{0,3}}[A-Z][\w&-]*)['’]s[ \t]+"
+    rf"(?P<post>chair|chairman|chairwoman|chief[ \t]+executive|director|president|leader|"
+    rf"head|lead[ \t]+reviewer|independent[ \t]+chair|clerk)[ \t]*,[ \t]+"
+    rf"(?:(?P<title>{_TITLE_ALTERNATION})\.?[ \t]+{_HONORIFIC_AFTER_TITLE})?"
     rf"(?P<name>{_FULL_NAME})(?![\w-])"
 )
 # "Contact: Jo Bloggs", "Lead Officer: Jo Bloggs".
@@ -1035,6 +1052,15 @@ def _speakers_and_labelled_roles(text: str) -> Iterator[_Sighting]:
             start = match.start("name")
             span = Span(start, start + len(name))
             yield _Sighting(span, name, _title_role(match["title"]), "Chair", ROLE_CONFIDENCE)
+    for match in _POSSESSIVE_POST_RE.finditer(text):
+        name = _clean_name(match["name"])
+        if name != match["name"] or _split_title(match["body"])[0]:
+            continue
+        post = " ".join(word.capitalize() for word in match["post"].split())
+        role = f"{post} of the {' '.join(match['body'].split())}"
+        start = match.start("title") if match["title"] else match.start("name")
+        span = Span(start, match.start("name") + len(name))
+        yield _Sighting(span, name, _title_role(match["title"]), role, ROLE_CONFIDENCE, role)
     for match in _CONTACT_EMAIL_RE.finditer(text):
         words = [match["first"], *match["last"].split("-")]
         if {w.lower() for w in words} & (_MAILBOX_WORDS | _NOT_NAME_WORDS | _ROLE_WORDS):
@@ -1059,6 +1085,8 @@ def _speakers_and_labelled_roles(text: str) -> Iterator[_Sighting]:
             role = " ".join(match["role"].split()).strip(" ,")
             if len(role.split()) > 14:
                 continue
+            if pattern is _APPOSITIVE_ROLE_RE and not (match["the"] or match["title"]):
+                continue  # a post opening a line is in apposition only before a title
             if pattern is _LABEL_THEN_NAME_RE and match["next_line"]:
                 # "Contact Officer:" with the name on the next line: the name opens the line
                 # and ends it or is followed by its post.
