@@ -12,6 +12,7 @@ import zipfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scrutiny.errors import (
     BinaryFileError,
@@ -25,6 +26,9 @@ from scrutiny.errors import (
     UnsupportedFormatError,
 )
 from scrutiny.ingest.records import SourceFormat
+
+if TYPE_CHECKING:
+    from bs4.element import Tag
 
 FORMATS_BY_SUFFIX: dict[str, SourceFormat] = {
     ".txt": SourceFormat.TEXT,
@@ -170,14 +174,49 @@ def _html_text(markup: str) -> str:
     soup = BeautifulSoup(markup, "html.parser")
     for tag in soup(["script", "style", "noscript", "template"]):
         tag.decompose()
+    carried: dict[int, dict[int, tuple[str, int]]] = {}  # per table: column -> (text, rows)
     for row in soup.find_all("tr"):
-        cells = [cell.get_text(" ", strip=True) for cell in row.find_all(["td", "th"])]
+        cells = _html_row_cells(row, carried.setdefault(id(row.find_parent("table")), {}))
         row.replace_with("\n| " + " | ".join(cells) + " |\n")
     for tag in soup.find_all(_BLOCK_TAGS):
         tag.insert_before("\n")
         tag.insert_after("\n")
     lines = (re.sub(r"[ \t\xa0]+", " ", line).strip() for line in soup.get_text().split("\n"))
     return _join_blocks(lines)
+
+
+_MAX_COLSPAN, _MAX_ROWSPAN = 20, 200
+
+
+def _html_span(value: object, limit: int) -> int:
+    try:
+        return min(max(int(str(value).strip()), 1), limit)
+    except ValueError:
+        return 1
+
+
+def _html_row_cells(row: Tag, carried: dict[int, tuple[str, int]]) -> list[str]:
+    """A table row's cells as the grid shows them: a cell spanning columns or rows repeats
+    its text in each (as a merged Word cell does), so later cells keep their columns."""
+    cells: list[str] = []
+
+    def fill_carried() -> None:
+        while len(cells) in carried:
+            text, rows = carried.pop(len(cells))
+            if rows > 1:
+                carried[len(cells)] = (text, rows - 1)
+            cells.append(text)
+
+    for cell in row.find_all(["td", "th"]):
+        fill_carried()
+        text = cell.get_text(" ", strip=True)
+        rowspan = _html_span(cell.get("rowspan", 1), _MAX_ROWSPAN)
+        for _ in range(_html_span(cell.get("colspan", 1), _MAX_COLSPAN)):
+            if rowspan > 1:
+                carried[len(cells)] = (text, rowspan - 1)
+            cells.append(text)
+    fill_carried()
+    return cells
 
 
 def _pdf_text(path: Path, data: bytes) -> str:

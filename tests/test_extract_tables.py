@@ -377,3 +377,72 @@ def test_a_paragraph_answering_the_recommendation_above_is_its_response() -> Non
     assert found["2"].status is ResponseStatus.REJECTED
     assert found["2"].owners == ("Director of Finance",)
     assert "3" not in found
+
+
+def test_a_row_of_sentences_is_data_not_a_header() -> None:
+    # the response cell mentions "recommendation" and the text cell "services": still a row
+    text = (
+        "| No. | Recommendation | Response | Lead officer | Timescale |\n"
+        "| 1 | Review the charging policy for day services. | The Cabinet welcomes this "
+        "recommendation. Agreed. | Head of Adult Social Care | March 2026 |\n"
+        "| 2 | Publish the waiting list monthly. | We will not do this. Not agreed. | "
+        "Performance Lead | |\n"
+    )
+    extraction = extract_recommendations(text)
+    assert set(recommendations(extraction)) == {"1", "2"}
+    found = responses(extraction)
+    assert found["1"].status is ResponseStatus.ACCEPTED
+    assert found["2"].status is ResponseStatus.REJECTED
+
+
+def test_html_cells_spanning_rows_and_columns_keep_later_cells_in_their_columns() -> None:
+    from scrutiny.ingest.readers import read_canonical_text
+
+    markup = b"""<table>
+<tr><th rowspan="2">Ref</th><th rowspan="2">Recommendation</th>
+<th colspan="2">Cabinet response</th><th rowspan="2">Lead member</th><th rowspan="2">Due</th></tr>
+<tr><th>Accepted?</th><th>Comments</th></tr>
+<tr><td>1</td><td>Review the charging policy.</td><td>Yes</td><td>From May.</td>
+<td rowspan="2">Cllr Patel</td><td>June 2026</td></tr>
+<tr><td>2</td><td>Close the day centre.</td><td>No</td><td>It is needed.</td><td></td></tr>
+</table>"""
+    text = read_canonical_text(Path("response.html"), markup, max_bytes=1_000_000)[1]
+    extraction = extract_recommendations(text)
+    recs = recommendations(extraction)
+    found = responses(extraction)
+    assert found["1"].status is ResponseStatus.ACCEPTED
+    assert found["2"].status is ResponseStatus.REJECTED
+    assert found["2"].owners == ("Cllr Patel",)
+    assert recs["1"].due == "June 2026" and not recs["2"].due
+
+
+def test_a_tab_separated_cell_wrapping_onto_the_next_line_continues_the_row() -> None:
+    text = (
+        "Rec\tRecommendation\tResponse\tOwner\tDue\n"
+        "R1\tReview the charging policy\tAgreed\tHead of Adult Social Care\tMarch 2026\n"
+        "\tfor day services.\t\t\t\n"
+        "R2\tClose the day centre.\tNot agreed\tHead of Adult Social Care\t\n"
+    )
+    recs = recommendations(extract_recommendations(text))
+    assert recs["1"].text == "Review the charging policy for day services."
+    assert recs["2"].text == "Close the day centre."
+
+
+def test_flattened_pdf_table_with_a_wrapped_header_a_rag_column_and_a_wrapped_status() -> None:
+    # what a PDF reader gives for a table read in content order: cells joined by spaces
+    text = (
+        "No Recommendation Executive Responsible Target date RAG\n"
+        "response officer\n"
+        "1 Review the charging policy for Partially Head of Adult March 2026 Amber\n"
+        "day services. agreed Social Care\n"
+        "2 Publish the waiting list monthly. Agreed Performance Lead April 2026 Green\n"
+    )
+    extraction = extract_recommendations(text)
+    recs = recommendations(extraction)
+    found = responses(extraction)
+    assert recs["1"].text == "Review the charging policy for day services."
+    assert found["1"].status is ResponseStatus.PARTIALLY_ACCEPTED
+    assert recs["1"].owners == ("Head of Adult Social Care",)
+    assert (recs["1"].due, recs["1"].progress) == ("March 2026", "Amber")
+    assert (recs["2"].due, recs["2"].progress) == ("April 2026", "Green")
+    assert found["2"].status is ResponseStatus.ACCEPTED

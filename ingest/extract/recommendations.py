@@ -1162,9 +1162,16 @@ _FLAT_ROW = re.compile(
 _FLAT_STATUS = re.compile(
     r"(?<=\s)(?:Accepted in (?:part|principle)|Agreed in (?:part|principle)|"
     r"Partially (?:accepted|agreed|supported)|Not (?:accepted|agreed|supported)|"
-    r"Accepted|Agreed|Supported|Approved|Rejected|Declined|Noted|Deferred|"
+    r"Accepted|Agreed|Supported|Approved|Rejected|Declined|Noted|Deferred|Partially|Partly|"
     r"Under consideration|Already in place)(?=\s|$|[.;,])"
 )
+_FLAT_PROGRESS_HEADER = re.compile(r"\b(?:RAG|progress)\b", re.I)
+_FLAT_PROGRESS = re.compile(
+    r"\s(?P<progress>Red|Amber|Green|Complete[d]?|On track|Off track|Not started|In progress|"
+    r"Delayed|Ongoing)\s*$"
+)
+_HEADER_WRAP = re.compile(r"^[A-Za-z()/?&'’]+(?:\s+[A-Za-z()/?&'’]+){0,4}$")
+_STATUS_CLOSE = re.compile(r"(?<!\S)(?:agreed|accepted|supported)(?!\S)")
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
@@ -1191,18 +1198,23 @@ def _flattened_rows(text: str, built: _Built) -> None:
             or stripped.endswith((".", ":"))
         ):
             continue
-        index = _read_flat_table(text, lines, index, built)
+        progress = bool(_FLAT_PROGRESS_HEADER.search(stripped))
+        index = _read_flat_table(text, lines, index, built, progress=progress)
 
 
-def _read_flat_table(text: str, lines: list[_Line], index: int, built: _Built) -> int:
+def _read_flat_table(
+    text: str, lines: list[_Line], index: int, built: _Built, *, progress: bool
+) -> int:
     rows: list[dict[str, object]] = []
+    header_lines = 0
     while index < len(lines):
         line = lines[index]
         stripped = line.stripped
         if not stripped:
             following = _next_filled(lines, index)
             if following is None:
-                return len(lines)
+                index = len(lines)  # the table ends the document
+                break
             nxt = lines[following].stripped
             if not (_FLAT_ROW.match(lines[following].text) or nxt[:1].islower()):
                 # a page footer ("Page 2 of 4") may sit between the parts of a table
@@ -1213,10 +1225,14 @@ def _read_flat_table(text: str, lines: list[_Line], index: int, built: _Built) -
             index = following
             continue
         row = _FLAT_ROW.match(line.text)
+        if row is None and not rows and header_lines < 2 and _HEADER_WRAP.match(stripped):
+            header_lines += 1  # the header's cells wrapping ("response   officer")
+            index += 1
+            continue
         if (row is not None and _FLAT_STATUS.search(" " + row.group("rest")) is not None) or (
             row is not None and rows and _FLAT_DUE.search(" " + row.group("rest"))
         ):
-            rows.append(_flat_row(line, row))
+            rows.append(_flat_row(line, row, progress=progress))
         elif rows and not _FIELD.match(line.text) and len(stripped) <= 160:
             _continue_flat_row(rows[-1], line)
         else:
@@ -1229,7 +1245,7 @@ def _read_flat_table(text: str, lines: list[_Line], index: int, built: _Built) -
         fields = {
             k: (strip_markup(str(v[0])), v[1])  # type: ignore[index]
             for k, v in found.items()
-            if k in ("status", "owner", "due") and v
+            if k in ("status", "owner", "due", "progress") and v
         }
         pieces = found["pieces"]
         assert isinstance(pieces, list)
@@ -1238,15 +1254,21 @@ def _read_flat_table(text: str, lines: list[_Line], index: int, built: _Built) -
     return index
 
 
-def _flat_row(line: _Line, row: re.Match[str]) -> dict[str, object]:
+def _flat_row(line: _Line, row: re.Match[str], *, progress: bool) -> dict[str, object]:
     rest_start = line.start + row.start("rest")
     rest = row.group("rest")
     found: dict[str, object] = {"number": normalise_number(row.group("number"))}
+    rated = _FLAT_PROGRESS.search(rest) if progress else None
+    if rated is not None:  # the last cell of a table with a RAG or progress column
+        ps, pe = rated.start("progress"), rated.end("progress")
+        found["progress"] = (rest[ps:pe], Span(rest_start + ps, rest_start + pe))
+        rest = rest[: rated.start()]
     status = _FLAT_STATUS.search(" " + rest)
     cut = len(rest)
     if status is not None:
         s, e = status.start() - 1, status.end() - 1
         found["status"] = (rest[s:e], Span(rest_start + s, rest_start + e))
+        found["status_open"] = rest[s:e] in ("Partially", "Partly")
         cut = s
         tail_start = e
     else:
@@ -1280,6 +1302,18 @@ def _continue_flat_row(found: dict[str, object], line: _Line) -> None:
     start = line.start + _indent(line.text)
     rec = found["rec"]
     assert isinstance(rec, Span)
+    closing = _STATUS_CLOSE.search(content) if found.get("status_open") else None
+    if closing is not None:
+        # "Partially" on the row's line, "agreed" wrapped under it between the cells
+        found["status_open"] = False
+        status_text, status_span = found["status"]  # type: ignore[misc]
+        found["status"] = (f"{status_text} {closing.group(0)}", status_span)
+        owner_words = content[closing.end() :].strip()
+        before = content[: closing.start()].rstrip()
+        if before:
+            _continue_flat_row(found, _Line(start, before))
+        _extend_owner(found, owner_words, start + closing.end() + 1)
+        return
     if found.get("complete"):
         _extend_owner(found, content, start)
         return

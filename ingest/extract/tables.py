@@ -155,6 +155,11 @@ def parse_table_rows(text: str) -> tuple[TableRow, ...]:
             continue
         index += 1
         single = parse_row(text, line_start, line)
+        if single is None and rows and _continues_tab_row(rows[-1], text, line):
+            single = TableRow(
+                tuple(_cell(text, line_start, s, e) for s, e in _split_positions(line, "\t")),
+                Span(line_start, line_start + len(line)),
+            )
         if single is not None:
             rows.append(single)
             layout = None
@@ -206,6 +211,22 @@ def _past_page_break(lines: list[tuple[int, str]], index: int, header_line: str)
         if seen > _PAGE_HEADER_LINES:
             break
     return index
+
+
+def _continues_tab_row(previous: TableRow, text: str, line: str) -> bool:
+    """A tab-separated line with one filled cell ("\tfor day services.\t\t") right under
+    a tab-separated row with as many cells: the row's cells wrapping."""
+    if "\t" not in line or "|" in line or not line.strip():
+        return False
+    if text[previous.span.end : previous.span.end + 1] != "\n":
+        return False
+    above = text[previous.span.start : previous.span.end]
+    if "\t" not in above or above.strip().startswith("|"):
+        return False
+    below_start = previous.span.end + 1
+    if text[below_start : below_start + len(line)] != line:
+        return False  # not the line right under the row
+    return line.count("\t") == above.count("\t")
 
 
 def _joined_row(text: str, lines: list[tuple[int, str]], index: int) -> tuple[TableRow, int] | None:
@@ -408,6 +429,26 @@ def status_from_response(text: str) -> ResponseStatus | None:
     return None
 
 
+_STATUS_ONLY = re.compile(
+    r"^(?:(?:not|partially|partly|fully)\s+)?[A-Za-z]+(?:\s+in\s+(?:part|principle|full))?$|"
+    r"^(?:already in place|under consideration)$",
+    re.I,
+)
+_SHORT_SENTENCE = re.compile(r"(?:^|(?<=[.;!?])\s+)([^.;!?]{1,40})[.;!?]")
+
+
+def status_sentence(text: str) -> tuple[ResponseStatus, str] | None:
+    """A status written as a sentence of its own among others ("The Cabinet welcomes
+    this recommendation. Agreed."), with its words."""
+    for match in _SHORT_SENTENCE.finditer(strip_markup(text)):
+        words = match.group(1).strip()
+        if _STATUS_ONLY.match(words):
+            status = normalise_status(words)
+            if status is not None:
+                return status, words
+    return None
+
+
 def progress_of(text: str) -> str | None:
     """A cell's text when it reads as progress (RAG or delivery state)."""
     cleaned = strip_markup(text).strip(" *_")
@@ -485,8 +526,17 @@ def _tick_columns(row: TableRow) -> dict[int, ResponseStatus]:
     return ticks if len(ticks) >= 2 else {}
 
 
+_NUMBERED_CELL = re.compile(r"^\(?(?:R|Rec\.?\s*)?\d{1,3}(?:\.\d{1,2}){0,2}[a-z]?[.):]?$", re.I)
+_SENTENCE_CELL = re.compile(r"\S+(?:\s+\S+){3,}[.!?]$")
+
+
 def header_roles(row: TableRow) -> dict[Column, int] | None:
-    """Column roles if ``row`` is a recommendation table's header row."""
+    """Column roles if ``row`` is a recommendation table's header row: short labels, not
+    a numbered row or a row holding sentences."""
+    if row.cells and _NUMBERED_CELL.match(row.cells[0].text):
+        return None
+    if any(_SENTENCE_CELL.search(cell.text) for cell in row.cells):
+        return None
     roles: dict[Column, int] = {}
     ticks = _tick_columns(row)
     for index, cell in enumerate(row.cells):
@@ -797,6 +847,9 @@ def _draft_status(draft: _Draft) -> tuple[ResponseStatus | None, str, float, str
         status = normalise_status(comment)
         if status is not None:
             return status, comment.split(".")[0][:80], 0.85, progress
+        said = status_sentence(comment)
+        if said is not None:
+            return said[0], said[1], 0.8, progress
         status = status_from_response(comment)
         if status is not None:
             return status, status_text, 0.6, progress
