@@ -10,10 +10,13 @@ import json
 import re
 import sqlite3
 import threading
+from array import array
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from itertools import chain
 from pathlib import Path
 from typing import TypeVar
 
@@ -230,6 +233,27 @@ def _any_of(words: Sequence[str]) -> str:
     return " OR ".join(f'"{w}"' for w in words)
 
 
+@dataclass(frozen=True)
+class _Layout:
+    """Where one document's passages and ranking windows sit, as compact arrays: what
+    ``windows_of_passages`` and ``passages_of_windows`` look up instead of joining."""
+
+    ordinals: array[int]  # the passages' ordinals, ascending
+    passages: array[int]  # their row ids
+    firsts: array[int]  # the windows' first ordinals, ascending
+    lasts: array[int]  # their last ordinals
+    windows: array[int]  # their row ids
+
+
+@dataclass
+class _SearchCache:
+    """What search reads of a store that only a write changes, at one generation."""
+
+    generation: int
+    layouts: dict[str, _Layout] = field(default_factory=dict)  # by document id
+    told: frozenset[str] | None = None  # ids of passages the graph says something of
+
+
 class Store:
     """One knowledge base's SQLite file. Use as a context manager or call ``close``.
 
@@ -246,6 +270,7 @@ class Store:
         self._local = threading.local()
         self._others: list[tuple[threading.Thread, sqlite3.Connection]] = []
         self._others_lock = threading.Lock()
+        self._search_cache_kept = _SearchCache(-1)
         try:
             self._main_db = sqlite3.connect(str(path), check_same_thread=False)
             self._main_db.execute("PRAGMA foreign_keys = ON")
@@ -841,32 +866,100 @@ class Store:
 
     def windows_of_passages(self, row_ids: Sequence[int]) -> dict[int, list[int]]:
         """For each passage row id, the windows that hold the passage."""
-        found: dict[int, list[int]] = {}
+        located: list[tuple[int, str, int]] = []
         for chunk in _chunks(list(row_ids), 500):
             marks = ",".join("?" * len(chunk))
-            for passage_row, window_row in self._db.execute(
-                "SELECT p.row_id, w.row_id FROM passages p JOIN windows w "
-                "ON w.document_id = p.document_id AND w.first_ordinal <= p.ordinal "
-                "AND w.first_ordinal >= p.ordinal - ? AND w.last_ordinal >= p.ordinal "
-                f"WHERE p.row_id IN ({marks})",
-                (MAX_WINDOW_PASSAGES, *chunk),
-            ):
-                found.setdefault(int(passage_row), []).append(int(window_row))
+            located.extend(
+                self._db.execute(
+                    f"SELECT row_id, document_id, ordinal FROM passages WHERE row_id IN ({marks})",
+                    chunk,
+                )
+            )
+        layouts = self._layouts(document_id for _, document_id, _ in located)
+        found: dict[int, list[int]] = {}
+        for passage_row, document_id, ordinal in located:
+            layout = layouts[document_id]
+            # Windows starting at most MAX_WINDOW_PASSAGES passages before it.
+            lo = bisect_left(layout.firsts, ordinal - MAX_WINDOW_PASSAGES)
+            hi = bisect_right(layout.firsts, ordinal)
+            holding = [
+                window
+                for window, last in zip(layout.windows[lo:hi], layout.lasts[lo:hi], strict=True)
+                if last >= ordinal
+            ]
+            if holding:
+                found[int(passage_row)] = holding
         return found
 
     def passages_of_windows(self, row_ids: Sequence[int]) -> dict[int, list[int]]:
         """For each window row id, the row ids of its passages in order."""
-        found: dict[int, list[int]] = {}
+        spans: list[tuple[int, str, int, int]] = []
         for chunk in _chunks(list(row_ids), 500):
             marks = ",".join("?" * len(chunk))
-            for window_row, passage_row in self._db.execute(
-                "SELECT w.row_id, p.row_id FROM windows w JOIN passages p "
-                "ON p.document_id = w.document_id AND p.ordinal BETWEEN w.first_ordinal "
-                f"AND w.last_ordinal WHERE w.row_id IN ({marks}) ORDER BY w.row_id, p.ordinal",
-                chunk,
-            ):
-                found.setdefault(int(window_row), []).append(int(passage_row))
+            spans.extend(
+                self._db.execute(
+                    "SELECT row_id, document_id, first_ordinal, last_ordinal FROM windows "
+                    f"WHERE row_id IN ({marks}) ORDER BY row_id",
+                    chunk,
+                )
+            )
+        layouts = self._layouts(document_id for _, document_id, _, _ in spans)
+        found: dict[int, list[int]] = {}
+        for window_row, document_id, first, last in spans:
+            layout = layouts[document_id]
+            inside = layout.passages[
+                bisect_left(layout.ordinals, first) : bisect_right(layout.ordinals, last)
+            ]
+            if inside:
+                found[int(window_row)] = inside.tolist()
         return found
+
+    def _layouts(self, document_ids: Iterable[str]) -> dict[str, _Layout]:
+        """The documents' layouts, read once per generation of the store (as this store
+        sees it: a public-only store lays out public documents only)."""
+        layouts = self._search_cache().layouts
+        wanted = list(dict.fromkeys(document_ids))
+        for document_id in wanted:
+            if document_id in layouts:
+                continue
+            passages = array(
+                "q",
+                chain.from_iterable(
+                    self._db.execute(
+                        "SELECT ordinal, row_id FROM passages WHERE document_id = ? "
+                        "ORDER BY ordinal",
+                        (document_id,),
+                    )
+                ),
+            )
+            windows = array(
+                "q",
+                chain.from_iterable(
+                    self._db.execute(
+                        "SELECT first_ordinal, last_ordinal, row_id FROM windows "
+                        "WHERE document_id = ? ORDER BY first_ordinal, row_id",
+                        (document_id,),
+                    )
+                ),
+            )
+            layouts[document_id] = _Layout(
+                ordinals=passages[0::2],
+                passages=passages[1::2],
+                firsts=windows[0::3],
+                lasts=windows[1::3],
+                windows=windows[2::3],
+            )
+        return {document_id: layouts[document_id] for document_id in wanted}
+
+    def _search_cache(self) -> _SearchCache:
+        """What search keeps of this store until its generation changes (as the calling
+        thread's snapshot sees it: another generation's readers start a cache of their own)."""
+        generation = self.generation
+        cache = self._search_cache_kept
+        if cache.generation != generation:
+            cache = _SearchCache(generation)
+            self._search_cache_kept = cache
+        return cache
 
     def phrase_search(self, text: str, limit: int, min_words: int = 2) -> list[tuple[int, float]]:
         """Passages containing the query's words as one consecutive phrase; nothing when
@@ -1030,12 +1123,14 @@ class Store:
         return tuple(str(r[0]) for r in rows)
 
     def passage_contexts(self, passage_ids: Sequence[str]) -> dict[str, PassageContext]:
-        """Entities extracted from each passage, and the cases, bodies and themes it names."""
+        """Entities extracted from each passage, and the cases, bodies and themes it names
+        (looked up only for passages the graph says something of: most say nothing)."""
         entities: dict[str, list[Node]] = {}
         mentioned: dict[str, set[str]] = {}
         themes: dict[str, set[str]] = {}
         columns = ", ".join(f"n.{column}" for column in self._NODE_COLUMN_NAMES)
-        for chunk in _chunks(list(passage_ids), 500):
+        told = self._told_passages()
+        for chunk in _chunks([pid for pid in passage_ids if pid in told], 500):
             marks = ",".join("?" * len(chunk))
             for row in self._db.execute(
                 f"SELECT e.target, {columns} FROM edges e JOIN nodes n ON n.id = e.source "
@@ -1066,6 +1161,22 @@ class Store:
             else empty
             for pid in passage_ids
         }
+
+    def _told_passages(self) -> frozenset[str]:
+        """Ids of the passages with an entity extracted from them, a mention of a node
+        other than a theme, or a theme: those ``passage_contexts`` looks up."""
+        cache = self._search_cache()
+        if cache.told is None:
+            cache.told = frozenset(
+                str(r[0])
+                for r in self._db.execute(
+                    "SELECT target FROM edges WHERE kind = 'extracted_from' "
+                    "UNION ALL SELECT passage_id FROM mentions "
+                    "WHERE passage_id IS NOT NULL AND node_id NOT LIKE 'theme:%' "
+                    "UNION ALL SELECT source FROM edges WHERE kind = 'has_theme'"
+                )
+            )
+        return cache.told
 
     def passages_mentioning(self, node_ids: Sequence[str], limit: int) -> list[int]:
         """Row ids of passages naming any of the nodes, in document order."""
