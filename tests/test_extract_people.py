@@ -492,3 +492,15 @@ def test_posts_in_apposition_with_a_list_or_in_lower_case_or_opening_a_line() ->
     assert "Chair of the Inquiry" in roles["Heather Hallett"]
     assert "Cabinet Member for Children" in roles["Jo Bloggs"]
     assert "Sarah Baker" in roles
+
+
+def test_wrapped_speaker_headings_and_a_post_line_of_any_wording() -> None:
+    text = (
+        "Tim Loughton (East Worthing and\nShoreham) (Con): I beg to move.\n\n"
+        "Contact Points\n\nSamantha Morris\nOverview and Scrutiny Officer\nTel: 01234 567890\n\n"
+        "Key Findings\nThe Lead Member agreed.\n"
+    )
+    roles = _roles(text)
+    assert roles["Tim Loughton"] == ("East Worthing and Shoreham (Con)",)
+    assert roles["Samantha Morris"] == ("Overview and Scrutiny Officer",)
+    assert set(roles) == {"Tim Loughton", "Samantha Morris"}

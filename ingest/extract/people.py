@@ -139,7 +139,7 @@ _POST_NOMINALS = (
 _PARTY = r"(?:Lab|Con|LD|Lib[ \t]Dem|SNP|DUP|PC|Green|Ind|CB|Lab/Co-op|UUP|SDLP|Alliance|Reform)"
 _SPEAKER_PARTY_RE = re.compile(
     rf"^[ \t]*(?:(?:{_TITLE_ALTERNATION})\.?[ \t]+)?(?P<name>{_FULL_NAME})[ \t]*"
-    rf"\((?P<seat>[^()\n]{{2,80}})\)[ \t]*\((?P<party>{_PARTY})\)",
+    rf"\((?P<seat>[^()\n]{{2,80}}(?:\n[^()\n]{{1,60}})?)\)[ \t]*\((?P<party>{_PARTY})\)",
     re.MULTILINE,
 )
 # The name in brackets may carry a title ("Mr. Deputy Speaker (Sir Alan Haselhurst)", "the
@@ -492,6 +492,20 @@ _NOT_NAME_WORDS = frozenset(
         "dr",
         "from",
         "pro",
+        # a report's headings ("Key Findings")
+        "findings",
+        "summary",
+        "introduction",
+        "background",
+        "conclusion",
+        "conclusions",
+        "recommendation",
+        "recommendations",
+        "appendix",
+        "contents",
+        "purpose",
+        "points",
+        "details",
         # streets ("Puritas Avenue")
         "avenue",
         "street",
@@ -621,7 +635,8 @@ _POST_THEN_NAME_RE = re.compile(
 # "Chief Executive", "Director of Children's Services", not "Executive Branch".
 _WHOLE_POST_RE = re.compile(
     rf"\b(?:{'|'.join(sorted(_ROLE_WORDS, key=len, reverse=True))})"
-    r"(?:[ \t]*\([^()]*\))?(?:[ \t,]+(?:of|for|to|on|in|at)\b.*)?$",
+    r"(?:[ \t]*\([^()]*\))?(?:[ \t,]+(?:of|for|to|on|in|at)[ \t]+(?:the[ \t]+)?[A-Z][\w’'&-]*"
+    r"(?:[ \t]+(?:and|&|of|for|the|[A-Z][\w’'&-]*))*)?$",
     re.IGNORECASE,
 )
 
@@ -1026,7 +1041,7 @@ def _speakers_and_labelled_roles(text: str) -> Iterator[_Sighting]:
     for match in _SPEAKER_PARTY_RE.finditer(text):
         name = _clean_name(match["name"])
         if len(name.split()) >= 2:
-            role = f"{match['seat'].strip()} ({match['party']})"
+            role = f"{' '.join(match['seat'].split())} ({match['party']})"
             start = match.start("name")
             yield _Sighting(Span(start, start + len(name)), name, None, role, ROLE_CONFIDENCE)
     for match in _ROLE_THEN_NAME_RE.finditer(text):
@@ -1139,15 +1154,19 @@ _WORK_OF_RE = re.compile(
 )
 # A name alone on a line and its post alone on the next: a letter's signature, a
 # speaker's card.
+_LINE_POST_OPENING = (
+    rf"(?:{_ROLE_OPENING}|Overview|Committee|Governance|Project|Business|Partnership|Member|"
+    r"Councillor|Finance|Children['’]s|Youth|Education|Early|Social|Public|Legal|Housing)"
+)
 _NAME_LINE_THEN_POST_RE = re.compile(
     rf"^[ \t]*(?:(?P<title>{_TITLE_ALTERNATION})\.?[ \t]+{_HONORIFIC_AFTER_TITLE})?"
     rf"(?P<name>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,2}}){_POST_NOMINALS}[ \t]*\n"
-    rf"[ \t]*(?P<role>{_ROLE_OPENING}\b[^\n]{{0,100}}?)[ \t.]*$",
+    rf"[ \t]*(?P<role>{_LINE_POST_OPENING}\b[^\n]{{0,100}}?)[ \t.]*$",
     re.MULTILINE,
 )
 # ... and the other way round: "Lead Member" on a line, "Councillor Jane Smith" on the next.
 _POST_LINE_THEN_NAME_RE = re.compile(
-    rf"^[ \t]*(?P<role>{_ROLE_OPENING}\b[^\n]{{0,100}}?)[ \t]*\n[ \t]*"
+    rf"^[ \t]*(?P<role>{_LINE_POST_OPENING}\b[^\n]{{0,100}}?)[ \t]*\n[ \t]*"
     rf"(?:(?P<title>{_TITLE_ALTERNATION})\.?[ \t]+{_HONORIFIC_AFTER_TITLE})?"
     rf"(?P<name>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,2}}){_POST_NOMINALS}[ \t]*$",
     re.MULTILINE,
