@@ -446,3 +446,46 @@ def test_flattened_pdf_table_with_a_wrapped_header_a_rag_column_and_a_wrapped_st
     assert (recs["1"].due, recs["1"].progress) == ("March 2026", "Amber")
     assert (recs["2"].due, recs["2"].progress) == ("April 2026", "Green")
     assert found["2"].status is ResponseStatus.ACCEPTED
+
+
+def test_a_laid_out_header_wrapping_onto_a_second_line() -> None:
+    text = (
+        "Ref  Recommendation                        Cabinet      Lead              Target\n"
+        "                                           response     officer           date\n"
+        "1    Extend the crossing patrol service    Agreed       Head of Highways  May 2026\n"
+        "     to all primary schools.\n"
+        "2    Introduce 20mph zones near schools.   Not agreed   Head of Highways\n"
+    )
+    extraction = extract_recommendations(text)
+    recs = recommendations(extraction)
+    assert recs["1"].text == "Extend the crossing patrol service to all primary schools."
+    assert recs["1"].due == "May 2026"
+    assert responses(extraction)["2"].status is ResponseStatus.REJECTED
+    assert responses(extraction)["2"].owners == ("Head of Highways",)
+
+
+def test_recommendation_detail_is_the_recommendation_column() -> None:
+    text = (
+        "| Recommendation number | Recommendation detail | Agreed / not agreed | Lead |\n"
+        "|---|---|---|---|\n"
+        "| Recommendation 1 | Extend the crossing patrol service. | Agreed | Head of Highways |\n"
+        "| Recommendation 2 | Introduce 20mph zones. | Not agreed | Head of Highways |\n"
+    )
+    extraction = extract_recommendations(text)
+    assert recommendations(extraction)["2"].text == "Introduce 20mph zones."
+    assert responses(extraction)["2"].status is ResponseStatus.REJECTED
+
+
+def test_a_numbered_paragraph_answered_by_a_response_line_is_a_recommendation() -> None:
+    text = (
+        "Scrutiny review of road safety\n\n"
+        "1. Extend the crossing patrol service to all primary schools.\n"
+        "Response: Accepted. Funding has been found.\n\n"
+        "2. Introduce 20mph zones around schools.\n\n"
+        "Response: Rejected.\n\n"
+        "3. The meeting closed at 8pm.\n"
+    )
+    extraction = extract_recommendations(text)
+    assert set(recommendations(extraction)) == {"1", "2"}
+    assert responses(extraction)["1"].status is ResponseStatus.ACCEPTED
+    assert responses(extraction)["2"].status is ResponseStatus.REJECTED

@@ -344,6 +344,12 @@ def scan_items(text: str) -> list[Item]:
             current = parent = None
             continue
         found = _item_match(line.text, context is not None)
+        answered = False
+        if found is None and context is None:
+            # a numbered paragraph with "Response: Accepted." under it is a recommendation
+            listed = _item_match(line.text, True)
+            if listed is not None and listed[0] and _answered_below(lines, index):
+                found, answered = listed, True
         if found is not None and not found[2] and _numbered_heading(lines, index - 1):
             # "3. BACKGROUND", "4. Summary of findings": a section heading
             context = _heading_context(stripped)
@@ -387,7 +393,7 @@ def scan_items(text: str) -> list[Item]:
             number, offset, labelled = found
             if not line.text[offset:].strip() and not labelled:
                 continue
-            item_context = context if context is not None else None
+            item_context = Context.RECOMMENDATIONS if answered else context
             if (
                 labelled
                 and context is None
@@ -487,6 +493,29 @@ def _states_a_response(line: str) -> bool:
         return True
     clause = _STATUS_CLAUSE.match(line)
     return clause is not None and normalise_status(clause.group(0)) is not None
+
+
+def _answered_below(lines: list[_Line], index: int) -> bool:
+    """Whether the paragraph starting above ``index`` is followed (after its wrapped lines
+    and at most one blank line) by a status field that states a response."""
+    blanks = 0
+    while index < len(lines):
+        line = lines[index]
+        index += 1
+        if not line.stripped:
+            blanks += 1
+            if blanks > 1:
+                return False
+            continue
+        field_match = _FIELD.match(line.text)
+        if field_match is not None:
+            value = field_match.group("value")
+            return _field_kind(field_match.group("name").lower()) == "status" and (
+                normalise_status(value) is not None or status_from_response(value) is not None
+            )
+        if blanks or _item_match(line.text, True) is not None or _is_table_line(line.text):
+            return False
+    return False
 
 
 def _is_field_or_item(line: str) -> bool:

@@ -177,10 +177,47 @@ def parse_table_rows(text: str) -> tuple[TableRow, ...]:
         columns = _layout_columns(line)
         if columns is not None:
             header = _layout_row(text, line_start, line, columns)
+            wrapped = _header_wrap(lines, index, columns) if header is not None else None
+            if header is not None and wrapped is not None:
+                merged = TableRow(
+                    tuple(
+                        TableCell(f"{cell.text} {more}".strip(), cell.span)
+                        for cell, more in zip(header.cells, wrapped, strict=True)
+                    ),
+                    header.span,
+                )
+                if is_header(merged):
+                    layout, header_line = columns, line
+                    rows.append(merged)
+                    index += 1
+                    continue
             if header is not None and is_header(header):
                 layout, header_line = columns, line
                 rows.append(header)
     return tuple(rows)
+
+
+_HEADER_WORDS = re.compile(r"^[A-Za-z()/?&'’.-]+(?: [A-Za-z()/?&'’.-]+){0,2}$")
+
+
+def _header_wrap(lines: list[tuple[int, str]], index: int, columns: list[int]) -> list[str] | None:
+    """The words a laid-out header wraps onto its next line ("response", "officer"), by
+    column; ``None`` unless that line holds only a few words under the header's columns."""
+    if index >= len(lines):
+        return None
+    line = lines[index][1]
+    pieces = [(m.start(), m.group(0)) for m in _LAYOUT_GAP.finditer(line)]
+    if not pieces or len(pieces) > len(columns):
+        return None
+    words = [""] * len(columns)
+    for start, piece in pieces:
+        if not _HEADER_WORDS.match(piece):
+            return None
+        column = max((i for i, c in enumerate(columns) if c <= start + 1), default=0)
+        if abs(columns[column] - start) > 2 or words[column]:
+            return None
+        words[column] = piece
+    return words
 
 
 _PAGE_FURNITURE = re.compile(
@@ -498,7 +535,13 @@ _HEADER_ROLES: tuple[tuple[re.Pattern[str], Column], ...] = (
         ),
         Column.OWNER,
     ),
-    (re.compile(r"action|rationale|reason|explanation|detail", re.I), Column.RESPONSE),
+    # "Recommendation detail" is the recommendation's own column
+    (
+        re.compile(
+            r"^(?!recommendations?\b).*(?:action|rationale|reason|explanation|detail)", re.I
+        ),
+        Column.RESPONSE,
+    ),
     (re.compile(r"recommendation|proposal", re.I), Column.RECOMMENDATION),
 )
 
