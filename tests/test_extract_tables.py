@@ -489,3 +489,25 @@ def test_a_numbered_paragraph_answered_by_a_response_line_is_a_recommendation() 
     assert set(recommendations(extraction)) == {"1", "2"}
     assert responses(extraction)["1"].status is ResponseStatus.ACCEPTED
     assert responses(extraction)["2"].status is ResponseStatus.REJECTED
+
+
+def test_flattened_pdf_table_broken_across_pages() -> None:
+    text = (
+        "Rec Recommendation Response Owner Target date\n"
+        "R1 Fund evening bus services on Accepted Head of Transport April 2026\n"
+        "routes 4 and 7.\n"
+        "R2 Extend concessionary fares to Accepted in part Head of Transport June 2026\n"
+        "companions of disabled\n"
+        "Page 1 of 2\n\n"
+        "Rec Recommendation Response Owner Target date\n"
+        "passengers.\n"
+        "R3 Set up a bus users' forum. Rejected Passenger Transport\n"
+        "Manager\n"
+        "Page 2 of 2\n"
+    )
+    extraction = extract_recommendations(text)
+    recs = recommendations(extraction)
+    assert recs["2"].text == "Extend concessionary fares to companions of disabled passengers."
+    assert recs["3"].text == "Set up a bus users' forum."
+    assert responses(extraction)["3"].status is ResponseStatus.REJECTED
+    assert recs["3"].owners == ("Passenger Transport Manager",)

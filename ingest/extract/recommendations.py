@@ -37,6 +37,7 @@ from scrutiny.ingest.extract.tables import (
     _is_contents_entry,
     _listed_recommendations,
     _prose_recommendations,
+    is_page_furniture,
     is_table_line,
     normalise_number,
     normalise_status,
@@ -1228,17 +1229,20 @@ def _flattened_rows(text: str, built: _Built) -> None:
         ):
             continue
         progress = bool(_FLAT_PROGRESS_HEADER.search(stripped))
-        index = _read_flat_table(text, lines, index, built, progress=progress)
+        index = _read_flat_table(text, lines, index, built, progress=progress, header=stripped)
 
 
 def _read_flat_table(
-    text: str, lines: list[_Line], index: int, built: _Built, *, progress: bool
+    text: str, lines: list[_Line], index: int, built: _Built, *, progress: bool, header: str
 ) -> int:
     rows: list[dict[str, object]] = []
     header_lines = 0
     while index < len(lines):
         line = lines[index]
         stripped = line.stripped
+        if rows and (stripped == header or is_page_furniture(stripped)):
+            index += 1  # a page break: its page number and the header repeated on the next page
+            continue
         if not stripped:
             following = _next_filled(lines, index)
             if following is None:
@@ -1247,6 +1251,9 @@ def _read_flat_table(
             nxt = lines[following].stripped
             if not (_FLAT_ROW.match(lines[following].text) or nxt[:1].islower()):
                 # a page footer ("Page 2 of 4") may sit between the parts of a table
+                if nxt == header:
+                    index = following
+                    continue
                 if not re.match(r"^(?:page\s+)?\d+(?:\s+of\s+\d+)?$", nxt, re.I):
                     break
                 index = following + 1
