@@ -504,3 +504,18 @@ def test_wrapped_speaker_headings_and_a_post_line_of_any_wording() -> None:
     assert roles["Tim Loughton"] == ("East Worthing and Shoreham (Con)",)
     assert roles["Samantha Morris"] == ("Overview and Scrutiny Officer",)
     assert set(roles) == {"Tim Loughton", "Samantha Morris"}
+
+
+def test_contact_lines_with_the_post_and_telephone_run_together() -> None:
+    text = (
+        "Contact Points\n"
+        "Samantha Morris Overview and Scrutiny Officer Tel: 01245 606000 Email: s@example.org\n"
+        "Contact officer: Jo Hill, Senior Democratic Services Officer. Tel: 01234 567890\n"
+        "Officer Contact: Sam Green\n"
+    )
+    roles = _roles(text)
+    assert roles == {
+        "Samantha Morris": ("Overview and Scrutiny Officer",),
+        "Jo Hill": ("Senior Democratic Services Officer",),
+        "Sam Green": ("Contact",),
+    }

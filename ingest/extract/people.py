@@ -204,7 +204,7 @@ _LABEL_ROLE_END = (
 )
 # A contact's label: the post is the one written next to the name, if any.
 _CONTACT_LABEL = (
-    r"Contact(?:[ \t]+(?:[Oo]fficers?|[Pp]oints?|[Dd]etails|[Nn]ame|[Pp]erson|"
+    r"(?:Officer[ \t]+)?Contact(?:[ \t]+(?:[Oo]fficers?|[Pp]oints?|[Dd]etails|[Nn]ame|[Pp]erson|"
     r"for[ \t]+(?:enquiries|further[ \t]+information)))?|(?:Report[ \t]+)?[Aa]uthors?"
 )
 # "Contact: Jo Bloggs", "Lead Officer: Jo Bloggs", "Report authorised by: Director of Law:
@@ -263,7 +263,9 @@ _MAILBOX_WORDS = frozenset(
 # The post written next to a contact's name: after a comma, a dash or a bracket, or on
 # the next line.
 _POST_AFTER_NAME_RE = re.compile(
-    rf"{_POST_NOMINALS}[ \t]*(?:,|[–—-]|\(|[ \t]*\n)[ \t]*(?P<post>[^,()\n]{{3,100}})"
+    rf"{_POST_NOMINALS}[ \t]*(?:,|[–—-]|\(|[ \t]*\n)[ \t]*"
+    r"(?P<post>[^,()\n]{3,100}?)"
+    r"(?=[,()\n]|\.(?:\s|$)|$|[ \t]+(?:Tel|Telephone|Phone|Email|E-mail)\b)"
 )
 # A contact block of fields: "Name: Jo Bloggs" and, within a line or two, "Post title: ...".
 _NAME_FIELD_RE = re.compile(
@@ -305,12 +307,15 @@ _ROLE_OPENING = (
     r"Vice-Chair|Chief|Director|Head|Leader|Deputy|Assistant|Executive|Cabinet|Lead|"
     r"Interim|Acting|Senior|Principal|Independent|Strategic|Corporate|Service|Portfolio|"
     r"Programme|Team|Service|Safeguarding|Designated|Statutory|Scrutiny|Democratic|"
-    r"Policy|Commissioner|Solicitor|Attorney|Permanent|Detective|Superintendent|Inspector)"
+    r"Policy|Commissioner|Solicitor|Attorney|Permanent|Detective|Superintendent|Inspector|"
+    r"Overview)"
 )
+# A contact's telephone and address after the post, to the end of the line.
+_CONTACT_FIELDS = r"(?:[ \t.,]+(?:Tel|Telephone|Phone|Mobile|Email|E-mail)\b[^\n]*)?"
 _NAME_THEN_POST_RE = re.compile(
     rf"^[ \t]*(?:[-•·*–][ \t]*)?(?:(?P<title>{_TITLE_ALTERNATION})\.?[ \t]+)?"
     rf"(?P<name>{_NAME_TOKEN}[ \t]+{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})??)[ \t]+"
-    rf"(?P<role>{_ROLE_OPENING}\b[^\n:;]{{0,100}}?)[ \t]*:?[ \t]*$",
+    rf"(?P<role>{_ROLE_OPENING}\b[^\n:;]{{0,100}}?)[ \t]*:?[ \t]*{_CONTACT_FIELDS}$",
     re.MULTILINE,
 )
 _ATTENDANCE_HEADING_RE = re.compile(
@@ -1108,8 +1113,7 @@ def _speakers_and_labelled_roles(text: str) -> Iterator[_Sighting]:
                 after = text[match.end("name") : match.end("name") + 2]
                 if not re.match(r"[ \t]*(?:,|\n|$)", after):
                     continue
-            if pattern is _LABEL_THEN_NAME_RE and _CONTACT_LABEL_RE.fullmatch(role):
-                role = _post_next_to(text, match.start("name")) or "Contact"
+            contact = pattern is _LABEL_THEN_NAME_RE and _CONTACT_LABEL_RE.fullmatch(role)
             starts = [match.start("name")]
             if pattern is _LABEL_THEN_NAME_RE:
                 # "Contact: Jo Bloggs (01234 567890) / Sam Smith": every name on the line.
@@ -1124,8 +1128,11 @@ def _speakers_and_labelled_roles(text: str) -> Iterator[_Sighting]:
                     continue
                 if name != raw.group() and pattern is not _LABEL_THEN_NAME_RE:
                     continue  # a label's name may run into the next field: "Tel: ..."
+                if start != starts[0] and not _plain_name(text, name, start + len(name)):
+                    continue  # "Jo Hill, Senior Democratic Services Officer": no second name
+                post = (_post_next_to(text, start) or "Contact") if contact else role
                 yield _Sighting(
-                    Span(start, start + len(name)), name, None, role, ROLE_CONFIDENCE, role
+                    Span(start, start + len(name)), name, None, post, ROLE_CONFIDENCE, post
                 )
 
 
