@@ -511,3 +511,20 @@ def test_flattened_pdf_table_broken_across_pages() -> None:
     assert recs["3"].text == "Set up a bus users' forum."
     assert responses(extraction)["3"].status is ResponseStatus.REJECTED
     assert recs["3"].owners == ("Passenger Transport Manager",)
+
+
+def test_responses_stated_in_sentences_take_the_whole_status_phrase() -> None:
+    text = (
+        "Cabinet response\n\n"
+        "Recommendation 1 remains under consideration pending the budget.\n"
+        "Recommendation 2 has been partially agreed.\n"
+        "Recommendation 3 is agreed in principle.\n"
+        "Recommendation 4 was declined by Cabinet.\n"
+    )
+    statuses = {n: r.status for n, r in responses(extract_recommendations(text)).items()}
+    assert statuses == {
+        "1": ResponseStatus.UNDER_CONSIDERATION,
+        "2": ResponseStatus.PARTIALLY_ACCEPTED,
+        "3": ResponseStatus.PARTIALLY_ACCEPTED,
+        "4": ResponseStatus.REJECTED,
+    }

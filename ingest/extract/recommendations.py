@@ -1048,14 +1048,16 @@ def _sentence_items(text: str, built: _Built) -> None:
 _NUMBER = r"(?:\d{1,3}(?:\.\d{1,2})?[a-z]?|" + _NUMBER_WORDS + r")"
 _NUMBER_LIST = rf"{_NUMBER}(?:\s*(?:,|and|&|to|-|–|or)\s*{_NUMBER})*"
 _STATUS_PHRASE = (
-    r"(?:accepted in part|agreed in part|partially (?:accepted|agreed|supported)|"
-    r"accepted in principle|not accepted|not agreed|not supported|not approved|"
+    r"(?:(?:accepted|agreed|supported|approved) in (?:part|principle)|"
+    r"(?:partially|partly) (?:accepted|agreed|supported|approved)|"
+    r"not accepted|not agreed|not supported|not approved|"
     r"accepted|agreed|approved|supported|endorsed|rejected|declined|noted|deferred|"
     r"under consideration|already in place)"
 )
 _STATUS_STATEMENT = re.compile(
     rf"\brecommendations?\s+(?P<numbers>{_NUMBER_LIST})\s*(?:\([^)]{{0,80}}\)\s*)?"
-    rf"(?:(?:is|are|was|were|be|has been|have been)\s+(?:\w+ly\s+)?(?P<status>{_STATUS_PHRASE})\b|"
+    r"(?:(?:is|are|was|were|be|has been|have been|remains?|remained)\s+"
+    rf"(?:(?!partially|partly)\w+ly\s+)?(?P<status>{_STATUS_PHRASE})\b|"
     # "Recommendation 2 – not agreed.", "Recommendations 3 and 4: accepted"
     rf"[ \t]*[:\-–—][ \t]*(?P<labelled>{_STATUS_PHRASE})(?=[ \t]*(?:[.;,:–—\-]|\n|$)))",
     re.I,
