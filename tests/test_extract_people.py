@@ -481,7 +481,7 @@ def test_posts_in_apposition_with_a_list_or_in_lower_case_or_opening_a_line() ->
     text = (
         "Her Majesty's Chief Inspector of Education, Children's Services and Skills, Amanda "
         "Spielman, said so.\n"
-        "The Inquiry's chair, Baroness Heather Hallett, has been investigating.\n"
+        "The Inquiry's\nchair, Baroness Heather Hallett, has been investigating.\n"
         "Cabinet Member for Children, Cllr Jo Bloggs, responded.\n"
         "The group, chaired by Sarah Baker, met monthly.\n"
     )

@@ -188,7 +188,7 @@ _APPOSITIVE_ROLE_RE = re.compile(
 # A body's post in lower case: "The Inquiry's chair, Baroness Heather Hallett," is the
 # Chair of the Inquiry.
 _POSSESSIVE_POST_RE = re.compile(
-    rf"\b(?:[Tt]he[ \t]+)?(?P<body>(?:[A-Z][\w&-]*[ \t]+){{0,3}}[A-Z][\w&-]*)['’]s[ \t]+"
+    rf"\b(?:[Tt]he[ \t]+)?(?P<body>(?:[A-Z][\w&-]*[ \t]+){{0,3}}[A-Z][\w&-]*)['’]s[ \t]*\n?[ \t]*"
     rf"(?P<post>chair|chairman|chairwoman|chief[ \t]+executive|director|president|leader|"
     rf"head|lead[ \t]+reviewer|independent[ \t]+chair|clerk)[ \t]*,[ \t]+"
     rf"(?:(?P<title>{_TITLE_ALTERNATION})\.?[ \t]+{_HONORIFIC_AFTER_TITLE})?"
