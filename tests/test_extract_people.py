@@ -519,3 +519,19 @@ def test_contact_lines_with_the_post_and_telephone_run_together() -> None:
         "Jo Hill": ("Senior Democratic Services Officer",),
         "Sam Green": ("Contact",),
     }
+
+
+def test_evidence_sessions_inline_attendance_and_territorial_peers() -> None:
+    text = (
+        "Members present: Robert Halfon (Chair); Apsana Begum; Miriam Cates; Tom Hunt\n"
+        "Q12 Ian Mearns: Thank you. I want to ask about exclusions.\n"
+        "Q13 Ian Mearns: And what about alternative provision?\n"
+        "The Earl of Listowel (CB): My Lords, I declare an interest.\n"
+        "Present: Councillor Jo Bloggs (Chair), Councillor Sam Hill and Amy Wells.\n"
+    )
+    roles = _roles(text)
+    assert "Chair" in roles["Robert Halfon"]
+    assert {"Apsana Begum", "Miriam Cates", "Tom Hunt", "Ian Mearns"} <= set(roles)
+    assert "CB" in roles["Earl of Listowel"]
+    assert "Chair" in roles["Jo Bloggs"]
+    assert {"Sam Hill", "Amy Wells"} <= set(roles)

@@ -497,6 +497,12 @@ _NOT_NAME_WORDS = frozenset(
         "dr",
         "from",
         "pro",
+        "acting",
+        "interim",
+        "directors",
+        "managers",
+        "commissioners",
+        "inspectors",
         # a report's headings ("Key Findings")
         "findings",
         "summary",
@@ -958,8 +964,8 @@ def _names_then_posts(text: str) -> Iterator[_Sighting]:
 
 # "Tim Loughton: I am grateful ...": a full name opening a turn of speech.
 _SPEAKER_NAME_RE = re.compile(
-    rf"^[ \t]*(?:(?:{_TITLE_ALTERNATION})\.?[ \t]+)?(?P<name>{_FULL_NAME}):[ \t]+"
-    r"(?P<speech>[^\n]{0,200})",
+    rf"^[ \t]*(?:Q[ \t]?\d+[ \t]+)?(?:(?:{_TITLE_ALTERNATION})\.?[ \t]+)?(?P<name>{_FULL_NAME}):"
+    r"[ \t]+(?P<speech>[^\n]{0,200})",
     re.MULTILINE,
 )
 # A peer with the party in brackets or a post after a comma: "Baroness Walmsley (LD)",
@@ -968,6 +974,12 @@ _PEER_RE = re.compile(
     rf"\b(?P<title>Baroness|Lord|Lady|Baron|Viscount|Earl)[ \t]+(?P<name>{_NAME_TOKEN})"
     rf"(?:[ \t]+of[ \t]+{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})?)?"
     rf"(?:[ \t]*\((?P<party>{_PARTY})\)|,[ \t]+(?:the[ \t]+)?(?P<role>[^,;:.\n]{{3,120}}))"
+)
+# A peer known by a territorial title alone, speaking or with the party: "The Earl of
+# Listowel (CB):", "The Lord Bishop of Durham:".
+_TERRITORIAL_PEER_RE = re.compile(
+    rf"\b(?P<name>(?:Earl|Viscount|Marquess|Duke|Countess|Lord[ \t]+Bishop|Bishop)[ \t]+of[ \t]+"
+    rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})?)(?:[ \t]*\((?P<party>{_PARTY})\))?(?P<colon>:)?"
 )
 # "Sir Roger Singleton has been appointed to the new role of Chief Adviser on ...".
 # ... and "Councillor Adejare was duly elected as Chair of the meeting".
@@ -1031,6 +1043,11 @@ def _peers_and_appointments(text: str) -> Iterator[_Sighting]:
         yield _Sighting(
             Span(match.start(), end), match["name"], match["title"], role, TITLED_CONFIDENCE
         )
+    for match in _TERRITORIAL_PEER_RE.finditer(text):
+        if match["party"] or match["colon"]:
+            name = " ".join(match["name"].split())
+            span = Span(match.start("name"), match.end("name"))
+            yield _Sighting(span, name, None, match["party"], TITLED_CONFIDENCE)
     for match in _appointments(text):
         name = _clean_name(match["name"])
         title = match["title"]
@@ -1229,6 +1246,40 @@ def _named_in_prose(text: str) -> Iterator[_Sighting]:
         yield _Sighting(span, name, _title_role(match["title"]), role, ROLE_CONFIDENCE, role)
 
 
+# An attendance list on the heading's own line: "Members present: Robert Halfon (Chair);
+# Apsana Begum; Tom Hunt", "Present: Councillor Jo Bloggs (Chair), Councillor Sam Hill and
+# Amy Wells."
+_INLINE_ATTENDANCE_RE = re.compile(
+    r"^[ \t]*(?:Members[ \t]+present|Present|Also[ \t]+present|"
+    r"(?:Also[ \t]+)?[Ii]n[ \t]+attendance|Attendees|Officers[ \t]+present|"
+    r"Apologies(?:[ \t]+for[ \t]+absence)?)[ \t]*:[ \t]*"
+    r"(?P<list>[^\n]+)$",
+    re.MULTILINE,
+)
+_LISTED_ENTRY_RE = re.compile(r"(?P<entry>[^,()]+?)[ \t]*(?P<role>\([^()]{1,80}\))?[ \t]*\.?$")
+
+
+def _inline_attendance(text: str) -> Iterator[_Sighting]:
+    for match in _INLINE_ATTENDANCE_RE.finditer(text):
+        listed, offset = match["list"], match.start("list")
+        if ";" in listed:
+            for piece in re.finditer(r"[^;]+", listed):
+                raw = piece.group()
+                lead = len(raw) - len(raw.lstrip())
+                entry = raw.strip().rstrip(".")
+                yield from _list_entries(entry, offset + piece.start() + lead)
+            continue
+        for piece in re.finditer(r"[^,]+?(?=,|[ \t]+and[ \t]+|$)", listed):
+            raw = re.sub(r"^[ \t]*(?:and[ \t]+)?", "", piece.group())
+            entry = _LISTED_ENTRY_RE.match(raw.strip())
+            if not raw or entry is None:
+                continue
+            start = offset + piece.end() - len(raw)
+            sighting = _list_entry(entry["entry"], start, rest=entry["role"] or "")
+            if sighting is not None:
+                yield sighting
+
+
 def _attendance_lists(text: str) -> Iterator[_Sighting]:
     for heading in _ATTENDANCE_HEADING_RE.finditer(text):
         position = heading.end() + 1
@@ -1313,6 +1364,7 @@ def find_people(text: str, gazetteer: OrganisationGazetteer | None = None) -> Ex
             *_plural_councillors(text),
             *_with_roles(text),
             *_attendance_lists(text),
+            *_inline_attendance(text),
             *_speakers_and_labelled_roles(text),
             *_names_then_posts(text),
             *_table_people(text),
