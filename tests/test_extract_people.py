@@ -535,3 +535,13 @@ def test_evidence_sessions_inline_attendance_and_territorial_peers() -> None:
     assert "CB" in roles["Earl of Listowel"]
     assert "Chair" in roles["Jo Bloggs"]
     assert {"Sam Hill", "Amy Wells"} <= set(roles)
+
+
+def test_headings_before_a_post_line_are_not_names() -> None:
+    text = (
+        "Youth Offending\nService Manager\n\n"
+        "Quality Assurance\nHead of Service\n\n"
+        "Executive Summary\nDirector of Children's Services\n\n"
+        "Key Findings\nChief Executive\n"
+    )
+    assert _roles(text) == {}
