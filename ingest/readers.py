@@ -12,7 +12,7 @@ import zipfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from scrutiny.errors import (
     BinaryFileError,
@@ -174,6 +174,14 @@ def _html_text(markup: str) -> str:
     soup = BeautifulSoup(markup, "html.parser")
     for tag in soup(["script", "style", "noscript", "template"]):
         tag.decompose()
+    for listing in soup.find_all("ol"):
+        # the numbers a browser shows before ordered list items ("1.", "b.", "iv.")
+        style = str(listing.get("type") or "1")
+        number = _int(str(listing.get("start") or "1"), 1)
+        for item in listing.find_all("li", recursive=False):
+            number = _int(str(item.get("value") or number), number)
+            item.insert(0, f"{_list_number(number, style)}. ")
+            number += 1
     carried: dict[int, dict[int, tuple[str, int]]] = {}  # per table: column -> (text, rows)
     for row in soup.find_all("tr"):
         cells = _html_row_cells(row, carried.setdefault(id(row.find_parent("table")), {}))
@@ -296,10 +304,18 @@ def _docx_text(path: Path, data: bytes) -> str:
     try:
         document: DocxDocument = docx.Document(io.BytesIO(data))
         blocks: list[str] = []
+        numbering = _WordNumbering(document)
+        in_list = False
         for block in document.iter_inner_content():
             if isinstance(block, Paragraph):
-                blocks.append(block.text.strip())
+                text = block.text.strip()
+                label = numbering.label(block) if text else None
+                if in_list and label is None and text:
+                    blocks.append("")  # a list ends: the paragraph after it is not its item
+                in_list = label is not None
+                blocks.append(f"{label} {text}" if label else text)
             elif isinstance(block, Table):
+                in_list = False
                 rows = (
                     "| " + " | ".join(c.text.strip() for c in row.cells) + " |"
                     for row in block.rows
@@ -309,6 +325,116 @@ def _docx_text(path: Path, data: bytes) -> str:
     except Exception as exc:  # lxml, zipfile, python-docx errors
         raise CorruptDocumentError(path, f"Word document: {_reason(exc)}") from None
     return _join_blocks(blocks)
+
+
+def _list_number(value: int, style: str) -> str:
+    """A list counter in a numbering style (Word's numFmt or HTML's ``type``)."""
+    if not 0 < value < 4000:  # beyond what letters or numerals are written for
+        return str(value)
+    if style in ("lowerLetter", "upperLetter", "a", "A"):
+        letters = ""
+        while value > 0:
+            value, rest = divmod(value - 1, 26)
+            letters = chr(ord("a") + rest) + letters
+        return letters.upper() if style in ("upperLetter", "A") else letters
+    if style in ("lowerRoman", "upperRoman", "i", "I"):
+        roman = ""
+        for amount, numeral in _ROMAN_NUMERALS:
+            while value >= amount:
+                roman, value = roman + numeral, value - amount
+        return roman.upper() if style in ("upperRoman", "I") else roman
+    return str(value)
+
+
+_ROMAN_NUMERALS = (
+    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+)  # fmt: skip
+
+
+class _WordNumbering:
+    """The numbers Word shows before numbered paragraphs ("1.", "(a)", "ii."), which the
+    paragraph text leaves out: counted per list and level from the document's numbering
+    definitions (on the paragraph or its style); bullets and unnumbered lists give none."""
+
+    def __init__(self, document: Any) -> None:
+        self._levels: dict[str, dict[int, tuple[str, str, int]]] = {}  # numId -> ilvl -> def
+        self._counters: dict[str, list[int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        abstract = {a.get(_w("abstractNumId")): a for a in root.findall(_w("abstractNum"))}
+        for num in root.findall(_w("num")):
+            ref = num.find(_w("abstractNumId"))
+            definition = abstract.get(ref.get(_w("val")) if ref is not None else None)
+            if definition is None:
+                continue
+            levels: dict[int, tuple[str, str, int]] = {}
+            for level in definition.findall(_w("lvl")):
+                fmt, text, start = (
+                    level.find(_w("numFmt")),
+                    level.find(_w("lvlText")),
+                    level.find(_w("start")),
+                )
+                levels[_int(level.get(_w("ilvl")))] = (
+                    fmt.get(_w("val")) if fmt is not None else "decimal",
+                    text.get(_w("val")) if text is not None else "",
+                    _int(start.get(_w("val")) if start is not None else "1", 1),
+                )
+            self._levels[num.get(_w("numId"))] = levels
+
+    def label(self, paragraph: Any) -> str | None:
+        """The paragraph's number as shown; "" for a bullet; ``None`` outside a list."""
+        if not self._levels:
+            return None
+        num_id, level = self._numbering_of(paragraph)
+        levels = self._levels.get(num_id or "")
+        if num_id is None or not levels or level not in levels:
+            return None
+        counters = self._counters.setdefault(num_id, [0] * 9)
+        if level >= len(counters):
+            return None
+        counters[level] += 1
+        for deeper in range(level + 1, len(counters)):
+            counters[deeper] = 0
+        fmt, text, _ = levels[level]
+        if fmt in ("bullet", "none") or not text:
+            return ""
+
+        def shown(match: re.Match[str]) -> str:
+            at = int(match.group(1)) - 1
+            at_fmt, _, start = levels.get(at, ("decimal", "", 1))
+            return _list_number(max(counters[at], 1) + start - 1, at_fmt)
+
+        return re.sub(r"%([1-9])", shown, text).strip()
+
+    def _numbering_of(self, paragraph: Any) -> tuple[str | None, int]:
+        """(numId, level) set on the paragraph, else on its style or the styles it is based on."""
+        element, style = paragraph._p, paragraph.style
+        for _ in range(10):
+            num_pr = element.find(f"{_w('pPr')}/{_w('numPr')}") if element is not None else None
+            if num_pr is not None:
+                num_id, level = num_pr.find(_w("numId")), num_pr.find(_w("ilvl"))
+                return (
+                    num_id.get(_w("val")) if num_id is not None else None,
+                    _int(level.get(_w("val")) if level is not None else "0"),
+                )
+            if style is None:
+                break
+            element, style = style.element, style.base_style
+        return None, 0
+
+
+def _w(tag: str) -> str:
+    return f"{{http://schemas.openxmlformats.org/wordprocessingml/2006/main}}{tag}"
+
+
+def _int(value: str | None, default: int = 0) -> int:
+    try:
+        return int(value or default)
+    except ValueError:
+        return default
 
 
 def _reason(exc: BaseException) -> str:

@@ -528,3 +528,51 @@ def test_responses_stated_in_sentences_take_the_whole_status_phrase() -> None:
         "3": ResponseStatus.PARTIALLY_ACCEPTED,
         "4": ResponseStatus.REJECTED,
     }
+
+
+def test_numbers_word_and_html_lists_show_are_read_with_the_items() -> None:
+    import io
+
+    import docx
+
+    from scrutiny.ingest.readers import read_canonical_text
+
+    document = docx.Document()
+    document.add_paragraph("A bulleted note on the meeting arrangements.", style="List Bullet")
+    document.add_paragraph("The Panel recommends that the Executive:")
+    document.add_paragraph("creates one hundred new allotment plots;", style="List Number")
+    document.add_paragraph("freezes allotment rents for two years.", style="List Number")
+    document.add_paragraph("The meeting closed at eight o'clock in the evening.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    text = read_canonical_text(Path("r.docx"), buffer.getvalue(), max_bytes=10_000_000)[1]
+    assert "1. creates one hundred" in text and "2. freezes" in text
+    assert text.startswith("A bulleted note")
+    recs = recommendations(extract_recommendations(text))
+    assert recs["2"].text == "freezes allotment rents for two years."
+    assert recs["2"].owners == ("the Executive",)
+
+    markup = (
+        b"<h2>Recommendations</h2><ol type='a' start='2'><li>That the council creates new "
+        b"allotment plots.</li><li>That allotment rents are frozen for two years.</li></ol>"
+        b"<p>Recommendation b is accepted. Recommendation c is rejected.</p>"
+    )
+    text = read_canonical_text(Path("r.html"), markup, max_bytes=1_000_000)[1]
+    assert "b. That the council" in text and "c. That allotment" in text
+    recs = recommendations(extract_recommendations(text))
+    assert "allotment rents" in recs["c"].text
+
+
+def test_a_title_ending_in_lowercase_does_not_hide_the_recommendation_under_it() -> None:
+    text = (
+        "Response to the review of allotments\n"
+        "Recommendation 1\n"
+        "That the council creates one hundred new allotment plots.\n"
+        "Response: Agreed.\n"
+        "The report refers to the evidence set out in\n"
+        "Recommendation 2\n"
+        "of the earlier review.\n"
+    )
+    extraction = extract_recommendations(text)
+    assert set(recommendations(extraction)) == {"1"}
+    assert responses(extraction)["1"].status is ResponseStatus.ACCEPTED

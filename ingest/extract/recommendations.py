@@ -404,7 +404,7 @@ def scan_items(text: str) -> list[Item]:
                 # "Recommendation One" on its own line: the paragraph under it is the text
                 # (not "… as set out in / Recommendation 2." wrapped from a sentence).
                 above = lines[index - 2].stripped if index >= 2 else ""
-                if stripped.endswith((".", ",", ")", ";")) or above[-1:].islower():
+                if stripped.endswith((".", ",", ")", ";")) or _wraps_on(above):
                     continue
                 nxt = _next_filled(lines, index)
                 if nxt is None or _is_field_or_item(lines[nxt].text):
@@ -494,6 +494,17 @@ def _states_a_response(line: str) -> bool:
         return True
     clause = _STATUS_CLAUSE.match(line)
     return clause is not None and normalise_status(clause.group(0)) is not None
+
+
+_OPEN_ENDING = re.compile(
+    r"\b(?:in|of|to|see|and|or|under|at|by|with|from|per|as|the|our|its|their)$", re.I
+)
+
+
+def _wraps_on(line: str) -> bool:
+    """Whether a line is a sentence wrapped onto the next line ("… as set out in" over
+    "Recommendation 2."), not a title or heading that happens to end in lowercase."""
+    return line[-1:].islower() and (len(line) >= 60 or bool(_OPEN_ENDING.search(line)))
 
 
 def _answered_below(lines: list[_Line], index: int) -> bool:
