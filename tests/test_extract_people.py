@@ -545,3 +545,19 @@ def test_headings_before_a_post_line_are_not_names() -> None:
         "Key Findings\nChief Executive\n"
     )
     assert _roles(text) == {}
+
+
+def test_a_speaker_heading_wrapped_in_a_printed_debate() -> None:
+    text = (
+        "The Parliamentary Under-Secretary of State for the Home Department\n"
+        "(Kit Malthouse): The report is troubling. The Minister for Crime and Policing (Kit\n"
+        "Malthouse) agreed.\n"
+    )
+    found = _people_in(text)
+    assert set(found) == {"Kit Malthouse"}
+    assert any(
+        "Under-Secretary of State for the Home Department" in r
+        for r in found["Kit Malthouse"].roles
+    )
+    assert "Minister for Crime and Policing" in found["Kit Malthouse"].roles
+    assert len(find_people(text).mentions) == 2

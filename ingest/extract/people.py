@@ -152,7 +152,7 @@ _ROLE_THEN_NAME_RE = re.compile(
     rf"Paymaster|Chancellor|Lord|Baroness|Presiding[ \t]+Officer|Llywydd)"
     rf"(?:[^()\n:.\[\]]|\.(?!\s)|\n(?![ \t]*\n)){{0,100}}?)[ \t]*"
     rf"\((?:(?P<title>{_TITLE_ALTERNATION})\.?[ \t]+{_HONORIFIC_AFTER_TITLE})?"
-    rf"(?P<name>{_FULL_NAME}|{_NAME_TOKEN})"
+    rf"(?P<name>{_NAME_TOKEN}(?:(?:[ \t]+|[ \t]*\n[ \t]*){_NAME_TOKEN}){{0,2}})"
     rf"(?:[ \t]+of[ \t]+{_NAME_TOKEN}(?:[ \t]+(?:upon[ \t]+)?{_NAME_TOKEN})?)?{_POST_NOMINALS}\)",
     re.MULTILINE,
 )
@@ -1120,15 +1120,16 @@ def _speakers_and_labelled_roles(text: str) -> Iterator[_Sighting]:
             yield _Sighting(Span(start, start + len(name)), name, None, role, ROLE_CONFIDENCE)
     for match in _ROLE_THEN_NAME_RE.finditer(text):
         title = match["title"]
-        name = _titled_name(match["name"])
-        if name != match["name"] or (len(name.split()) < 2 and not title):
+        written = " ".join(match["name"].split())  # a printed debate may wrap the name
+        name = _titled_name(written)
+        if name != written or (len(name.split()) < 2 and not title):
             continue
         role = " ".join(match["role"].split()).strip(" ,")
         if len(role.split()) > 14:
             continue
         start = match.start("title") if title else match.start("name")
         yield _Sighting(
-            Span(start, match.start("name") + len(name)),
+            Span(start, match.end("name")),
             name,
             _title_role(title),
             role,
