@@ -60,6 +60,10 @@ CONTEXT_WEIGHT = 0.3
 #: read calls (search reads ~1,000 scattered passage rows a query). SQLite caps it at its
 #: build's limit (2 GiB by default); the rest of a larger file is read as usual.
 MMAP_BYTES = 1 << 31
+#: Passage records, and contexts of passages the graph says something of, that search
+#: keeps between queries (most recently used; ~0.8 and ~1.2 KB each), until a write.
+SEARCH_CACHED_PASSAGES = 50_000
+SEARCH_CACHED_CONTEXTS = 20_000
 #: Keyword-searchable tables and their FTS5 indexes.
 _FTS_TABLES = {"passages": "passages_fts", "windows": "windows_fts"}
 T = TypeVar("T")
@@ -227,6 +231,8 @@ CREATE TEMP VIEW IF NOT EXISTS nodes AS
 """
 
 _TOKEN = re.compile(r"\w+")
+#: What the graph says of most passages: nothing (one shared record).
+_NO_CONTEXT = PassageContext()
 
 
 def _any_of(words: Sequence[str]) -> str:
@@ -252,6 +258,33 @@ class _SearchCache:
     generation: int
     layouts: dict[str, _Layout] = field(default_factory=dict)  # by document id
     told: frozenset[str] | None = None  # ids of passages the graph says something of
+    # Most recently used last (``_recall``, ``_remember``).
+    passages: dict[int, StoredPassage] = field(default_factory=dict)  # by row id
+    contexts: dict[str, PassageContext] = field(default_factory=dict)  # of told passages
+
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def _recall(cache: dict[K, V], keys: Iterable[K]) -> tuple[dict[K, V], list[K]]:
+    """The cached values of ``keys`` (now the most recently used) and the keys missing."""
+    found: dict[K, V] = {}
+    missing: list[K] = []
+    for key in keys:
+        value = cache.pop(key, None)
+        if value is None:
+            missing.append(key)
+        else:
+            cache[key] = found[key] = value
+    return found, missing
+
+
+def _remember(cache: dict[K, V], values: dict[K, V], most: int) -> None:
+    """Keep ``values``, dropping the least recently used beyond ``most`` entries."""
+    cache.update(values)
+    while len(cache) > most:
+        cache.pop(next(iter(cache)), None)
 
 
 class Store:
@@ -740,13 +773,19 @@ class Store:
     _PASSAGE_COLUMNS = 'row_id, id, document_id, ordinal, kind, start, "end", section, search_text'
 
     def passages_by_row_ids(self, row_ids: Sequence[int]) -> dict[int, StoredPassage]:
-        found: dict[int, StoredPassage] = {}
-        for chunk in _chunks(list(row_ids), 500):
+        """Passages by row id (those that exist), the most recently asked kept between
+        calls until the store changes (``SEARCH_CACHED_PASSAGES``)."""
+        cache = self._search_cache().passages
+        found, missing = _recall(cache, row_ids)
+        read: dict[int, StoredPassage] = {}
+        for chunk in _chunks(missing, 500):
             marks = ",".join("?" * len(chunk))
             for row in self._db.execute(
                 f"SELECT {self._PASSAGE_COLUMNS} FROM passages WHERE row_id IN ({marks})", chunk
             ):
-                found[row[0]] = StoredPassage(*row)
+                read[row[0]] = StoredPassage(*row)
+        _remember(cache, read, SEARCH_CACHED_PASSAGES)
+        found.update(read)
         return found
 
     def embeddings_by_row_ids(self, row_ids: Sequence[int]) -> dict[int, npt.NDArray[np.float32]]:
@@ -1124,13 +1163,16 @@ class Store:
 
     def passage_contexts(self, passage_ids: Sequence[str]) -> dict[str, PassageContext]:
         """Entities extracted from each passage, and the cases, bodies and themes it names
-        (looked up only for passages the graph says something of: most say nothing)."""
+        (looked up only for passages the graph says something of, most say nothing; the
+        most recently asked kept until the store changes: ``SEARCH_CACHED_CONTEXTS``)."""
+        cache = self._search_cache().contexts
+        told = self._told_passages()
+        found, missing = _recall(cache, dict.fromkeys(p for p in passage_ids if p in told))
         entities: dict[str, list[Node]] = {}
         mentioned: dict[str, set[str]] = {}
         themes: dict[str, set[str]] = {}
         columns = ", ".join(f"n.{column}" for column in self._NODE_COLUMN_NAMES)
-        told = self._told_passages()
-        for chunk in _chunks([pid for pid in passage_ids if pid in told], 500):
+        for chunk in _chunks(missing, 500):
             marks = ",".join("?" * len(chunk))
             for row in self._db.execute(
                 f"SELECT e.target, {columns} FROM edges e JOIN nodes n ON n.id = e.source "
@@ -1150,17 +1192,19 @@ class Store:
                 chunk,
             ):
                 themes.setdefault(str(passage), set()).add(str(theme))
-        empty = PassageContext()  # shared by the many passages the graph says nothing of
-        return {
+        read = {
             pid: PassageContext(
                 tuple(entities.get(pid, ())),
                 frozenset(mentioned.get(pid, ())),
                 frozenset(themes.get(pid, ())),
             )
             if pid in entities or pid in mentioned or pid in themes
-            else empty
-            for pid in passage_ids
+            else _NO_CONTEXT
+            for pid in missing
         }
+        _remember(cache, read, SEARCH_CACHED_CONTEXTS)
+        found.update(read)
+        return {pid: found.get(pid, _NO_CONTEXT) for pid in passage_ids}
 
     def _told_passages(self) -> frozenset[str]:
         """Ids of the passages with an entity extracted from them, a mention of a node

@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from scrutiny.graph import store as store_module
 from scrutiny.graph.model import Edge, GraphBatch, MentionRow, Node
 from scrutiny.graph.schema import EdgeKind, NodeKind
 from scrutiny.graph.store import RESTRICTED, Store, passage_id
@@ -171,3 +172,22 @@ def test_what_the_graph_says_of_passages_follows_writes(tmp_path: Path) -> None:
         assert contexts[ids[8]].mentioned == {"organisation:police"}
         assert contexts[ids[9]].themes == {"theme:housing"}
         assert not contexts[ids[1]].entities and not contexts[ids[3]].themes
+
+
+def test_passages_read_again_are_those_stored_now(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store_module, "SEARCH_CACHED_PASSAGES", 5)
+    before = sorted(int(r[0]) for r in store._db.execute("SELECT row_id FROM passages"))
+    first = store.passages_by_row_ids(before)
+    assert sorted(first) == before
+    assert store.passages_by_row_ids(before[:3]) == {r: first[r] for r in before[:3]}
+    add_document(store, "d1", ["a new first passage", "a new second one"])
+    now = store.passages_by_row_ids(before)
+    # The replaced document's passages have new row ids; the old ones are gone.
+    gone = {row for row, passage in first.items() if passage.document_id == "d1"}
+    assert set(now) == set(before) - gone
+    assert all(now[row] == first[row] for row in now)
+    added = [int(r[0]) for r in store._db.execute("SELECT row_id FROM passages")]
+    texts_now = {p.search_text for p in store.passages_by_row_ids(added).values()}
+    assert {"a new first passage", "a new second one"} <= texts_now
