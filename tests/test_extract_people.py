@@ -561,3 +561,19 @@ def test_a_speaker_heading_wrapped_in_a_printed_debate() -> None:
     )
     assert "Minister for Crime and Policing" in found["Kit Malthouse"].roles
     assert len(find_people(text).mentions) == 2
+
+
+def test_a_table_row_without_a_header_holding_a_name_and_a_post() -> None:
+    text = (
+        "| Cllr Jo Bloggs | Chair |\n"
+        "| Sam Hill | Head of Early Help |\n"
+        "| Lead officer | Amy Wells, Service Manager |\n"
+        "| Total | 2 |\n"
+        "| Youth Justice | Service Manager |\n"
+    )
+    roles = _roles(text)
+    assert roles == {
+        "Jo Bloggs": ("Councillor", "Chair"),
+        "Sam Hill": ("Head of Early Help",),
+        "Amy Wells": ("Service Manager",),
+    }

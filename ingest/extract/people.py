@@ -11,6 +11,7 @@ that two different Councillor Conways in two boroughs do not meet on one node.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -19,7 +20,7 @@ from functools import lru_cache
 
 from scrutiny.ingest.extract.organisations import OrganisationGazetteer, find_organisations, slugify
 from scrutiny.ingest.extract.records import Extraction, Link, LinkKind, Mention, Person
-from scrutiny.ingest.extract.tables import parse_table_rows
+from scrutiny.ingest.extract.tables import TableCell, parse_table_rows
 from scrutiny.ingest.records import Span
 
 TITLED_CONFIDENCE = 0.9
@@ -290,14 +291,14 @@ _BRACKETED_ROLE_RE = re.compile(
 _COMMA_ROLE_RE = re.compile(
     rf"(?<![\w-])(?P<name>{_NAME_WITH_TITLE}){_POST_NOMINALS},[ \t]+"
     rf"(?:(?:the|our)[ \t]+)?"
-    rf"(?P<role>[^,;.\n]{{3,120}})"
+    rf"(?P<role>[^,;.\n|\t]{{3,120}})"
     r"(?P<more>(?:,[ \t]+[A-Z][^,;.\n()]{2,80})*)"
 )
 # "Tom Green – Democratic Services Officer" as an entry of a list (a line, or after ";"
 # or ":"): a name, a spaced dash, a post.
 _DASH_ROLE_RE = re.compile(
     rf"(?:^|(?<=[;:,]))[ \t]*(?:[-•·*][ \t]*)?(?P<name>{_FULL_NAME})[ \t]+[–—-][ \t]+"
-    r"(?:(?:the|our)[ \t]+)?(?P<role>[^,;.\n()]{3,120})",
+    r"(?:(?:the|our)[ \t]+)?(?P<role>[^,;.\n()|\t]{3,120})",
     re.MULTILINE,
 )
 # A name and then its post with no punctuation between, the whole line: "Tim Loughton
@@ -959,6 +960,7 @@ def _table_people(text: str) -> Iterator[_Sighting]:
             columns = (names[0], roles[0] if roles else None, bodies[0] if bodies else None)
             continue
         if columns is None:
+            yield from _headerless_row(text, row.cells)
             continue
         name_at, role_at, body_at = columns
         if name_at >= len(row.cells):
@@ -997,6 +999,27 @@ def _table_people(text: str) -> Iterator[_Sighting]:
             LISTED_CONFIDENCE,
             context,
         )
+
+
+def _headerless_row(text: str, cells: Sequence[TableCell]) -> Iterator[_Sighting]:
+    """A row of a table without a header that holds a name and, in the next cell, a post
+    alone: "| Cllr Jo Bloggs | Chair |", "| Sam Hill | Head of Early Help |"."""
+    for cell, following in itertools.pairwise(cells):
+        named = _TABLE_NAME_RE.match(cell.text.strip(" *"))
+        post = " ".join(following.text.strip(" *").split())
+        if named is None or not post:
+            continue
+        name, title = named["name"], named["title"]
+        start = text.find(name, cell.span.start, cell.span.end + 1)
+        if start < 0 or not (title or _plain_name(text, name, start + len(name))):
+            continue
+        if _clean_name(name) != name:
+            continue
+        role = _clean_role(post)
+        if role != post or not _WHOLE_POST_RE.search(role):
+            continue
+        span = Span(start, start + len(name))
+        yield _Sighting(span, name, _title_role(title), role, LISTED_CONFIDENCE, role)
 
 
 def _names_then_posts(text: str) -> Iterator[_Sighting]:
