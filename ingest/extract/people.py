@@ -1,12 +1,23 @@
 """People named in scrutiny documents, with the roles the text gives them.
 
 Recognised forms: a title before a name ("Assistant Director Jennifer Wynter",
-"Cllr Soraya Adejare", "Councillors Joseph, Rathbone and Conway"), a role in
-brackets or after a comma ("Dominic Clout (Independent Scrutineer)", "Barbara
-Peacock, Executive Director"), and names listed under an attendance heading.
-A person known only by title and surname ("Councillor Sizer") joins the one full
-name in the document with that surname; otherwise the title stays in the label so
-that two different Councillor Conways in two boroughs do not meet on one node.
+"Cllr Soraya Adejare", "Det. Supt. Jo Smith", "Councillors Joseph, Rathbone and Conway"),
+a role in brackets or after a comma ("Dominic Clout (Independent Scrutineer)", "Barbara
+Peacock, Executive Director", "Nazir Afzal OBE, Chief Crown Prosecutor for the North
+West"), a post before a name ("The Cabinet Member for Well Being, Councillor Mark Child",
+"Lead Officer: Jo Bloggs", a post on the line before or after a name, a table row or
+column), speaker headings of debates and transcripts ("The Secretary of State for
+Children, Schools and Families (Ed Balls):", "Mr. Deputy Speaker (Sir Alan Haselhurst)",
+"Tim Loughton (East Worthing and Shoreham) (Con):", "[Mr Clive Betts in the Chair]"),
+contact blocks (the post written next to the contact's name or address, not the word
+"Contact"), appointments and elections, the author or chair of a piece of work ("a review
+by Graham Badman"), and names listed under or after an attendance heading.
+A person known only by title and surname ("Councillor Sizer", "Miss Dines") joins the
+one full name in the document with that surname, or takes the one forename the text
+writes before that surname ("Sarah Dines"); otherwise the title stays in the label so
+that two different Councillor Conways in two boroughs do not meet on one node. A work
+named after a person ("the Badman Report") names nobody unless the text writes the
+person's full name.
 """
 
 from __future__ import annotations
