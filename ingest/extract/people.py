@@ -1190,8 +1190,8 @@ def _speakers_and_labelled_roles(text: str) -> Iterator[_Sighting]:
         if {w.lower() for w in words} & (_MAILBOX_WORDS | _NOT_NAME_WORDS | _ROLE_WORDS):
             continue
         name = f"{match['first'].capitalize()} {'-'.join(w.capitalize() for w in words[1:])}"
-        post = _POST_AFTER_NAME_RE.match(match["after"])
-        role = (_clean_role(post["post"]) if post else None) or "Contact"
+        beside = _POST_AFTER_NAME_RE.match(match["after"])
+        role = (_clean_role(beside["post"]) if beside else None) or "Contact"
         span = Span(match.start("local"), match.end("local"))
         yield _Sighting(span, name, None, role, LISTED_CONFIDENCE, match["after"] or None)
     for match in _NAME_FIELD_RE.finditer(text):
@@ -1358,11 +1358,11 @@ def _inline_attendance(text: str) -> Iterator[_Sighting]:
             continue
         for piece in re.finditer(r"[^,]+?(?=,|[ \t]+and[ \t]+|$)", listed):
             raw = re.sub(r"^[ \t]*(?:and[ \t]+)?", "", piece.group())
-            entry = _LISTED_ENTRY_RE.match(raw.strip())
-            if not raw or entry is None:
+            listed_entry = _LISTED_ENTRY_RE.match(raw.strip())
+            if not raw or listed_entry is None:
                 continue
             start = offset + piece.end() - len(raw)
-            sighting = _list_entry(entry["entry"], start, rest=entry["role"] or "")
+            sighting = _list_entry(listed_entry["entry"], start, rest=listed_entry["role"] or "")
             if sighting is not None:
                 yield sighting
 
