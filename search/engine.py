@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
 from typing import Any, Protocol
@@ -217,13 +217,14 @@ class SearchEngine:
         )
         # Most passages have no context: leaving them out changes no signal or filter.
         told = {pid: c for pid, c in contexts.items() if c.entities or c.mentioned or c.themes}
+        by_entity, filtered = bool(filters.kind or filters.status), filters.active()
         kept: list[RankedWindow] = []
         for w in windows:
             window_contexts = [told[p.id] for p in w.passages if p.id in told]
-            signals = _signals(window_contexts, analysis, w.passages)
-            rescore(w.candidate, signals, analysis, w.window.end - w.window.start)
             entities = tuple(e for c in window_contexts for e in c.entities)
-            if filters.kind or filters.status:
+            signals = _signals(window_contexts, entities, analysis, w.passages)
+            rescore(w.candidate, signals, analysis, w.window.end - w.window.start)
+            if by_entity:
                 # The hit is about the entities asked for: cite the best passage that
                 # carries one, and show only those.
                 entities = tuple(e for e in entities if _entity_passes(e, filters))
@@ -234,7 +235,7 @@ class SearchEngine:
                 ]
                 if carriers:
                     w.best = max(carriers, key=lambda p: w.passage_scores.get(p.row_id, 0.0))
-            if filters.active() and not self._passes(w, window_contexts, entities, filters):
+            if filtered and not self._passes(w, window_contexts, entities, filters):
                 continue
             kept.append(
                 RankedWindow(
@@ -305,28 +306,35 @@ class SearchEngine:
         window_score = {row: s / window_best for row, s in window_keyword if window_best > 0}
         known: dict[int, dict[str, float]] = {row: {} for row, _ in window_keyword}
         for name, scores in [("dense", dict(mapped_dense)), *passage_scores.items()]:
-            for passage_row, value in scores.items():
+            for passage_row, score in scores.items():
+                value = float(score)
                 for window_row in windows_of.get(passage_row, ()):
                     signals = known.setdefault(window_row, {})
-                    signals[name] = max(signals.get(name, 0.0), float(value))
+                    if value > signals.get(name, 0.0):
+                        signals[name] = value
+                    elif name not in signals:
+                        signals[name] = 0.0
         if required is not None:
             allowed = {w for row in required for w in windows_of.get(row, ())}
             known = {row: known.get(row, {}) for row in allowed}
         weight = self.weights
+        keyword_weight, dense_weight = weight.get("window_keyword", 0.0), weight.get("dense", 0.0)
+        list_weights = [(n, weight.get(n, 0.0)) for n in passage_scores]
         upper: dict[int, float] = {}
         for row, signals in known.items():
             dense_bound = max(signals.get("dense", 0.0), bound)
+            keyword = window_score.get(row, 0.0)
             lexical = (
                 required is not None  # it holds the quoted phrase
-                or window_score.get(row, 0.0) > 0
+                or keyword > 0
                 or any(signals.get(n) for n in passage_scores)
             )
             if not lexical and dense_bound < self.relevance_floor:
                 continue
             upper[row] = (
-                weight.get("window_keyword", 0.0) * window_score.get(row, 0.0)
-                + weight.get("dense", 0.0) * dense_bound
-                + sum(weight.get(n, 0.0) * signals.get(n, 0.0) for n in passage_scores)
+                keyword_weight * keyword
+                + dense_weight * dense_bound
+                + sum(w * signals.get(n, 0.0) for n, w in list_weights)
             )
         order = sorted(upper, key=lambda row: (-upper[row], row))
         needed = 3 * limit
@@ -410,11 +418,8 @@ class SearchEngine:
                 candidate.scores[name] = value
                 candidate.fused += self.weights.get(name, 0.0) * value
             best = max(rows_inside, key=total_of)
-            w = _Window(record, [passages[p] for p in rows_inside], candidate)
-            w.passage_scores = total
-            w.best = passages[best]
-            w.best_score = total[best]
-            out.append(w)
+            inside = [passages[p] for p in rows_inside]
+            out.append(_Window(record, inside, candidate, passages[best], total[best], total))
         return out
 
     def _passages_with_phrases(self, phrases: tuple[str, ...]) -> set[int]:
@@ -493,9 +498,13 @@ class SearchEngine:
 
 
 def _signals(
-    contexts: Sequence[ContextRecord], analysis: QueryAnalysis, passages: Sequence[Any]
+    contexts: Sequence[ContextRecord],
+    entities: Sequence[Any],
+    analysis: QueryAnalysis,
+    passages: Sequence[Any],
 ) -> Signals:
-    entities = [e for c in contexts for e in c.entities]
+    """What the graph says of a window: ``contexts`` of its passages that say something,
+    ``entities`` those contexts' entities."""
     mentioned = {m for c in contexts for m in c.mentioned}
     themes = frozenset(t for c in contexts for t in c.themes)
     if not (entities or mentioned or themes or analysis.role_stems):
@@ -506,16 +515,15 @@ def _signals(
         or node.attributes.get("actor")
         for node in entities
     )
-    signals = Signals(
+    return Signals(
         cases=frozenset(m for m in mentioned if m.startswith("case:")),
         organisations=frozenset(m for m in mentioned if m.startswith("organisation:")),
         themes=themes,
         entity_kinds=frozenset(node.kind.value for node in entities),
         has_owner=bool(has_owner),
+        names_role=bool(analysis.role_stems)
+        and any(_names_role(p.search_text, analysis) for p in passages),
     )
-    if analysis.role_stems and any(_names_role(p.search_text, analysis) for p in passages):
-        signals = replace(signals, names_role=True)
-    return signals
 
 
 _NO_SIGNALS = Signals()
