@@ -577,3 +577,14 @@ def test_a_table_row_without_a_header_holding_a_name_and_a_post() -> None:
         "Sam Hill": ("Head of Early Help",),
         "Amy Wells": ("Service Manager",),
     }
+
+
+def test_co_opted_members_listed_and_a_title_glued_to_the_word_before() -> None:
+    text = (
+        "Apologies were also received from co-opted Members Salmah Kansara and Michael "
+        "Lobenstein.\nIn response toCouncillor Bateman the Manager advised.\n"
+    )
+    roles = _roles(text)
+    assert roles["Salmah Kansara"] == ("Co-opted Member",)
+    assert roles["Michael Lobenstein"] == ("Co-opted Member",)
+    assert roles["Councillor Bateman"] == ("Councillor",)

@@ -132,13 +132,17 @@ _HONORIFIC_AFTER_TITLE = (
     rf"(?:(?:{'|'.join(map(_title_pattern, (*_HONORIFICS, 'Sir', 'Dame', 'Professor', 'Prof')))})"
     r"\.?[ \t]+)?"
 )
+# A space lost before a title in a converted document is still a word break
+# ("In response toCouncillor Bateman").
 _TITLED_RE = re.compile(
-    rf"\b(?P<title>{_TITLE_ALTERNATION})\.?[ \t]+{_HONORIFIC_AFTER_TITLE}"
+    rf"(?:\b|(?<=[a-z])(?=Councillor|Cllr))(?P<title>{_TITLE_ALTERNATION})\.?[ \t]+"
+    rf"{_HONORIFIC_AFTER_TITLE}"
     rf"(?P<name>{_INITIAL_NAME}|{_NAME})"
 )
 _LISTED_NAME = rf"(?:{_INITIAL_NAME}|{_NAME})"
 _PLURAL_COUNCILLORS_RE = re.compile(
-    rf"\bCouncillors[ \t]+(?P<names>{_LISTED_NAME}(?:[ \t]*\([^()\n]{{1,60}}\))?"
+    rf"\b(?P<plural>Councillors|[Cc]o-opted[ \t]+[Mm]embers)[ \t]+"
+    rf"(?P<names>{_LISTED_NAME}(?:[ \t]*\([^()\n]{{1,60}}\))?"
     rf"(?:(?:,[ \t]*|,?[ \t]+and[ \t]+){_LISTED_NAME}(?:[ \t]*\([^()\n]{{1,60}}\))?)*)"
 )
 # A speaker's label at the start of a transcript turn: "Tim Loughton (East Worthing and
@@ -870,16 +874,18 @@ def _titled(text: str) -> Iterator[_Sighting]:
 def _plural_councillors(text: str) -> Iterator[_Sighting]:
     for match in _PLURAL_COUNCILLORS_RE.finditer(text):
         offset = match.start("names")
+        councillors = match["plural"] == "Councillors"
         for part in re.finditer(
             rf"(?P<name>{_LISTED_NAME})(?:[ \t]*\((?P<role>[^()\n]+)\))?", match["names"]
         ):
             name = _clean_name(part["name"])
-            if not name:
+            if not name or (not councillors and len(name.split()) < 2):
                 continue
             start = offset + part.start("name")
             role = _clean_role(part["role"]) if part["role"] else None
+            title_role = "Councillor" if councillors else "Co-opted Member"
             yield _Sighting(
-                Span(start, start + len(name)), name, "Councillor", role, TITLED_CONFIDENCE
+                Span(start, start + len(name)), name, title_role, role, TITLED_CONFIDENCE
             )
 
 
