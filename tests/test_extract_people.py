@@ -413,6 +413,7 @@ def test_devolved_parliaments_and_committee_minutes() -> None:
         "The Minister of State, Department for Education (Baroness Barran) (Con): My Lords.\n"
         "Members present:\n\nRobert Halfon, in the Chair\nLucy Allan\nBen Bradley\n\n"
         "Met Commissioner Sir Mark Rowley said the force would change.\n"
+        "The shadow Minister for Policing (Sarah Jones): We will oppose this.\n"
     )
     roles = _roles(text)
     assert "Cabinet Secretary for Education and Skills" in roles["Shirley-Anne Somerville"]
@@ -423,6 +424,7 @@ def test_devolved_parliaments_and_committee_minutes() -> None:
     assert "Lucy Allan" in roles and "Ben Bradley" in roles
     assert "Met Commissioner" in roles["Mark Rowley"]
     assert "Sir Mark Rowley" not in roles
+    assert roles["Sarah Jones"] == ("shadow Minister for Policing",)
 
 
 def test_words_around_names_in_other_kinds_of_record_are_not_people() -> None:

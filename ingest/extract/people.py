@@ -163,7 +163,7 @@ _SPEAKER_PARTY_RE = re.compile(
 # over two lines of a printed debate runs on across the line break.
 _ROLE_THEN_NAME_RE = re.compile(
     rf"(?:^|(?<=[\s(]))(?:[Tt]he[ \t]+)?(?P<role>(?:(?:Prime|Economic|Financial|Exchequer|Chief|"
-    rf"Second|Lord|Cabinet|Shadow|First|Deputy)[ \t]+)?(?:Minister|Secretary|Parliamentary|"
+    rf"Second|Lord|Cabinet|[Ss]hadow|First|Deputy)[ \t]+)?(?:Minister|Secretary|Parliamentary|"
     rf"Under-Secretary|Member|Chair|Chairman|Speaker|Deputy|Leader|Solicitor|Attorney|Advocate|"
     rf"Paymaster|Chancellor|Lord|Baroness|Presiding[ \t]+Officer|Llywydd)"
     rf"(?:[^()\n:.\[\]]|\.(?!\s)|\n(?![ \t]*\n)){{0,100}}?)[ \t]*"
