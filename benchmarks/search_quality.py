@@ -2,7 +2,7 @@
 
 Usage:
   .venv/bin/python benchmarks/search_quality.py [--store DIR] [--distractors [--bulk-limit N]]
-      [--embedder minilm|hashing] [--json PATH] [--verbose]
+      [--embedder minilm|hashing] [--json PATH] [--verbose] [--ablate]
 
 Ingests /work/shared/seeds and /work/shared/corpus/dev (plus, with --distractors, the
 first N files of /work/shared/corpus/bulk in name order) into a knowledge base, then
@@ -17,6 +17,7 @@ combined, with hit@1, hit@5, MRR@10 and nDCG@10 (binary relevance) for:
                 the same plus Store.phrase_search at weight 2, computed here (what
                 KnowledgeBase.search did when this benchmark was written)
   project       KnowledgeBase.search, whatever it does today
+  project -X    with --ablate: the project with the second-stage boost X switched off
 
 Only public APIs are used, so the figures follow the ranking as it changes. With
 --store the knowledge base is kept in DIR: reruns skip unchanged files, and documents
@@ -59,7 +60,11 @@ from evalkit import (
     score,
 )
 
-from scrutiny.search.ranking import WINDOW_WEIGHTS
+from scrutiny.search.ranking import WINDOW_WEIGHTS, rescore
+
+# The boosts of the second stage (scrutiny.search.ranking.rescore), each switched off in
+# turn with --ablate.
+SECOND_STAGE_BOOSTS = ("case", "other_case", "intent", "role", "theme", "organisation", "short")
 
 DEPTH = 10
 RRF_K = 60
@@ -79,8 +84,9 @@ def rrf(rankings: Sequence[Sequence[int]], weights: Sequence[float]) -> list[int
 class Bench:
     """The knowledge base under test plus the retrieval systems computed from it."""
 
-    def __init__(self, kb: Any) -> None:
+    def __init__(self, kb: Any, ablate: bool = False) -> None:
         self.kb = kb
+        self.ablate = ablate
         self.store = kb.store
         self.pool = max(int(kb.settings.candidate_pool), DEPTH)
         self._texts: dict[str, str] = {}
@@ -167,7 +173,7 @@ class Bench:
 
             return system
 
-        return {
+        systems: dict[str, System] = {
             "bm25": bm25,
             "dense": dense,
             "rrf(bm25+dense)": fused,
@@ -177,6 +183,24 @@ class Bench:
             "project stage 1": first_stage,
             "project": project,
         }
+        if self.ablate:
+            for boost in SECOND_STAGE_BOOSTS:
+                systems[f"project -{boost}"] = self._without(boost, project)
+        return systems
+
+    @staticmethod
+    def _without(boost: str, project: System) -> System:
+        """The project with one second-stage boost switched off."""
+
+        def rescore_without(candidate: Any, *args: Any, **kwargs: Any) -> None:
+            rescore(candidate, *args, **kwargs)
+            candidate.boosts.pop(boost, None)
+
+        def system(q: Query) -> list[Result]:
+            with mock.patch("scrutiny.search.engine.rescore", rescore_without):
+                return project(q)
+
+        return system
 
 
 def _no_rescoring(*_: object, **__: object) -> None:
@@ -289,6 +313,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-baselines", action="store_true", help="skip the naive windows")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--verbose", action="store_true", help="per-query misses (project)")
+    parser.add_argument(
+        "--ablate", action="store_true", help="also the project with each second-stage boost off"
+    )
     args = parser.parse_args(argv)
 
     shared: Path = args.shared
@@ -335,7 +362,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"{stats['updated']} updated, {stats['unchanged']} unchanged, "
                 f"{stats['failed']} failed)"
             )
-            bench = Bench(kb)
+            bench = Bench(kb, args.ablate)
             judge = make_judge(bench, all_queries, evaluation)
             systems = bench.systems()
             names = [*(NAIVE_SYSTEMS if naive else ()), *systems]
