@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from pathlib import Path
 from typing import IO
 
@@ -727,7 +727,8 @@ class KnowledgeBase:
         analysis = analyse(query, self._lexicon())
         # The same pool with or without filters, so a filter never grows the total.
         pool = max(self.settings.candidate_pool, limit)
-        query_vector = self.embedder.embed_query(analysis.text)
+        # Embedded in another thread while keyword search runs (``SearchEngine.rank``).
+        query_vector = partial(self.embedder.embed_query, analysis.text)
         ranking = self._engine().rank(analysis, query_vector, limit, pool, filters)
         hits = [
             self._hit(rank, result, analysis, explain)

@@ -28,8 +28,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import repeat
 from typing import Any, Protocol
 
@@ -202,14 +203,23 @@ class SearchEngine:
     def rank(
         self,
         analysis: QueryAnalysis,
-        query_vector: Vector,
+        query_vector: Vector | Callable[[], Vector],
         limit: int,
         pool: int,
         filters: Filters | None = None,
     ) -> Ranking:
+        """The windows that answer ``analysis``. ``query_vector`` is the query's embedding,
+        or a function computing it: that runs in another thread while keyword search
+        runs (encoders release the GIL), and the vector is waited for only when the
+        dense list needs it."""
+        if callable(query_vector):
+            embedding = _EMBEDDING.submit(query_vector)
+            vector: Callable[[], Vector] = embedding.result
+        else:
+            vector = partial(_given, query_vector)
         filters = filters or Filters()
         required = self._passages_with_phrases(analysis.phrases) if analysis.phrases else None
-        windows = self._candidates(analysis, query_vector, pool, limit, required)
+        windows = self._candidates(analysis, vector, pool, limit, required)
         if required is not None:
             windows = [w for w in windows if any(p.row_id in required for p in w.passages)]
         contexts = self.index.passage_contexts(
@@ -256,7 +266,7 @@ class SearchEngine:
     def _candidates(
         self,
         analysis: QueryAnalysis,
-        query_vector: Vector,
+        vector: Callable[[], Vector],
         pool: int,
         limit: int,
         required: set[int] | None = None,
@@ -276,7 +286,6 @@ class SearchEngine:
         """
         text = analysis.text
         window_keyword = self.keywords.search("windows", text, pool)
-        dense = self.vectors.search(query_vector, pool)
         passage_lists = {
             "passage_keyword": self.keywords.search("passages", text, PASSAGE_POOL),
             "phrase": self.index.phrase_search(text, PASSAGE_POOL),
@@ -285,6 +294,8 @@ class SearchEngine:
             passage_lists["expanded"] = self.keywords.search(
                 "passages", " ".join(analysis.expansions), PASSAGE_POOL
             )
+        query_vector = vector()  # keyword search first: the vector may still be computing
+        dense = self.vectors.search(query_vector, pool)
         mapped_dense = dense[:PASSAGE_POOL]
         found = list(
             dict.fromkeys(
@@ -527,6 +538,14 @@ def _signals(
 
 
 _NO_SIGNALS = Signals()
+
+#: Threads computing query embeddings beside keyword search (``SearchEngine.rank``).
+_EMBEDDING = ThreadPoolExecutor(thread_name_prefix="query-embedding")
+
+
+def _given(vector: Vector) -> Vector:
+    return vector
+
 
 #: Passages of each passage list (and of the dense list) whose windows become candidates;
 #: the window BM25 list brings ``pool`` windows of its own.

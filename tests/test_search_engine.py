@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
 import numpy as np
+import pytest
 
 from scrutiny.search.engine import Filters, Lookups, SearchEngine
 from scrutiny.search.query import Lexicon, analyse
@@ -230,3 +232,56 @@ def test_no_match_is_an_honest_empty_ranking() -> None:
     index.add_document("a", ["alpha", "beta"])
     ranking = rank(index, "zebra")
     assert ranking.results == () and ranking.total == 0 and ranking.facets == {}
+
+
+class NearestVectors:
+    """The passages nearest a vector, by the index's stored vectors (recording each
+    vector searched with)."""
+
+    def __init__(self, index: FakeIndex) -> None:
+        self.index = index
+        self.searched: list[np.ndarray] = []
+
+    def search(self, vector: np.ndarray, k: int) -> list[tuple[int, float]]:
+        self.searched.append(vector)
+        scores = {row: float(v @ vector) for row, v in self.index.vectors.items()}
+        return sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:k]
+
+
+def test_a_query_vector_computed_in_another_thread_ranks_as_the_vector_does() -> None:
+    index = FakeIndex()
+    index.add_document("a", ["Care leavers housing.", "The register gives priority band A."])
+    index.add_document("b", ["Housing register review.", "Unrelated minutes."])
+    rng = np.random.default_rng(5)
+    for row in index.vectors:
+        found = rng.normal(size=4).astype(np.float32)
+        index.vectors[row] = found / np.linalg.norm(found)
+    lookups = engine(index).lookups
+    vector = np.array([0.6, 0.8, 0.0, 0.0], dtype=np.float32)
+    analysis = analyse("housing register", Lexicon([]))
+    given = SearchEngine(index, NearestVectors(index), lookups).rank(analysis, vector, 10, 50)
+    threads: list[str] = []
+
+    def compute() -> np.ndarray:
+        threads.append(threading.current_thread().name)
+        return vector
+
+    nearest = NearestVectors(index)
+    computed = SearchEngine(index, nearest, lookups).rank(analysis, compute, 10, 50)
+    assert threads and threads[0] != threading.current_thread().name
+    assert [v.tolist() for v in nearest.searched] == [vector.tolist()]
+    assert computed.total == given.total and computed.facets == given.facets
+    assert [(r.window.row_id, r.candidate.score) for r in computed.results] == [
+        (r.window.row_id, r.candidate.score) for r in given.results
+    ]
+
+
+def test_a_query_vector_that_cannot_be_computed_fails_the_ranking() -> None:
+    index = FakeIndex()
+    index.add_document("a", ["alpha", "beta"])
+
+    def fail() -> np.ndarray:
+        raise RuntimeError("no model")
+
+    with pytest.raises(RuntimeError, match="no model"):
+        engine(index).rank(analyse("alpha", Lexicon([])), fail, 10, 50)
