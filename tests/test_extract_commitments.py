@@ -392,3 +392,16 @@ def test_pledges_vows_and_commitments_with_a_phrase_between_are_undertakings() -
     assert found["Leader"].actor == ("The Leader",)
     assert found["Council"].actor == ("The Council",)
     assert found["committed"].due == "by the end of the year"
+
+
+def test_a_body_s_short_name_is_spelled_out_as_the_document_names_it() -> None:
+    text = (
+        "Report\n\nThe councillors on the Services for Care Leavers Scrutiny Inquiry Panel "
+        "made 12 recommendations.\n\nThe Inquiry Panel will report back to the Scrutiny "
+        "Programme Committee in six months.\n\nThe Panel will meet again in March.\n\n"
+        "The Board will respond within two months.\n"
+    )
+    actors = [entity.actor for entity in extract_commitments(text).entities]
+    full = ("Services for Care Leavers Scrutiny Inquiry Panel",)
+    assert actors[:2] == [full, full]
+    assert actors[2] == ("The Board",)  # no board is named in full: the name stays

@@ -971,14 +971,16 @@ def _build_commitments(
         actors_for[len(found) - 1] = next(o for s, b, o in action_owners if b == unit.block_start)
 
     commitments: list[Commitment] = []
+    full_names = _FullNames(text)
     ordered = sorted(range(len(found)), key=lambda i: found[i][0].start)
     for index in ordered:
         unit, cue = found[index]
         unit = _narrow(text, unit, cue)
         sentence = _normalise(text[unit.start : unit.end])
-        made_by = _made_by(text, unit, cue, author)
+        made_by = full_names.expand(_made_by(text, unit, cue, author))
         action_owner = actors_for.get(index)
         actor = (action_owner,) if action_owner else _actor(cue, made_by, author)
+        actor = full_names.expand(actor)
         due_match = DUE_PATTERN.search(text, unit.start, unit.end)
         commitment = Commitment(
             key=f"commitment-{len(commitments) + 1}",
@@ -994,6 +996,51 @@ def _build_commitments(
         )
         commitments.append(commitment)
     return _drop_duplicates(commitments)
+
+
+# "The Inquiry Panel will report back": a body's short name, spelled out in full elsewhere
+# in the document ("the Services for Looked After Children Scrutiny Inquiry Panel").
+SHORT_BODY = re.compile(
+    r"^(?:[Tt]he\s+)?(?P<head>(?:[A-Z][\w'’-]*\s+){0,2}(?:Panel|Committee|Sub-Committee|Board|"
+    r"Group|Commission|Partnership|Forum|Executive|Cabinet))$"
+)
+_CAPITALISED_RUN = r"[A-Z][\w'’-]*(?:[ \t]+(?:(?:of|for|and|on|in|the|&)[ \t]+)*[A-Z][\w'’-]*)*"
+
+
+class _FullNames:
+    """A document's bodies named in full, to spell out a short name that points at one."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._found: dict[str, str | None] = {}
+
+    def expand(self, names: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(self.full(name) or name for name in names)
+
+    def full(self, name: str) -> str | None:
+        """The one longer name the document gives the body ``name`` points at, if any."""
+        short = SHORT_BODY.match(name.strip())
+        if short is None:
+            return None
+        head = short.group("head")
+        if head not in self._found:
+            counts: dict[str, int] = {}
+            pattern = re.compile(rf"\b(?P<run>{_CAPITALISED_RUN})[ \t]+{re.escape(head)}\b")
+            for match in pattern.finditer(self.text):
+                run = match.group("run").split(" The ")[-1]  # a sentence without its stop
+                run = re.sub(r"^(?:(?:The|This|That|Our|A|An)(?:\s+|$))+", "", run)
+                run = re.sub(r"^(?:(?:of|for|and|on|in|the|&)(?:\s+|$))+", "", run)
+                if run and run[:1].isupper() and len(run.split()) <= 10:
+                    full = f"{run} {head}"
+                    counts[full] = counts.get(full, 0) + 1
+            longest = max(counts, key=len, default="")
+            if counts and all(longest.endswith(name) for name in counts):
+                self._found[head] = longest  # "Inquiry Panel" inside the full name
+            else:
+                best = sorted(counts.items(), key=lambda item: (-item[1], -len(item[0])))
+                unique = len(best) == 1 or (len(best) > 1 and best[0][1] > best[1][1])
+                self._found[head] = best[0][0] if best and unique else None
+        return self._found[head]
 
 
 NARROW_ABOVE = 220
