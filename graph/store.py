@@ -857,6 +857,12 @@ class Store:
 
     # full-text tables (the ranking logic is scrutiny.search.keyword) ------------------
 
+    @property
+    def concurrent_reads(self) -> bool:
+        """Whether another thread may read while this one does: each thread reads
+        through a connection of its own (an in-memory store has one, shared)."""
+        return self.path is not None
+
     def fts_row_count(self, table: str) -> int:
         """Rows of a keyword-searchable table: "passages" or "windows"."""
         if table not in _FTS_TABLES:

@@ -29,6 +29,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from itertools import repeat
@@ -98,6 +99,13 @@ class DocumentRecord(Protocol):
 class SearchIndex(FullTextIndex, Protocol):
     """What the engine needs from a store."""
 
+    @property
+    def concurrent_reads(self) -> bool:
+        """Whether another thread may read at the same time (in a ``snapshot`` of its
+        own, checked to be at the caller's ``generation``)."""
+        ...
+
+    def snapshot(self) -> AbstractContextManager[None]: ...
     def phrase_search(
         self, text: str, limit: int, min_words: int = 2
     ) -> list[tuple[int, float]]: ...
@@ -211,9 +219,10 @@ class SearchEngine:
         """The windows that answer ``analysis``. ``query_vector`` is the query's embedding,
         or a function computing it: that runs in another thread while keyword search
         runs (encoders release the GIL), and the vector is waited for only when the
-        dense list needs it."""
+        dense list needs it. When the index allows it, the passage lists are read in
+        another thread too, while this one reads the window list."""
         if callable(query_vector):
-            embedding = _EMBEDDING.submit(query_vector)
+            embedding = _WORKERS.submit(query_vector)
             vector: Callable[[], Vector] = embedding.result
         else:
             vector = partial(_given, query_vector)
@@ -285,15 +294,14 @@ class SearchEngine:
         candidates, whatever the lists found.
         """
         text = analysis.text
+        beside = (
+            _WORKERS.submit(self._passage_lists_beside, analysis, self.index.generation)
+            if self.index.concurrent_reads
+            else None
+        )
         window_keyword = self.keywords.search("windows", text, pool)
-        passage_lists = {
-            "passage_keyword": self.keywords.search("passages", text, PASSAGE_POOL),
-            "phrase": self.index.phrase_search(text, PASSAGE_POOL),
-        }
-        if analysis.expansions:
-            passage_lists["expanded"] = self.keywords.search(
-                "passages", " ".join(analysis.expansions), PASSAGE_POOL
-            )
+        read = beside.result() if beside is not None else None
+        passage_lists = read if read is not None else self._passage_lists(analysis)
         query_vector = vector()  # keyword search first: the vector may still be computing
         dense = self.vectors.search(query_vector, pool)
         mapped_dense = dense[:PASSAGE_POOL]
@@ -377,6 +385,29 @@ class SearchEngine:
             if len(best) >= needed and best[needed - 1] >= upper[order[start]] + slack:
                 break
         return scored
+
+    def _passage_lists_beside(
+        self, analysis: QueryAnalysis, generation: int
+    ) -> dict[str, list[tuple[int, float]]] | None:
+        """``_passage_lists`` read by another thread than the caller's, in a snapshot of
+        its own: None when that is not at the caller's ``generation``."""
+        with self.index.snapshot():
+            if self.index.generation != generation:
+                return None
+            return self._passage_lists(analysis)
+
+    def _passage_lists(self, analysis: QueryAnalysis) -> dict[str, list[tuple[int, float]]]:
+        """The passage lists: BM25, exact phrase, and BM25 of the expanded names."""
+        text = analysis.text
+        lists = {
+            "passage_keyword": self.keywords.search("passages", text, PASSAGE_POOL),
+            "phrase": self.index.phrase_search(text, PASSAGE_POOL),
+        }
+        if analysis.expansions:
+            lists["expanded"] = self.keywords.search(
+                "passages", " ".join(analysis.expansions), PASSAGE_POOL
+            )
+        return lists
 
     def _score(
         self, rows: Sequence[int], reads: _Reads, query_vector: Vector, floor: float
@@ -539,8 +570,9 @@ def _signals(
 
 _NO_SIGNALS = Signals()
 
-#: Threads computing query embeddings beside keyword search (``SearchEngine.rank``).
-_EMBEDDING = ThreadPoolExecutor(thread_name_prefix="query-embedding")
+#: Threads computing the query embedding and reading the passage lists while the calling
+#: thread reads the window BM25 list (``SearchEngine.rank``).
+_WORKERS = ThreadPoolExecutor(thread_name_prefix="search")
 
 
 def _given(vector: Vector) -> Vector:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
@@ -106,6 +107,10 @@ class FakeIndex:
         ]
 
     generation = 0
+    concurrent_reads = True
+
+    def snapshot(self) -> AbstractContextManager[None]:
+        return nullcontext()
 
     def _rows(self, table: str) -> dict[int, str]:
         if table == "windows":
@@ -285,3 +290,43 @@ def test_a_query_vector_that_cannot_be_computed_fails_the_ranking() -> None:
 
     with pytest.raises(RuntimeError, match="no model"):
         engine(index).rank(analyse("alpha", Lexicon([])), fail, 10, 50)
+
+
+class RecordingIndex(FakeIndex):
+    """Records the threads reading the passage table; with ``later``, another thread
+    sees it at a later generation (a write committed between the caller's snapshot and
+    the other thread's)."""
+
+    def __init__(self, later: bool) -> None:
+        super().__init__()
+        self.owner = threading.get_ident()
+        self.later = later
+        self.readers: set[int] = set()
+
+    @property  # type: ignore[override]
+    def generation(self) -> int:
+        return int(self.later and threading.get_ident() != self.owner)
+
+    def fts_bm25(
+        self, table: str, words: Sequence[str], limit: int, within: Sequence[str] = ()
+    ) -> list[tuple[int, float]]:
+        if table == "passages":
+            self.readers.add(threading.get_ident())
+        return super().fts_bm25(table, words, limit, within)
+
+
+@pytest.mark.parametrize("later", [False, True])
+def test_passage_lists_are_read_beside_the_window_list_at_the_callers_generation(
+    later: bool,
+) -> None:
+    index, fake = RecordingIndex(later), FakeIndex()
+    for each in (index, fake):
+        each.add_document("a", ["Care leavers housing.", "The register gives priority band A."])
+        each.add_document("b", ["Housing register review.", "Unrelated minutes."])
+    query = "housing register priority"
+    assert [(r.window.row_id, r.candidate.score) for r in rank(index, query).results] == [
+        (r.window.row_id, r.candidate.score) for r in rank(fake, query).results
+    ]
+    # Read by another thread, or again by the caller when that saw another generation.
+    assert index.readers == ({index.owner} if later else index.readers - {index.owner})
+    assert index.readers
