@@ -413,8 +413,8 @@ class SearchEngine:
         self, rows: Sequence[int], reads: _Reads, query_vector: Vector, floor: float
     ) -> list[_Window]:
         """Exact signals of windows: every passage's cosine from its stored vector. A
-        window found by meaning alone must reach ``floor``. Passages read for an earlier
-        batch of the same query are not read again (windows overlap)."""
+        window found by meaning alone must reach ``floor``. Passage records read for an
+        earlier batch of the same query are not read again (windows overlap)."""
         records = self.index.windows_by_row_ids(rows)
         members = self.index.passages_of_windows(rows)
         all_passages = list(dict.fromkeys(p for w in rows for p in members.get(w, ())))
