@@ -1216,8 +1216,9 @@ class Store:
         """Ids of the passages with an entity extracted from them, a mention of a node
         other than a theme, or a theme: those ``passage_contexts`` looks up."""
         cache = self._search_cache()
-        if cache.told is None:
-            cache.told = frozenset(
+        told = cache.told
+        if told is None:
+            told = frozenset(
                 str(r[0])
                 for r in self._db.execute(
                     "SELECT target FROM edges WHERE kind = 'extracted_from' "
@@ -1226,7 +1227,8 @@ class Store:
                     "UNION ALL SELECT source FROM edges WHERE kind = 'has_theme'"
                 )
             )
-        return cache.told
+            cache.told = told
+        return told
 
     def passages_mentioning(self, node_ids: Sequence[str], limit: int) -> list[int]:
         """Row ids of passages naming any of the nodes, in document order."""
