@@ -6,6 +6,7 @@ Errors from the service are translated in one place (``ScrutinyGroup.invoke``).
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import os
 import sys
@@ -597,6 +598,9 @@ def _serve_process(settings: Settings, listener: Any) -> None:
     shared = app.extensions[EXTENSION_KEY]
     # Load the query encoder now (the ONNX export on a first run), not in a request.
     shared.knowledge_base.embedder.embed_query("warm up")
+    # What is loaded by now (libraries, the model, the settings) lives as long as the
+    # process: a full garbage collection need not walk it again during requests.
+    gc.freeze()
     server = waitress.create_server(
         app,
         sockets=[listener],

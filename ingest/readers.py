@@ -218,8 +218,8 @@ def _html_row_cells(row: Tag, carried: dict[int, tuple[str, int]]) -> list[str]:
     for cell in row.find_all(["td", "th"]):
         fill_carried()
         text = cell.get_text(" ", strip=True)
-        rowspan = _html_span(cell.get("rowspan", 1), _MAX_ROWSPAN)
-        for _ in range(_html_span(cell.get("colspan", 1), _MAX_COLSPAN)):
+        rowspan = _html_span(cell.get("rowspan"), _MAX_ROWSPAN)
+        for _ in range(_html_span(cell.get("colspan"), _MAX_COLSPAN)):
             if rowspan > 1:
                 carried[len(cells)] = (text, rowspan - 1)
             cells.append(text)

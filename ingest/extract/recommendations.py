@@ -1355,8 +1355,9 @@ def _continue_flat_row(found: dict[str, object], line: _Line) -> None:
     if closing is not None:
         # "Partially" on the row's line, "agreed" wrapped under it between the cells
         found["status_open"] = False
-        status_text, status_span = found["status"]  # type: ignore[misc]
-        found["status"] = (f"{status_text} {closing.group(0)}", status_span)
+        status = found["status"]
+        assert isinstance(status, tuple)
+        found["status"] = (f"{status[0]} {closing.group(0)}", status[1])
         owner_words = content[closing.end() :].strip()
         before = content[: closing.start()].rstrip()
         if before:
