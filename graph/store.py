@@ -56,6 +56,10 @@ OFFICER, ADMIN = "officer", "admin"
 ROLES = (OFFICER, ADMIN)
 #: BM25 weight of a passage's document title, council and committee against its own text.
 CONTEXT_WEIGHT = 0.3
+#: Bytes of the database file each connection reads through a memory map instead of
+#: read calls (search reads ~1,000 scattered passage rows a query). SQLite caps it at its
+#: build's limit (2 GiB by default); the rest of a larger file is read as usual.
+MMAP_BYTES = 1 << 31
 #: Passage records, and contexts of passages the graph says something of, that search
 #: keeps between queries (most recently used; ~0.8 and ~1.2 KB each), until a write.
 SEARCH_CACHED_PASSAGES = 50_000
@@ -303,6 +307,7 @@ class Store:
         try:
             self._main_db = sqlite3.connect(str(path), check_same_thread=False)
             self._main_db.execute("PRAGMA foreign_keys = ON")
+            self._main_db.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
             if self.path is not None:
                 self._db.execute("PRAGMA journal_mode = WAL")
             self._db.executescript(_SCHEMA)
@@ -327,6 +332,7 @@ class Store:
     def _connect_thread(self) -> sqlite3.Connection:
         db = sqlite3.connect(str(self.path), check_same_thread=False)
         db.execute("PRAGMA foreign_keys = ON")
+        db.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
         if self.public_only:
             db.executescript(_PUBLIC_VIEWS)
             db.executescript(links_table.PUBLIC_VIEW)
