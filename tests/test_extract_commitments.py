@@ -405,3 +405,12 @@ def test_a_body_s_short_name_is_spelled_out_as_the_document_names_it() -> None:
     full = ("Services for Care Leavers Scrutiny Inquiry Panel",)
     assert actors[:2] == [full, full]
     assert actors[2] == ("The Board",)  # no board is named in full: the name stays
+
+
+def test_what_will_be_done_is_not_who_does_it() -> None:
+    text = (
+        "Minutes\n\nThe Annual Statement to Parliament will be maintained and the resilience "
+        "review will explore how to deliver it.\n"
+    )
+    for entity in extract_commitments(text).entities:
+        assert "Annual Statement" not in " ".join(entity.actor)

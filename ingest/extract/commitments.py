@@ -218,7 +218,10 @@ PASSIVE_AGENT = re.compile(
     r"(?:\s+(?:off|out|up|back|through|on))?\s+by\s+"
     r"(?P<agent>(?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:(?:and|of|for|the|&)\s+)*[A-Z][\w'’&-]*){0,6})"
 )
-TO_BE_DONE_AT = re.compile(r"(?:to\s+)?be\s+[a-z]+(?:ed|en|ied)\b", re.IGNORECASE)
+TO_BE_DONE_AT = re.compile(
+    r"(?:(?:will|would|shall|should|must|is\s+to|are\s+to)\s+)?(?:to\s+)?be\s+[a-z]+(?:ed|en|ied)\b",
+    re.IGNORECASE,
+)
 # A speaker's label opening a transcript turn: "Tim Loughton (East Worthing) (Con):",
 # "The Minister for Children (Beverley Hughes):", "Cllr Jane Smith:", "Mr Speaker".
 _SPEAKER_TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Baroness|Cllr|Councillor)\.?"
