@@ -414,3 +414,14 @@ def test_what_will_be_done_is_not_who_does_it() -> None:
     )
     for entity in extract_commitments(text).entities:
         assert "Annual Statement" not in " ".join(entity.actor)
+
+
+def test_we_in_the_government_s_response_to_an_inquiry_is_the_government() -> None:
+    text = (
+        "Government response to the Inquiry's first report\n\nRecommendation 1\n\n"
+        "We will publish updated guidance for all departments by spring 2026.\n"
+    )
+    responding = Author(body="Example Public Inquiry", government_response=True)
+    unsure = Author(body="Example Public Inquiry")
+    assert extract_commitments(text, responding).entities[0].made_by == ("HM Government",)
+    assert extract_commitments(text, unsure).entities[0].made_by == ()

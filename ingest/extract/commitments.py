@@ -324,15 +324,19 @@ class Author:
     council: str | None = None
     body: str | None = None
     committee: str | None = None
+    government_response: bool = False  # the title or heading says the government responds
 
     def we(self) -> str | None:
         """Who "we" denotes in a document without speakers, or None when that is unsure.
 
         A parliamentary chamber's record has speakers, not one voice; an inquiry's name
-        also heads the responses to it, whose "we" is the responding government.
+        also heads the responses to it, whose "we" is the responding government: the
+        government when the document says it is the government's response, else unsure.
         """
         if self.council:
             return self.council
+        if self.government_response:
+            return "HM Government"
         body = self.body or ""
         if not body or CHAMBER.fullmatch(body):
             return None
@@ -354,6 +358,14 @@ class Author:
         return None
 
 
+# "Government response to the Module 1 report", "The UK Government's Response", "Response
+# of HM Government to …": a document in which the government answers.
+GOVERNMENT_RESPONSE = re.compile(
+    r"\b(?:(?:UK|HM|His\s+Majesty's|Her\s+Majesty's|the)\s+)?Government(?:['’]s)?\s+"
+    r"(?:formal\s+|full\s+|interim\s+)?response\b|"
+    r"\bresponse\s+(?:of|from|by)\s+(?:the\s+|HM\s+|UK\s+)*Government\b",
+    re.IGNORECASE,
+)
 CHAMBER = re.compile(
     r"(?:House\s+of\s+(?:Commons|Lords)|Hansard|Westminster\s+Hall|Parliament\b.*|Senedd\b.*)"
 )

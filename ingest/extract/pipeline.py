@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from scrutiny.ingest.extract.cases import find_cases
-from scrutiny.ingest.extract.commitments import Author, extract_commitments
+from scrutiny.ingest.extract.commitments import GOVERNMENT_RESPONSE, Author, extract_commitments
 from scrutiny.ingest.extract.findings import extract_findings
 from scrutiny.ingest.extract.meetings import extract_meeting
 from scrutiny.ingest.extract.organisations import (
@@ -41,6 +41,7 @@ from scrutiny.ingest.metadata import CouncilDirectory, document_publisher, infer
 from scrutiny.ingest.records import DocumentMetadata, Span
 
 UNLISTED_BODY_CONFIDENCE = 0.5
+_HEADING_CHARS = 600  # the opening read for whose response a document is
 _BODY_NAME = re.compile(
     r"^(?:[A-Z][\w'’&-]*\s+(?:(?:and|of|for|&|the)\s+)*){0,7}"
     r"(?:Service|Services|Team|Board|Directorate|Partnership|Panel|Council|Committee|"
@@ -90,11 +91,13 @@ class DocumentExtractor:
         self, text: str, title: str | None, metadata: DocumentMetadata | None = None
     ) -> Author:
         """Whose document it is: who "we" are when no speaker is named."""
+        heading = "\n".join([title or "", text[:_HEADING_CHARS]])
+        responding = bool(GOVERNMENT_RESPONSE.search(heading))
         if metadata is not None:
-            return Author(metadata.council, metadata.body, metadata.committee)
+            return Author(metadata.council, metadata.body, metadata.committee, responding)
         publisher = document_publisher(text, self.councils)
         committee = infer_committee(text, title or "", self.councils)
-        return Author(publisher.council, publisher.body, committee)
+        return Author(publisher.council, publisher.body, committee, responding)
 
     def _resolve_named_bodies(self, entities: Iterable[Entity]) -> Extraction:
         resolved: list[Entity] = []
