@@ -8,6 +8,12 @@ the undertaking, who must act, any due date and the recommendation it answers.
 Future tense alone is not enough: descriptive subjects ("this will include",
 "it will be important"), hedged or conditional modals, questions, expectations of
 others ("we will expect") and meeting procedure ("I'll hand over") are rejected.
+
+Who acts: the subject when it acts, else a passive's agent ("to be approved by the
+Cabinet"; the subject of a passive is what is done); "I" and "we" resolve to the speaker
+of the turn, else to the document's author ("we" in the government's response to an
+inquiry is HM Government); a body's short name ("the Panel") is spelled out as the
+document names it in full when it names one such body.
 """
 
 from __future__ import annotations
