@@ -181,3 +181,26 @@ def test_area_partnership_acronyms(gazetteer: OrganisationGazetteer) -> None:
         if m.entity_key.endswith("haringey-local-safeguarding-children-board")
     ]
     assert [m.surface for m in haringey][:1] == ["Haringey LSCB"] and len(haringey) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        (
+            "The Secondary Legislation Scrutiny Committee drew the regulations to the "
+            "special attention of the House.",
+            "House of Lords Secondary Legislation Scrutiny Committee",
+        ),
+        ("The Treasury Committee took evidence.", "House of Commons Treasury Committee"),
+        (
+            "The Competition and Markets Authority found the market was not working.",
+            "Competition and Markets Authority",
+        ),
+        ("Ofqual regulates qualifications.", "Ofqual"),
+    ],
+)
+def test_parliament_s_committees_and_national_regulators_are_in_the_register(
+    gazetteer: OrganisationGazetteer, text: str, label: str
+) -> None:
+    labels = {entity.label for entity in find_organisations(text, gazetteer).entities}
+    assert label in labels
