@@ -425,3 +425,20 @@ def test_we_in_the_government_s_response_to_an_inquiry_is_the_government() -> No
     unsure = Author(body="Example Public Inquiry")
     assert extract_commitments(text, responding).entities[0].made_by == ("HM Government",)
     assert extract_commitments(text, unsure).entities[0].made_by == ()
+
+
+def test_recommendations_reported_as_accepted_are_decisions() -> None:
+    text = (
+        "Minutes\n\nThe Panel presented the recommendations of the review, which were agreed "
+        "at Cabinet on 26 June 2023.\n\nThe Executive Member accepted all the recommendations "
+        "of the review.\n\nOfficers will report whether these recommendations have been "
+        "accepted by partners.\n"
+    )
+    decisions = [
+        entity.text
+        for entity in extract_commitments(text).entities
+        if entity.category == "decision"
+    ]
+    assert any("agreed at Cabinet" in text for text in decisions)
+    assert any("accepted all the recommendations" in text for text in decisions)
+    assert not any("whether" in text for text in decisions)

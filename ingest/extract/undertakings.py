@@ -318,6 +318,10 @@ DECISION = re.compile(
         as\s+a\s+(?:correct|true|accurate)\s+record
   | \bit\s+was\s+(?:RESOLVED|resolved|agreed|AGREED|decided)\s+(?:that|to)\b
   | \b(?:is|are|was|were)\s+accepted\s+in\s+(?:full|principle|part)\b
+  | \brecommendations?\b[^.;]{0,80}?(?<!whether\s)(?<!if\s)\b(?:was|were)\s+(?:\w+\s+)?
+        (?:accepted|agreed|approved|endorsed|adopted)\b
+  | \b(?:accepted|agreed|approved|endorsed|adopted)\s+(?:all\s+(?:of\s+)?)?
+        (?:the|its|their|these|both|each\s+of\s+the)\s+(?:\w+\s+){0,2}recommendations\b
   | \b(?:Committee|Panel|Board|Commission|Cabinet|Council|Members|Executive)\s+
         (?:RESOLVED|resolved|agreed|approved|endorsed|decided)\s+(?:that|to)\b
   | ^(?:Resolved|Ordered|RESOLVED|ORDERED),?\s+(?:That|THAT)\b
