@@ -454,3 +454,12 @@ def test_seeking_to_and_having_proposed_are_undertakings() -> None:
     assert any("recruit twenty" in text for text in found)
     assert any("has proposed that" in text for text in found)
     assert not any("understand why" in text for text in found)
+
+
+def test_an_undertaking_naming_no_one_is_made_by_the_document_s_author() -> None:
+    text = "Minutes\n\nA report will be brought to the next meeting of the Panel in June.\n"
+    made = extract_commitments(text, Author(council="Example Borough Council")).entities[0]
+    assert made.made_by == ("Example Borough Council",)
+    assert made.actor == ()  # who must act is not written
+    unknown = extract_commitments(text, Author(body="House of Commons")).entities[0]
+    assert unknown.made_by == ()  # a chamber's record has speakers, not one author

@@ -1005,6 +1005,8 @@ def _build_commitments(
         action_owner = actors_for.get(index)
         actor = (action_owner,) if action_owner else _actor(cue, made_by, author)
         actor = full_names.expand(actor)
+        if not made_by and cue.category != DECISION and (we := author.we()):
+            made_by = (we,)  # no one named: the document's author undertakes it
         due_match = DUE_PATTERN.search(text, unit.start, unit.end)
         commitment = Commitment(
             key=f"commitment-{len(commitments) + 1}",
