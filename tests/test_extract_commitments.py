@@ -444,18 +444,6 @@ def test_recommendations_reported_as_accepted_are_decisions() -> None:
     assert not any("whether" in text for text in decisions)
 
 
-def test_seeking_to_and_having_proposed_are_undertakings() -> None:
-    text = (
-        "Minutes\n\nThe Council is seeking to recruit twenty more foster carers by March.\n\n"
-        "The Department has proposed that every child missing education is registered.\n\n"
-        "The review is seeking to understand why referrals fell.\n"
-    )
-    found = [entity.text for entity in extract_commitments(text).entities]
-    assert any("recruit twenty" in text for text in found)
-    assert any("has proposed that" in text for text in found)
-    assert not any("understand why" in text for text in found)
-
-
 def test_an_undertaking_naming_no_one_is_made_by_the_document_s_author() -> None:
     text = "Minutes\n\nA report will be brought to the next meeting of the Panel in June.\n"
     made = extract_commitments(text, Author(council="Example Borough Council")).entities[0]

@@ -170,9 +170,6 @@ EXPLICIT_CUE = re.compile(
       | plans\s+(?:to|include)
       | (?:is|are|am)\s+(?:also\s+)?intending\s+to
       | intends?\s+to
-      | (?:is|are|am)\s+(?:now\s+|also\s+|actively\s+)?seeking\s+to\s+
-        (?!understand\b|establish\s+whether\b)[a-z]+
-      | (?:has|have)\s+(?:now\s+|also\s+)?proposed\s+(?:to\s+[a-z]+|that\b)
       | it\s+is\s+proposed\s+that
       | would\s+welcome\s+the\s+opportunity\s+to
       | written\s+responses?\s+(?:would|will)\s+be
