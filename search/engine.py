@@ -30,7 +30,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from itertools import repeat
 from typing import Any, Protocol
@@ -43,6 +43,7 @@ from scrutiny.search.query import Intent, QueryAnalysis
 from scrutiny.search.ranking import (
     CASE_MATCH_BOOST,
     INTENT_BOOST,
+    MERGED_MAX_CHARS,
     ORGANISATION_BOOST,
     PER_DOCUMENT,
     ROLE_BOOST,
@@ -628,17 +629,65 @@ def _contains(value: str | None, wanted: str) -> bool:
     return value is not None and wanted.lower() in value.lower()
 
 
+@dataclass(frozen=True)
+class MergedWindow:
+    """The span of a window together with the overlapping windows of its document that
+    ranked below it (``_distinct``): the better window's row and a span covering all."""
+
+    row_id: int
+    document_id: str
+    first_ordinal: int
+    last_ordinal: int
+    start: int
+    end: int
+
+
+def _merged(better: RankedWindow, worse: RankedWindow) -> RankedWindow | None:
+    """``better`` widened to cover ``worse``, or None when the union would be longer
+    than ``MERGED_MAX_CHARS``. The cited passage stays ``better``'s."""
+    a, b = better.window, worse.window
+    start, end = min(a.start, b.start), max(a.end, b.end)
+    if end - start > MERGED_MAX_CHARS:
+        return None
+    window = MergedWindow(
+        a.row_id,
+        a.document_id,
+        min(a.first_ordinal, b.first_ordinal),
+        max(a.last_ordinal, b.last_ordinal),
+        start,
+        end,
+    )
+    by_ordinal = {p.ordinal: p for p in (*better.passages, *worse.passages)}
+    passages = tuple(by_ordinal[o] for o in sorted(by_ordinal))
+    seen = {id(e) for e in better.entities}
+    entities = better.entities + tuple(e for e in worse.entities if id(e) not in seen)
+    return replace(better, window=window, passages=passages, entities=entities)
+
+
 def _distinct(ranked: Sequence[RankedWindow]) -> list[RankedWindow]:
-    """Drop each window that shares a passage with a better one."""
-    taken: dict[str, list[tuple[int, int]]] = {}
+    """Each window that shares a passage with a better one is folded into it: the better
+    window's span grows to cover both (up to ``MERGED_MAX_CHARS``), so an answer in the
+    part of the lower window the better one lacks is still shown; past that length the
+    lower window is dropped."""
     out: list[RankedWindow] = []
+    by_document: dict[str, list[int]] = {}
     for result in ranked:
         w = result.window
-        spans = taken.setdefault(w.document_id, [])
-        if any(first <= w.last_ordinal and w.first_ordinal <= last for first, last in spans):
+        positions = by_document.setdefault(w.document_id, [])
+        overlapping = [
+            i
+            for i in positions
+            if out[i].window.first_ordinal <= w.last_ordinal
+            and w.first_ordinal <= out[i].window.last_ordinal
+        ]
+        if not overlapping:
+            positions.append(len(out))
+            out.append(result)
             continue
-        spans.append((w.first_ordinal, w.last_ordinal))
-        out.append(result)
+        first = overlapping[0]
+        merged = _merged(out[first], result) if len(overlapping) == 1 else None
+        if merged is not None:
+            out[first] = merged
     return out
 
 

@@ -37,6 +37,10 @@ WINDOW_WEIGHTS: Mapping[str, float] = {
 }
 #: Most windows of one document among the first results (the rest follow them).
 PER_DOCUMENT = 3
+#: Longest span a hit grows to when the overlapping windows of its document that ranked
+#: below it are folded into it (about two windows): an answer in the part of the lower
+#: window the better one lacks is still shown, and a hit stays short enough to read.
+MERGED_MAX_CHARS = 3000
 
 #: Second-stage boosts, in fused-score units.
 CASE_MATCH_BOOST = 0.012

@@ -204,7 +204,31 @@ def test_overlapping_windows_are_shown_once() -> None:
     assert ranking.total == len(ranking.results)
 
 
-def test_one_document_does_not_take_every_place() -> None:
+def test_an_overlapping_lower_window_widens_the_better_one() -> None:
+    index = FakeIndex()
+    # Windows p0-p1 and p1-p2: the first ranks higher, the answer sits in p2 alone.
+    index.add_document("a", ["looked after children panel", "panel children", "monitor plan"])
+    ranking = rank(index, "looked after children panel monitor")
+    top = ranking.results[0]
+    assert (top.window.first_ordinal, top.window.last_ordinal) == (0, 2)
+    assert [p.ordinal for p in top.passages] == [0, 1, 2]
+    assert top.passage.id == "a-p0", "the cited passage stays the better window's"
+    assert len(ranking.results) == 1 and ranking.total == 1
+
+
+def test_a_hit_grows_no_longer_than_the_merge_limit(monkeypatch: Any) -> None:
+    monkeypatch.setattr("scrutiny.search.engine.MERGED_MAX_CHARS", 20)
+    index = FakeIndex()
+    index.add_document("a", ["looked after children panel", "panel children", "monitor plan"])
+    ranking = rank(index, "looked after children panel monitor")
+    top = ranking.results[0]
+    assert top.window.last_ordinal - top.window.first_ordinal == 1, "not merged"
+    assert len(ranking.results) == 1, "the overlapping lower window is dropped"
+
+
+def test_one_document_does_not_take_every_place(monkeypatch: Any) -> None:
+    # The fake's windows all overlap their neighbours: with no merging, each is a hit.
+    monkeypatch.setattr("scrutiny.search.engine.MERGED_MAX_CHARS", 0)
     index = FakeIndex()
     many = [f"exclusions topic {i} exclusions" for i in range(20)]
     index.add_document("a", many)
