@@ -106,6 +106,33 @@ def test_the_agent_of_a_passive_recommendation_is_its_addressee() -> None:
         "the Department for Education",
     )
     # the subject of a passive is not who acts, and an agent that is not a body is nobody
-    assert addressee("Treatment should be provided by hospital trusts and boards.") == ()
+    assert addressee("Treatment should be provided by hospital trusts and boards.") == (
+        "hospital trusts and boards",
+    )
     assert addressee("Reform must be underpinned by investment in key capabilities.") == ()
     assert addressee("The Department should publish guidance.") == ("The Department",)
+
+
+def test_the_subject_of_a_recommendations_modal_is_its_addressee() -> None:
+    from scrutiny.ingest.extract.recommendations import addressee
+
+    assert addressee(
+        "The governments of the UK, Scotland, Wales and Northern Ireland should each simplify "
+        "the structures."
+    ) == ("The governments of the UK, Scotland, Wales and Northern Ireland",)
+    assert addressee(
+        "The UK government, working with the devolved administrations, should establish mechanisms."
+    ) == ("The UK government, working with the devolved administrations",)
+    assert addressee("For all exercises, the four health departments must publish a report.") == (
+        "the four health departments",
+    )
+    assert addressee("The Public Administration Committee ('PACAC') should accept the role.") == (
+        "The Public Administration Committee ('PACAC')",
+    )
+    assert addressee("Consideration should be given by the national health boards, to X.") == (
+        "the national health boards",
+    )
+    # what is to be done, and who is affected, do not act
+    assert addressee("A peer review of each centre should take place every five years.") == ()
+    assert addressee("Those who have fibrosis should receive the same care.") == ()
+    assert addressee("Individuals in leadership positions should record concerns.") == ()

@@ -20,7 +20,7 @@ Response tables are read by ``tables``; this module reads everything else:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import lru_cache
 
@@ -738,6 +738,13 @@ _PASSIVE_BY = re.compile(
     rf"by\s+(?P<who>{_BODY}(?:\s+(?:government|councils?|authorities|trusts|boards|"
     r"partnerships?|partners|services|forces))?)(?=[\s,.;:)]|$)"
 )
+# The same, for any agent written in lower case ("… should be given by the national
+# healthcare administrations in England, …"), up to a comma, a bracket or "to".
+_PASSIVE_AGENT = re.compile(
+    r"\b(?:should|must|needs? to|ought to|shall)\s+(?:\w+ly\s+|also\s+|now\s+|then\s+)?"
+    r"be\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|ade|et|eld|one|un|ought|ept|ent)\s+by\s+"
+    r"(?P<who>[^,;.()]{3,120}?)(?=\s*[,;.()]|\s+(?:to|in order|so that|as|when)\b|$)"
+)
 _PASSIVE_AFTER = re.compile(
     r"\s+(?:\w+ly\s+|also\s+)?be\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|ade|et|eld|one|un|ought|ept)\b"
 )
@@ -748,11 +755,91 @@ _NOT_A_BODY = re.compile(
 )
 
 
+# The subject of a sentence's first modal: "The governments of the UK, Scotland, Wales and
+# Northern Ireland should each …", "The UK government, working with the devolved
+# administrations, should …", "For all exercises, the four health departments must …".
+_MODAL = re.compile(
+    r"\s+(?:should|must|ought to|needs? to|shall|(?:is|are) (?:asked|urged|invited) to)\b"
+)
+_SENTENCE_OPENING = re.compile(
+    r"^[\W\d]*(?:(?:we|the\s+\w+)\s+(?:therefore\s+|also\s+|further\s+)?"
+    r"recommends?\s+that\s+|it\s+is\s+recommended\s+that\s+|that\s+)?",
+    re.I,
+)
+# An opening phrase set off by a comma ("For all civil emergency exercises, …").
+_LEADING_PHRASE = re.compile(
+    r"^(?:for|in|by|within|when|where|as|following|to|after|before|from|with|given|"
+    r"once|until|if|during|at)\b[^,]{0,120},\s*",
+    re.I,
+)
+# Who can be asked to act: the word a public body's or a profession's name ends on.
+_BODY_HEAD = re.compile(
+    r"(?:governments?|administrations?|departments?|authorit(?:y|ies)|councils?|"
+    r"councillors|boards?|partnerships?|partners|agenc(?:y|ies)|services|trusts?|"
+    r"committees?|panels?|cabinet|executive|ministers?|secretar(?:y|ies)|"
+    r"officers?|directors?|schools|academies|colleges|providers?|commissioners?|police|"
+    r"forces?|inspectorates?|regulators?|bodies|organisations|employers|office|"
+    r"commission|leaders|practitioners|professionals|hospitals|parliament|assembly|"
+    r"nhs|ofsted|chairs?|governors|headteachers|clinicians|workers|ccgs|icbs|gps)",
+    re.I,
+)
+# Where a subject's head noun phrase ends: a preposition or a relative pronoun after it.
+_AFTER_HEAD = re.compile(
+    r"\s+(?:of|in|for|on|at|across|within|with|who|which|that|responsible|concerned)\b"
+)
+_MINOR_WORDS = frozenset({"of", "for", "and", "the", "&", "or", "in", "where", "appropriate"})
+
+
+def _names_a_body(subject: str) -> bool:
+    """Whether a subject names who can act: its first conjunct's head noun is a body's
+    or a profession's ("The governments of the UK …", "The UK government and devolved
+    administrations"), or every word of it is capitalised ("PACAC", "HM Government")."""
+    words = subject.split()
+    if all(w.lstrip("('\"‘“")[:1].isupper() for w in words if w.lower() not in _MINOR_WORDS):
+        return True
+    cut = _AFTER_HEAD.search(subject)
+    phrase = subject[: cut.start()] if cut else subject
+    first = re.split(r",\s*|\s+(?:and|or)\s+", phrase, maxsplit=1)[0].split()
+    head = first[-1].strip("'’()") if first else ""
+    return _BODY_HEAD.fullmatch(head) is not None
+
+
+def _modal_subject(text: str) -> tuple[str, ...]:
+    """The subject before the first sentence's modal verb, when it names who acts."""
+    sentence = re.split(r"(?<=[.;:!?])\s+", text.strip(), maxsplit=1)[0]
+    modal = _MODAL.search(sentence)
+    if modal is None or _PASSIVE_AFTER.match(sentence, modal.end()):
+        return ()
+    subject = sentence[: modal.start()]
+    opening = _SENTENCE_OPENING.match(subject)
+    subject = subject[opening.end() :] if opening else subject
+    subject = _LEADING_PHRASE.sub("", subject)
+    subject = subject.strip(" ,;:-–—")
+    words = subject.split()
+    if not words or len(words) > 24 or _NOT_A_BODY.match(subject):
+        return ()
+    if not (words[0][:1].isupper() or words[0].lower() in {"the", "all", "each", "every"}):
+        return ()
+    return (subject,) if _names_a_body(subject) else ()
+
+
 def addressee(text: str) -> tuple[str, ...]:
     """Who a recommendation asks to act: "… must be monitored by local authorities",
-    "The Department … should …", "We recommend that the Government publish …", "… urges
-    local authorities to …"."""
-    for pattern in (_PASSIVE_BY, _SHOULD, _RECOMMEND_WHO, _RECOMMEND_LATER):
+    "The Department … should …", "The governments of the UK, Scotland, Wales and Northern
+    Ireland should each …", "We recommend that the Government publish …", "… urges local
+    authorities to …"."""
+    for match in _PASSIVE_BY.finditer(text):
+        who = match.group("who").strip(" ,")
+        if who and not _NOT_A_BODY.match(who) and len(who.split()) <= 14:
+            return (who,)
+    for match in _PASSIVE_AGENT.finditer(text):
+        who = match.group("who").strip(" ,")
+        if len(who.split()) <= 14 and not _NOT_A_BODY.match(who) and _names_a_body(who):
+            return (who,)
+    subject = _modal_subject(text)
+    if subject:
+        return subject
+    for pattern in (_SHOULD, _RECOMMEND_WHO, _RECOMMEND_LATER):
         for match in pattern.finditer(text):
             if pattern is _SHOULD and _PASSIVE_AFTER.match(text, match.end()):
                 continue  # "Treatment should be provided by …": the subject does not act
@@ -1465,8 +1552,28 @@ def extract_recommendations(text: str) -> Extraction:
     """Recommendations with their responses, from tables, lists, labelled paragraphs and
     sentences; findings are left to ``extract_findings``."""
     built = _build(text)
-    entities = [e for e in built.entities if not isinstance(e, Finding)]
+    entities = _with_addressees([e for e in built.entities if not isinstance(e, Finding)])
     return Extraction(entities=tuple(entities), links=tuple(built.links))
+
+
+def _with_addressees(entities: list[Entity]) -> list[Entity]:
+    """A recommendation read with no owner (a table without an owner column, a list
+    item) is owned by whom its own words ask to act, and so is its response."""
+    owners: dict[str, tuple[str, ...]] = {}
+    out: list[Entity] = []
+    for entity in entities:
+        if isinstance(entity, Recommendation) and not entity.owners and entity.text:
+            found = addressee(entity.text)
+            if found:
+                owners[entity.key] = found
+                entity = replace(entity, owners=found)
+        out.append(entity)
+    return [
+        replace(e, owners=owners[e.recommendation_key])
+        if isinstance(e, Response) and not e.owners and e.recommendation_key in owners
+        else e
+        for e in out
+    ]
 
 
 def prose_findings(text: str) -> list[Finding]:
