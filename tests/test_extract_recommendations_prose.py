@@ -136,3 +136,26 @@ def test_the_subject_of_a_recommendations_modal_is_its_addressee() -> None:
     assert addressee("A peer review of each centre should take place every five years.") == ()
     assert addressee("Those who have fibrosis should receive the same care.") == ()
     assert addressee("Individuals in leadership positions should record concerns.") == ()
+
+
+def test_a_decision_notice_gives_its_recommendations_their_response() -> None:
+    from scrutiny.ingest.extract.records import Response
+
+    text = "\n".join(
+        [
+            "Issue - decisions",
+            "",
+            "Youth Services Review (Cabinet, 12/05/2021)",
+            "",
+            "Recommendations approved subject to the amendments below",
+            "",
+            "(a) ask the Director of Children's Services to publish a youth offer by March;",
+            "",
+            "(b) fund two detached youth work teams from the reserve.",
+        ]
+    )
+    entities = extract_recommendations(text).entities
+    numbers = [e.number for e in entities if isinstance(e, Recommendation)]
+    statuses = [e.status.value for e in entities if isinstance(e, Response)]
+    assert numbers == ["a", "b"]
+    assert statuses == ["accepted", "accepted"]

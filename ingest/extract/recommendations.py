@@ -100,6 +100,15 @@ _OTHER_SECTION = re.compile(
     r"equalities|consultation|background papers)\b",
     re.I,
 )
+# A decision notice's line over the recommendations it decided ("Recommendations agreed
+# subject to the following amendments", "Decision: Recommendations approved"): the items
+# below are recommendations, each with that response.
+_DECIDED_RECOMMENDATIONS = re.compile(
+    r"^\W*(?:decisions?\s*[:\-–—]?\s*)?(?:the\s+|all\s+)?recommendations?\s+"
+    r"(?:(?:were|was|are|is|have been|has been)\s+)?"
+    r"(?P<status>(?:not\s+)?(?:agreed|approved|accepted|endorsed|adopted|rejected|deferred))\b",
+    re.I,
+)
 _RESOLVED = re.compile(r"^\W*(?:it was\s+)?(?:resolved|agreed|decision)\b", re.I)
 
 # --- items -----------------------------------------------------------------------------
@@ -251,6 +260,8 @@ def _heading_context(stripped: str) -> Context | None:
         return Context.RECOMMENDATIONS
     if short and _FINDINGS_HEADING.match(plain):
         return Context.FINDINGS
+    if _DECIDED_RECOMMENDATIONS.match(plain) and len(plain) <= 200:
+        return Context.RECOMMENDATIONS
     ends_open = plain.endswith((":", ":-", "—", "–")) or re.search(r"\brecommends?$", plain)
     if ends_open and _MIXED_HEADING.search(plain):
         return Context.MIXED
@@ -915,9 +926,19 @@ def _add_finding(built: _Built, text: str, number: str, span: Span, confidence: 
     built.covered.append(span)
 
 
+def _decided_status(item: Item) -> dict[str, tuple[str, Span]]:
+    """The item's fields, with the status its decision notice's introduction gave every
+    recommendation below it, when the item states none of its own."""
+    decided = _DECIDED_RECOMMENDATIONS.match(strip_markup(item.intro)) if item.intro else None
+    if decided is None or "status" in item.fields:
+        return item.fields
+    return {**item.fields, "status": (decided.group("status"), Span(item.start, item.end))}
+
+
 def _from_items(text: str, items: list[Item], built: _Built, taken: set[str]) -> None:
     for item in items:
         built.recommendation_numbers |= taken
+        item.fields = _decided_status(item)
         if item.labelled or item.context is Context.RECOMMENDATIONS:
             if item.children and text[item.start : item.end].rstrip().endswith(":"):
                 for child in item.children:
