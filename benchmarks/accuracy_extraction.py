@@ -113,6 +113,13 @@ def main() -> int:
     parser.add_argument("--work", type=Path, default=Path("/tmp/scrutiny-extraction"))
     parser.add_argument("--all", action="store_true", help="print every miss, not the worst ten")
     parser.add_argument("--only", choices=("dev", "validation"), help="score one set only")
+    parser.add_argument(
+        "--dev-gold",
+        type=Path,
+        default=DEV_GOLD,
+        help="dev gold to score (default: benchmarks/gold/dev_extraction_gold.json); a part "
+        "of it, such as the documents labelled exhaustively, scores precision on those alone",
+    )
     args = parser.parse_args()
     shared: Path = args.shared
     scorer = shared / "eval" / "score_extraction.py"
@@ -122,7 +129,7 @@ def main() -> int:
     work: Path = args.work
     work.mkdir(parents=True, exist_ok=True)
     sets = {
-        "dev": (DEV_GOLD, [shared / "corpus" / "dev", shared / "seeds"]),
+        "dev": (args.dev_gold, [shared / "corpus" / "dev", shared / "seeds"]),
         "validation": (
             shared / "eval" / "validation_extraction_gold.json",
             [shared / "corpus" / "validation"],
