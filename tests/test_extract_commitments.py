@@ -451,3 +451,17 @@ def test_an_undertaking_naming_no_one_is_made_by_the_document_s_author() -> None
     assert made.actor == ()  # who must act is not written
     unknown = extract_commitments(text, Author(body="House of Commons")).entities[0]
     assert unknown.made_by == ()  # a chamber's record has speakers, not one author
+
+
+def test_elections_of_a_chair_and_signed_minutes_are_decisions() -> None:
+    text = (
+        "Councillor Adeyemi was duly elected as Chair of the meeting.\n\n"
+        "Councillor Brook was elected Vice-Chair for the municipal year.\n\n"
+        "The minutes of the meeting held on 3 May were signed by the Chairman.\n\n"
+        "She was elected to the council in 2010 and appointed to the Cabinet in 2014.\n"
+    )
+    decided = [d.text for d in _decisions(text)]
+    assert any("elected as Chair" in t for t in decided)
+    assert any("Vice-Chair" in t for t in decided)
+    assert any("signed by the Chairman" in t for t in decided)
+    assert not any("2010" in t for t in decided)

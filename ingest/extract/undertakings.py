@@ -316,6 +316,10 @@ DECISION = re.compile(
          referred|deferred|recommended)\b
   | \b(?:was|were)\s+(?:\w+\s+)?(?:agreed|approved|confirmed|accepted|endorsed|adopted)\s+
         as\s+a\s+(?:correct|true|accurate)\s+record
+  | \b(?:was|were)\s+(?:duly\s+|unanimously\s+)?(?:re-?)?(?:elected|appointed)\s+(?:as\s+)?
+        (?:the\s+)?(?:Chair|Chairman|Chairwoman|Chairperson|Vice[-\s]Chair\w*|
+         Deputy\s+Chair\w*)\b
+  | \bminutes\b[^.;]{0,120}?\b(?:was|were)\s+(?:\w+\s+and\s+)?signed\s+by\s+the\s+Chair
   | \bit\s+was\s+(?:RESOLVED|resolved|agreed|AGREED|decided)\s+(?:that|to)\b
   | \b(?:is|are|was|were)\s+accepted\s+in\s+(?:full|principle|part)\b
   | \brecommendations?\b[^.;]{0,80}?(?<!whether\s)(?<!if\s)\b(?:was|were)\s+(?:\w+\s+)?
