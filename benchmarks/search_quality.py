@@ -2,7 +2,7 @@
 
 Usage:
   .venv/bin/python benchmarks/search_quality.py [--store DIR] [--distractors [--bulk-limit N]]
-      [--embedder minilm|hashing] [--json PATH] [--verbose] [--ablate]
+      [--embedder minilm|hashing] [--json PATH] [--verbose] [--ablate] [--merge-cap N ...]
 
 Ingests /work/shared/seeds and /work/shared/corpus/dev (plus, with --distractors, the
 first N files of /work/shared/corpus/bulk in name order) into a knowledge base, then
@@ -18,6 +18,9 @@ combined, with hit@1, hit@5, MRR@10 and nDCG@10 (binary relevance) for:
                 KnowledgeBase.search did when this benchmark was written)
   project       KnowledgeBase.search, whatever it does today
   project -X    with --ablate: the project with the second-stage boost X switched off
+  project merge<=N
+                with --merge-cap N: overlapping windows of a document folded into a hit
+                only up to N characters (0: the lower window is dropped)
 
 Only public APIs are used, so the figures follow the ranking as it changes. With
 --store the knowledge base is kept in DIR: reruns skip unchanged files, and documents
@@ -84,9 +87,10 @@ def rrf(rankings: Sequence[Sequence[int]], weights: Sequence[float]) -> list[int
 class Bench:
     """The knowledge base under test plus the retrieval systems computed from it."""
 
-    def __init__(self, kb: Any, ablate: bool = False) -> None:
+    def __init__(self, kb: Any, ablate: bool = False, merge_caps: Sequence[int] = ()) -> None:
         self.kb = kb
         self.ablate = ablate
+        self.merge_caps = tuple(merge_caps)
         self.store = kb.store
         self.pool = max(int(kb.settings.candidate_pool), DEPTH)
         self._texts: dict[str, str] = {}
@@ -186,7 +190,20 @@ class Bench:
         if self.ablate:
             for boost in SECOND_STAGE_BOOSTS:
                 systems[f"project -{boost}"] = self._without(boost, project)
+        for cap in self.merge_caps:
+            systems[f"project merge<={cap}"] = self._merging(cap, project)
         return systems
+
+    @staticmethod
+    def _merging(cap: int, project: System) -> System:
+        """The project with overlapping windows of a document folded into a hit only up to
+        ``cap`` characters (0: never; a lower window that overlaps is dropped)."""
+
+        def system(q: Query) -> list[Result]:
+            with mock.patch("scrutiny.search.engine.MERGED_MAX_CHARS", cap):
+                return project(q)
+
+        return system
 
     @staticmethod
     def _without(boost: str, project: System) -> System:
@@ -316,6 +333,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--ablate", action="store_true", help="also the project with each second-stage boost off"
     )
+    parser.add_argument(
+        "--merge-cap",
+        type=int,
+        action="append",
+        default=[],
+        metavar="CHARS",
+        help="also the project with hits merged only up to CHARS characters (0: no merging); "
+        "repeatable",
+    )
     args = parser.parse_args(argv)
 
     shared: Path = args.shared
@@ -362,7 +388,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"{stats['updated']} updated, {stats['unchanged']} unchanged, "
                 f"{stats['failed']} failed)"
             )
-            bench = Bench(kb, args.ablate)
+            bench = Bench(kb, args.ablate, args.merge_cap)
             judge = make_judge(bench, all_queries, evaluation)
             systems = bench.systems()
             names = [*(NAIVE_SYSTEMS if naive else ()), *systems]
