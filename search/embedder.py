@@ -135,7 +135,7 @@ class SentenceTransformerEmbedder:
     def _query_encoder(self) -> OnnxQueryEncoder | None:
         if self._query_cache is None:
             return None
-        return OnnxQueryEncoder.cached(self.model_dir, DEFAULT_MODEL, self._query_cache)
+        return OnnxQueryEncoder.cached(self.model_dir, self.model_name, self._query_cache)
 
     @cached_property
     def bf16(self) -> bool:
