@@ -659,8 +659,8 @@ def _merged(better: RankedWindow, worse: RankedWindow) -> RankedWindow | None:
     )
     by_ordinal = {p.ordinal: p for p in (*better.passages, *worse.passages)}
     passages = tuple(by_ordinal[o] for o in sorted(by_ordinal))
-    seen = {id(e) for e in better.entities}
-    entities = better.entities + tuple(e for e in worse.entities if id(e) not in seen)
+    seen = {e.id for e in better.entities}
+    entities = better.entities + tuple(e for e in worse.entities if e.id not in seen)
     return replace(better, window=window, passages=passages, entities=entities)
 
 
