@@ -159,3 +159,18 @@ def test_a_decision_notice_gives_its_recommendations_their_response() -> None:
     statuses = [e.status.value for e in entities if isinstance(e, Response)]
     assert numbers == ["a", "b"]
     assert statuses == ["accepted", "accepted"]
+
+
+def test_a_committee_satisfied_or_concerned_and_a_concessive_finding_are_findings() -> None:
+    text = (
+        "Conclusion of the Commission\n\n"
+        "In all major respects we are very satisfied that the Council and its partners have "
+        "done all they reasonably can to safeguard children.\n\n"
+        "While we have found that many pupils are excluded when they should not be, some "
+        "pupils are excluded for good reason.\n\n"
+        "If the review found that staff were unaware of the policy, training would follow.\n"
+    )
+    findings = [f.subject for f in extract_findings(text).entities if isinstance(f, Finding)]
+    assert any("very satisfied that the Council" in t for t in findings)
+    assert any("many pupils are excluded" in t for t in findings)
+    assert not any("unaware of the policy" in t for t in findings)

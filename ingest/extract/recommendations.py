@@ -1039,6 +1039,8 @@ _FINDS_THAT = re.compile(
     r"(?:judge?ment|conclusion|finding|verdict)s? that|"
     r"found|finds|concluded|concludes|identified|identifies|revealed|reveals|"
     r"highlighted|highlights|showed|shows|says|said|pointed to|points to|judged|judges|"
+    r"(?:is|are|was|were|remains?|remained)\s+(?:very\s+|fully\s+|not\s+)?"
+    r"(?:satisfied|concerned|convinced)\s+that|"
     r"had seen|makes? clear|made clear|is clear|underlines|emphasises|warns)"
     r"(?:\s+that)?\b",
     re.I,
@@ -1050,7 +1052,7 @@ _REVIEWER = re.compile(
     re.I,
 )
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:it|they|this|the (?:report|review))\b", re.I)
-_REPORTED_ONLY = re.compile(r"\b(?:if|whether|would|could|while|whilst|although)\b", re.I)
+_REPORTED_ONLY = re.compile(r"\b(?:if|whether|would|could)\b", re.I)
 _MAX_SENTENCE = 500
 # "This is one of the significant conclusions of a report …": the paragraph before holds it.
 _ANNOUNCES = re.compile(
@@ -1072,7 +1074,8 @@ def _inside(span: Span, covered: list[Span]) -> bool:
 _SENTENCE_WORDS = (
     "recommend", "found", "finds", "conclu", "finding", "identif", "reveal", "highlight",
     "show", "says", "said", "point", "judg", "seen", "clear", "underline", "emphasis", "warn",
-    "felt", "feel", "believ", "consider", "think", "thought", "view", "opinion",
+    "felt", "feel", "believ", "consider", "think", "thought", "view", "opinion", "satisf",
+    "concerned", "convinced",
 )  # fmt: skip
 
 
