@@ -144,10 +144,10 @@ def main() -> int:
     fields: list[str] = []
     for figures in results.values():
         fields += [f for f in figures if f not in fields]
-    print(f"{'field':<18}" + "".join(f"{name:<26}" for name in results))
+    print(f"{'field':<24}" + "".join(f"{name:<26}" for name in results))
     for field in fields:
         print(
-            f"{field:<18}" + "".join(f"{_cell(results[name].get(field)):<26}" for name in results)
+            f"{field:<24}" + "".join(f"{_cell(results[name].get(field)):<26}" for name in results)
         )
     return 0
 
