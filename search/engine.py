@@ -12,11 +12,13 @@ span and anchored on that passage ("small-to-big").
    ``scrutiny.search.ranking.WINDOW_WEIGHTS``): window BM25 over the best window BM25,
    the best cosine similarity of its passages to the query, the best passage BM25 and
    exact phrase in it, each over its list's best.
-3. Re-score with what the graph knows of the window's passages (cases named, the entity
-   kinds a query's intent asks for).
+3. Re-score with what the graph knows of the window's passages (cases named, roles and
+   organisations asked about, fragments too short to answer; see ``rescore``).
 4. Filter (quoted phrases, council, committee, year, kind, status, theme, organisation),
-   drop windows that overlap a better one, and keep at most ``PER_DOCUMENT`` windows of
-   one document among the first results, so a whole question gets several documents.
+   fold each window that overlaps a better one of its document into it (the hit's span
+   grows, up to ``MERGED_MAX_CHARS``; past that the lower window is dropped), and keep at
+   most ``PER_DOCUMENT`` hits of one document among the first results, so a whole
+   question gets several documents.
 5. Facets and the total over every window scored exactly (at least ``EXACT_WINDOWS``).
 
 Everything the engine reads comes through ``SearchIndex``, a narrow protocol the store
