@@ -136,6 +136,9 @@ def test_the_subject_of_a_recommendations_modal_is_its_addressee() -> None:
     assert addressee("A peer review of each centre should take place every five years.") == ()
     assert addressee("Those who have fibrosis should receive the same care.") == ()
     assert addressee("Individuals in leadership positions should record concerns.") == ()
+    assert addressee("Children should have a named worker.") == ()
+    assert addressee("PACAC should accept the role.") == ("PACAC",)
+    assert addressee("Schools should publish their policies.") == ("Schools",)
 
 
 def test_a_decision_notice_gives_its_recommendations_their_response() -> None:

@@ -806,7 +806,12 @@ def _names_a_body(subject: str) -> bool:
     or a profession's ("The governments of the UK …", "The UK government and devolved
     administrations"), or every word of it is capitalised ("PACAC", "HM Government")."""
     words = subject.split()
-    if all(w.lstrip("('\"‘“")[:1].isupper() for w in words if w.lower() not in _MINOR_WORDS):
+    if len(words) == 1:
+        # A lone word opening a sentence is capitalised whatever it is ("Children should
+        # …"): only an acronym names a body by its capitals ("PACAC", "NHS").
+        if re.fullmatch(r"[A-Z]{2,}[a-z]?", words[0].strip("'’()")):
+            return True
+    elif all(w.lstrip("('\"‘“")[:1].isupper() for w in words if w.lower() not in _MINOR_WORDS):
         return True
     cut = _AFTER_HEAD.search(subject)
     phrase = subject[: cut.start()] if cut else subject
@@ -856,6 +861,8 @@ def addressee(text: str) -> tuple[str, ...]:
                 continue  # "Treatment should be provided by …": the subject does not act
             who = re.sub(r"^(?:that|then|and|but)\s+", "", match.group("who"), flags=re.I)
             who = who.strip(" ,")
+            if len(who.split()) == 1 and not _names_a_body(who):
+                continue  # a lone capitalised word opening a sentence ("Children should …")
             if who and not _NOT_A_BODY.match(who) and len(who.split()) <= 14:
                 return (who,)
     return ()
