@@ -139,6 +139,8 @@ def test_the_subject_of_a_recommendations_modal_is_its_addressee() -> None:
     assert addressee("Children should have a named worker.") == ()
     assert addressee("PACAC should accept the role.") == ("PACAC",)
     assert addressee("Schools should publish their policies.") == ("Schools",)
+    # a name inside the sentence keeps its capital's meaning
+    assert addressee("The Panel recommends that Cafcass review its guidance.") == ("Cafcass",)
 
 
 def test_a_decision_notice_gives_its_recommendations_their_response() -> None:

@@ -861,7 +861,7 @@ def addressee(text: str) -> tuple[str, ...]:
                 continue  # "Treatment should be provided by …": the subject does not act
             who = re.sub(r"^(?:that|then|and|but)\s+", "", match.group("who"), flags=re.I)
             who = who.strip(" ,")
-            if len(who.split()) == 1 and not _names_a_body(who):
+            if pattern is _SHOULD and len(who.split()) == 1 and not _names_a_body(who):
                 continue  # a lone capitalised word opening a sentence ("Children should …")
             if who and not _NOT_A_BODY.match(who) and len(who.split()) <= 14:
                 return (who,)
