@@ -179,3 +179,23 @@ def test_a_committee_satisfied_or_concerned_and_a_concessive_finding_are_finding
     assert any("very satisfied that the Council" in t for t in findings)
     assert any("many pupils are excluded" in t for t in findings)
     assert not any("unaware of the policy" in t for t in findings)
+
+
+def test_a_recommendation_labelled_with_a_bracketed_letter_keeps_its_letter() -> None:
+    text = "\n".join(
+        [
+            "The Chair commented on the recommendations in the report as follows:",
+            "",
+            "Recommendation (a) the discount applies to all care leavers living in the "
+            "borough, whichever authority looked after them.",
+            "",
+            "Recommendation (b) the scheme is reviewed after its first year.",
+        ]
+    )
+    found = {
+        e.number: e.text
+        for e in extract_recommendations(text).entities
+        if isinstance(e, Recommendation)
+    }
+    assert set(found) == {"a", "b"}
+    assert found["b"].startswith("the scheme is reviewed")

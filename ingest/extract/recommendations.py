@@ -121,7 +121,8 @@ _NUMBER_WORDS = (
 )
 _LABELLED_ITEM = re.compile(
     rf"^[ \t\-*•·#>]*(?:\*\*)?(?:{_LABEL_WORDS})\s*"
-    rf"(?P<number>\d{{1,3}}(?:\.\d{{1,2}}){{0,2}}[a-z]?(?:\s*\((?:{_ROMAN}|[a-z])\))?|{_NUMBER_WORDS}\b)"
+    rf"(?P<number>\d{{1,3}}(?:\.\d{{1,2}}){{0,2}}[a-z]?(?:\s*\((?:{_ROMAN}|[a-z])\))?|{_NUMBER_WORDS}\b|"
+    rf"\((?:{_ROMAN}|[a-z])\))"
     r"(?![\w/])[ \t]*(?:\*\*)?[ \t]*(?:[:.)\-–—](?!\d))?(?:\*\*)?[ \t]*(?P<text>.*)$",
     re.I,
 )

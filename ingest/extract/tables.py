@@ -654,8 +654,10 @@ _LEADING_ID = re.compile(
 
 
 def normalise_number(number: str) -> str:
-    """ "R1" -> "1", "One (a)" -> "1(a)", "4a (i)" -> "4a(i)"."""
+    """ "R1" -> "1", "One (a)" -> "1(a)", "4a (i)" -> "4a(i)", "(b)" -> "b"."""
     cleaned = re.sub(r"\s+", "", number).lower().rstrip(".")
+    if re.fullmatch(r"\(\w+\)", cleaned):
+        cleaned = cleaned[1:-1]
     word = re.match(rf"^({_NUMBER_WORD})", cleaned)
     if word:
         cleaned = NUMBER_WORDS[word.group(1)] + cleaned[word.end() :]
