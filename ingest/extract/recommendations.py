@@ -37,6 +37,7 @@ from scrutiny.ingest.extract.tables import (
     _is_contents_entry,
     _listed_recommendations,
     _prose_recommendations,
+    due_of,
     is_page_furniture,
     is_table_line,
     normalise_number,
@@ -66,7 +67,8 @@ _MIXED_HEADING = re.compile(
     re.I,
 )
 _RECOMMENDATIONS_HEADING = re.compile(
-    r"^(?:#+\s*)?(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:summary|list|schedule) of |key |our |the |main |"
+    r"^(?:#+\s*)?(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:the\s+)?[\w -]{1,40}?(?:'s|’s|s'|s’)\s+)?"
+    r"(?:(?:summary|list|schedule) of |key |our |the |main |"
     r"final |panel |committee |scrutiny |review |inquiry |task and finish group )*"
     r"recommendations?(?:\s+(?:of|from|to|for|made by)\s+[\w ,'’&-]{1,60})?\s*:?-?$",
     re.I,
@@ -153,8 +155,8 @@ _FIELD = re.compile(
 _FIELD_HEADING = re.compile(rf"^[ \t]*(?:\*\*|#+\s*)?(?P<name>{_FIELD_NAME})(?:\*\*)?[ \t]*$", re.I)
 # A line that opens by naming a numbered recommendation ("Recommendation 2 is not accepted").
 _NAMES_A_RECOMMENDATION = re.compile(
-    r"^[ \t\-*•·]*(?:recommendations?|rec\.?)\s+(?:\d{1,3}(?:\.\d{1,2})?[a-z]?|"
-    rf"{_NUMBER_WORDS})\b",
+    r"^[ \t\-*•·]*(?:recommendations?|rec\.?)\s+(?:(?:\d{1,3}(?:\.\d{1,2})?[a-z]?|"
+    rf"{_NUMBER_WORDS})\b|\((?:[a-z]|{_ROMAN})\)|{_ROMAN}(?=\s+(?:is|are|was|were)\b))",
     re.I,
 )
 _PARAGRAPH_REF = re.compile(r"\s*\((?:Paragraphs?|paras?\.?)\s[\d\s,–\-and]+\)\s*$", re.I)
@@ -677,7 +679,7 @@ def _add_recommendation(
         owners = addressee(intro.rstrip(" :-–—") + " act.")
     if not owners and (intro or re.match(r"\W*that\b", body, re.I)):
         owners = _item_subject(body)
-    due = fields.get("due", (None, span))[0]
+    due = due_of(fields.get("due", (None, span))[0])
     progress = fields.get("progress", (None, span))[0]
     status_field = fields.get("status")
     status = None
@@ -1175,7 +1177,10 @@ def _sentence_items(text: str, built: _Built) -> None:
 
 # --- responses stated in prose -------------------------------------------------------------
 
-_NUMBER = r"(?:\d{1,3}(?:\.\d{1,2})?[a-z]?|" + _NUMBER_WORDS + r")"
+_NUMBER = (
+    r"(?:\d{1,3}(?:\.\d{1,2})?[a-z]?|" + _NUMBER_WORDS + rf"|\((?:[a-z]|{_ROMAN})\)|"
+    rf"(?<![\w(])(?:{_ROMAN}|[a-h])(?![\w’')]))"
+)
 _NUMBER_LIST = rf"{_NUMBER}(?:\s*(?:,|and|&|to|-|–|or)\s*{_NUMBER})*"
 _STATUS_PHRASE = (
     r"(?:(?:accepted|agreed|supported|approved) in (?:part|principle)|"

@@ -412,14 +412,20 @@ _STATUS_IN_PROSE: tuple[tuple[re.Pattern[str], ResponseStatus], ...] = (
         re.compile(
             rf"\brejects?\b|\b{_IS}(?:rejected|declined|"
             r"not (?:accepted|agreed|supported|approved))\b|"
-            r"\b(?:does|do|did) not (?:accept|agree|support)\b|\bnot (?:accepted|agreed)\b",
+            r"\b(?:does|do|did) not (?:accept|agree|support)\b|\bnot (?:accepted|agreed)\b|"
+            r"\bdisagrees? with (?:this|the) recommendation",
             re.I,
         ),
         ResponseStatus.REJECTED,
     ),
     (re.compile(rf"\b{_IS}deferred\b|\bdefers?\b", re.I), ResponseStatus.DEFERRED),
     (
-        re.compile(rf"\b{_IS}(?:under consideration|being considered|under review)\b", re.I),
+        re.compile(
+            rf"\b{_IS}(?:under consideration|being considered|under review)\b|"
+            r"\b(?:will|is going to) (?:further |carefully |now )?consider (?:this|the) "
+            r"recommendation\b|\bis considering (?:this|the) recommendation\b",
+            re.I,
+        ),
         ResponseStatus.UNDER_CONSIDERATION,
     ),
     (
@@ -484,6 +490,20 @@ def status_sentence(text: str) -> tuple[ResponseStatus, str] | None:
             if status is not None:
                 return status, words
     return None
+
+
+# A due cell that states no date: "N/A", "TBC", "None", a dash.
+_NO_DUE = re.compile(
+    r"^(?:n/?a|not applicable|none|nil|tbc|tba|tbd|to be (?:confirmed|agreed|determined)|"
+    r"[-–—]+)\.?$",
+    re.I,
+)
+
+
+def due_of(text: str | None) -> str | None:
+    """A due cell's or field's text, or None when it states no date."""
+    cleaned = strip_markup(text or "").strip(" *_")
+    return cleaned if cleaned and not _NO_DUE.match(cleaned) else None
 
 
 def progress_of(text: str) -> str | None:
@@ -904,7 +924,7 @@ def _draft_status(draft: _Draft) -> tuple[ResponseStatus | None, str, float, str
 def _entities_from_draft(draft: _Draft, key: str) -> tuple[list[Entity], list[Link]]:
     owner_text = " ".join(cell.text for cell in draft.response_cells.get(Column.OWNER, []))
     owners = split_organisations(owner_text) if owner_text else ()
-    due = _joined(draft.response_cells.get(Column.DUE, [])) or None
+    due = due_of(_joined(draft.response_cells.get(Column.DUE, [])))
     status, status_text, confidence, progress = _draft_status(draft)
     recommendation = Recommendation(
         key=key,
