@@ -248,7 +248,7 @@ def _pdf_text(path: Path, data: bytes) -> str:
         pages: list[str] = []
         chars = 0
         for page in reader.pages:
-            pages.append(page.extract_text() or "")
+            pages.append(_page_text(page))
             chars += len(pages[-1])
             if chars > MAX_TEXT_CHARS:
                 raise SafetyLimitError(
@@ -261,6 +261,25 @@ def _pdf_text(path: Path, data: bytes) -> str:
     except Exception as exc:  # pypdf raises many types on damaged files
         raise CorruptDocumentError(path, f"PDF: {_reason(exc)}") from None
     return "\n\n".join(page.strip("\n") for page in pages)
+
+
+#: A line of three or more runs of words set apart by wide gaps: a table row as laid out.
+_LAID_OUT_ROW = re.compile(r"^\s*\S+(?: \S+)*(?: {3,}\S+(?: \S+)*){2,}\s*$")
+#: Rows that make a page a table page.
+_TABLE_PAGE_ROWS = 3
+
+
+def _page_text(page: Any) -> str:
+    """A PDF page's text. A page holding a table keeps its layout (columns set apart by
+    spaces, as the table reader expects); any other page is read in reading order, which
+    also keeps the columns of a two-column page apart."""
+    layout: str = page.extract_text(extraction_mode="layout") or ""
+    rows = sum(1 for line in layout.splitlines() if _LAID_OUT_ROW.match(line))
+    if rows >= _TABLE_PAGE_ROWS:
+        lines = [line.rstrip() for line in layout.splitlines()]
+        return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+    plain: str = page.extract_text() or ""
+    return plain
 
 
 def _check_zip(path: Path, data: bytes) -> None:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,31 @@ def test_pdf_text_is_extracted() -> None:
     fmt, text = read(FILES / "minutes.pdf")
     assert fmt is SourceFormat.PDF
     assert "care leavers would be exempt from council tax" in text
+
+
+def test_a_pdf_page_holding_a_table_keeps_its_columns_apart(tmp_path: Path) -> None:
+    from response_documents import pdf_bytes
+
+    placed = [(40, 560, "Action plan"), (40, 540, "Alone on its page, a line of prose.")]
+    for row, y in zip(
+        [
+            ("No.", "Recommendation", "Lead", "Due"),
+            ("1", "Audit the flags", "ICB", "June"),
+            ("2", "Brief all staff", "Police", "July"),
+            ("3", "Refresh the toolkit", "LA", "May"),
+        ],
+        range(500, 400, -20),
+        strict=False,
+    ):
+        placed += [(x, y, cell) for x, cell in zip((40, 80, 400, 600), row, strict=True)]
+    path = tmp_path / "plan.pdf"
+    path.write_bytes(pdf_bytes(placed))
+    _, text = read_canonical_text(path, path.read_bytes(), max_bytes=10_000_000)
+    row = next(line for line in text.splitlines() if "Audit the flags" in line)
+    assert re.split(r" {3,}", row.strip()) == ["1", "Audit the flags", "ICB", "June"]
+    # a page of prose is read in reading order, with no layout spacing
+    _, prose = read(FILES / "minutes.pdf")
+    assert "   " not in prose
 
 
 def test_docx_paragraphs_and_tables_become_pipe_rows() -> None:

@@ -753,30 +753,18 @@ CASES: list[object] = [
         "gives no status to (a), (b) or (c)",
     ),
     NHS_DEFINITION_LIST,
-    _gap(
-        SAFEGUARDING_PLAN,
-        "no recommendation found in the PDF action plan whose rows are numbered '1', '2', '3' "
-        "under a 'No. Recommendation Action Lead Target date RAG' header",
-    ),
-    _gap(
-        POLICE_RESPONSE,
-        "the PDF table's Owner and By when cells are not read: owners are 'The Force' from the "
-        "text, due dates ('April 2025', 'July 2025') are None",
-    ),
+    SAFEGUARDING_PLAN,
+    POLICE_RESPONSE,
     PROSE_LETTER,
     MARKDOWN_THEMES,
     ICB_WORDS,
     EXECUTIVE_DECISION,
-    _gap(
-        MARKDOWN_HEADINGS,
-        "the owner 'Director, Local Transport' is split at its comma into 'Director' and "
-        "'Local Transport'",
-    ),
+    MARKDOWN_HEADINGS,
 ]
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip().lower()
+    return re.sub(r"\s+", " ", text.replace("’", "'")).strip().lower()
 
 
 def _agrees(expected: str | None, found: str | None) -> bool:

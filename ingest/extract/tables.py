@@ -297,6 +297,34 @@ def _layout_columns(line: str) -> list[int] | None:
     return starts
 
 
+def _aligned(pieces: list[tuple[int, int]], columns: list[int]) -> list[int]:
+    """The column of each piece of a layout line. A PDF's layout text places words where
+    a fixed-width font would, so a row drifts a few characters off its header, more the
+    further right it is: with no more pieces than columns, pieces keep their order and
+    each takes its own column, the assignment nearest the header's starts overall;
+    otherwise each piece takes the column whose start is nearest."""
+    starts = [start for start, _ in pieces]
+    n, m = len(starts), len(columns)
+    if n > m:
+        return [min(range(m), key=lambda i: (abs(columns[i] - s), i)) for s in starts]
+    # cost[i][j]: best total distance placing pieces[:i] in columns[:j], piece i-1 in j-1
+    inf = float("inf")
+    cost = [[inf] * (m + 1) for _ in range(n + 1)]
+    cost[0] = [0.0] * (m + 1)
+    for i in range(1, n + 1):
+        best_before = inf
+        for j in range(1, m + 1):
+            best_before = min(best_before, cost[i - 1][j - 1])
+            cost[i][j] = best_before + abs(columns[j - 1] - starts[i - 1])
+    chosen: list[int] = []
+    bound = m
+    for i in range(n, 0, -1):
+        j = min(range(i, bound + 1), key=lambda k: (cost[i][k], -k))
+        chosen.append(j - 1)
+        bound = j - 1
+    return chosen[::-1]
+
+
 def _layout_row(text: str, line_start: int, line: str, columns: list[int]) -> TableRow | None:
     """A layout line cut at the header's column starts (a word that straddles a start
     belongs to the column it starts in); ``None`` for prose running across the columns."""
@@ -306,8 +334,7 @@ def _layout_row(text: str, line_start: int, line: str, columns: list[int]) -> Ta
     if len(pieces) == 1 and pieces[0][0] <= columns[0] + 1 and pieces[0][1] > columns[1] + 8:
         return None
     cells: list[list[tuple[int, int]]] = [[] for _ in columns]
-    for start, end in pieces:
-        column = max((i for i, c in enumerate(columns) if c <= start + 1), default=0)
+    for (start, end), column in zip(pieces, _aligned(pieces, columns), strict=True):
         cells[column].append((start, end))
     built = []
     for index, spans in enumerate(cells):
@@ -343,10 +370,40 @@ def _split_on_and(name: str) -> list[str]:
     return [name]
 
 
+# A post that names no body of its own: "Director, Local Transport" is one owner, the
+# post and the service it heads, not two.
+_BARE_POST = re.compile(
+    r"^(?:(?:interim|acting|deputy|assistant|executive|strategic|corporate|chief|senior|"
+    r"service|group|area|divisional|operational)\s+)*(?:director|head|manager|officer|lead|"
+    r"inspector|superintendent|commissioner|executive)$",
+    re.I,
+)
+
+
+def _joined_posts(pieces: list[str], separators: list[str]) -> list[str]:
+    """``pieces`` with a bare post joined to the piece after it across a comma."""
+    joined: list[str] = []
+    index = 0
+    while index < len(pieces):
+        piece = pieces[index]
+        while (
+            index + 1 < len(pieces)
+            and separators[index].strip() == ","
+            and _BARE_POST.match(_AND.split(piece)[-1].strip(" .-–"))
+        ):
+            index += 1
+            piece = f"{piece}, {pieces[index]}"
+        joined.append(piece)
+        index += 1
+    return joined
+
+
 def split_organisations(text: str) -> tuple[str, ...]:
     """Organisation labels from a responsible-body cell, split where they are joined."""
     names: list[str] = []
-    for piece in _LIST_SEPARATORS.split(strip_markup(text)):
+    parts = _LIST_SEPARATORS.split(strip_markup(text))
+    separators = _LIST_SEPARATORS.findall(strip_markup(text))
+    for piece in _joined_posts(parts, separators):
         for name in _split_on_and(piece.strip(" .-–")):
             name = name.strip(" .-–")
             if name and name not in names:
