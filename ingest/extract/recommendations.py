@@ -390,8 +390,12 @@ def scan_items(text: str) -> list[Item]:
             else:
                 # the value is the paragraph under the field's name
                 below = _next_filled(lines, index)
-                if below is not None and _NAMES_A_RECOMMENDATION.match(lines[below].text):
-                    # "Cabinet response" over "Recommendation 1 is accepted. …": a heading
+                if below is not None and (
+                    _NAMES_A_RECOMMENDATION.match(lines[below].text)
+                    or _STATUS_STATEMENT.search(lines[below].text)
+                ):
+                    # "Cabinet response" over "Recommendation 1 is accepted. …" or "Decision"
+                    # over "RESOLVED that recommendations (a) and (c) be approved": a heading
                     # over responses to every recommendation, not the last one's field
                     section = strip_markup(stripped).strip("*#_ ")[:120]
                     current = parent = None
@@ -661,8 +665,8 @@ def _add_recommendation(
         return
     if not number and any(isinstance(e, Recommendation) and e.text == body for e in built.entities):
         return  # the same words set out again (in the body and in a summary list)
-    if _PROCEDURAL.match(body):
-        return
+    if _PROCEDURAL.match(body) and not (intro and _ANNOUNCED_NOTING.match(body)):
+        return  # (an item "note …" of a list announced by its introduction is asked for)
     opening = _ONLY_A_STATEMENT.match(body)
     if opening is not None and _STATUS_STATEMENT.match(body, opening.end()):
         return  # a response to a recommendation (read by ``_stated_responses``)
@@ -1040,6 +1044,8 @@ _COMMITTEE_VIEW = re.compile(
     r"(?=[^.]{0,200}\b(?:should|must|needs? to|ought to)\b)",
     re.I,
 )
+# An item of an announced list ("Cabinet is recommended to: … (d) note the outcome …").
+_ANNOUNCED_NOTING = re.compile(r"^(?:that\s+)?(?:note|consider|receive|comment on)\s+\w", re.I)
 _IS_RECOMMENDED = re.compile(r"\b(?:is|are) recommended to\b", re.I)
 _PASSIVE_REPORT = re.compile(r"\b(?:it|this) (?:was|had been|has been) recommended\b", re.I)
 _LIST_MARKER = re.compile(r"^[\s\-*•·▪◦‣]*(?:\(?(?:\d{1,3}(?:\.\d{1,2}){0,2}|[a-z])[.)]?\s+)?")
