@@ -37,6 +37,7 @@ from scrutiny.ingest.extract.tables import (
     _is_contents_entry,
     _listed_recommendations,
     _prose_recommendations,
+    due_in_text,
     due_of,
     is_page_furniture,
     is_table_line,
@@ -148,7 +149,10 @@ _FIELD_NAME = (
     r"comments?)"
 )
 _FIELD = re.compile(
-    rf"^[ \t]*(?:\*\*)?(?P<name>{_FIELD_NAME})(?:\*\*)?[ \t]*[:\-–—](?:\*\*)?[ \t]*(?P<value>.*)$",
+    rf"^[ \t]*(?:\*\*)?(?P<name>{_FIELD_NAME})"
+    # "Update (October 2024):", "Progress as at March 2025:"
+    r"(?:[ \t]*\([^()\n]{1,40}\)|[ \t]+as at(?:[ \t]+\w+){1,3})?"
+    r"(?:\*\*)?[ \t]*[:\-–—](?:\*\*)?[ \t]*(?P<value>.*)$",
     re.I,
 )
 # The field's name alone on its line ("Cabinet Response"), its value in the lines below.
@@ -413,12 +417,7 @@ def scan_items(text: str) -> list[Item]:
             if not line.text[offset:].strip() and not labelled:
                 continue
             item_context = Context.RECOMMENDATIONS if answered else context
-            if (
-                labelled
-                and context is None
-                and not line.text[offset:].strip()
-                and index < len(lines)
-            ):
+            if labelled and not line.text[offset:].strip() and index < len(lines):
                 # "Recommendation One" on its own line: the paragraph under it is the text
                 # (not "… as set out in / Recommendation 2." wrapped from a sentence).
                 above = lines[index - 2].stripped if index >= 2 else ""
@@ -457,6 +456,20 @@ def scan_items(text: str) -> list[Item]:
             start = line.start + _indent(line.text)
             end, index = _continue_item(lines, index, line.end, wrap_only=False)
             current.fields["status"] = (strip_markup(text[start:end]), Span(start, end))
+            continue
+        if (
+            current is not None
+            and "status" in current.fields
+            and "comment" not in current.fields
+            and (current.labelled or current.context is Context.RECOMMENDATIONS)
+            and not _looks_like_heading(stripped)
+            and _heading_context(stripped) is None
+        ):
+            # the response's own words under its status ("Response: Accepted" over "The
+            # Force will …"): the item goes on, and a "Lead:" line below is still its own
+            start = line.start + _indent(line.text)
+            end, index = _continue_item(lines, index, line.end, wrap_only=False)
+            current.fields["comment"] = (strip_markup(text[start:end]), Span(start, end))
             continue
         announced = _heading_context(stripped)
         if announced is not None:
@@ -527,7 +540,8 @@ def _wraps_on(line: str) -> bool:
 
 def _answered_below(lines: list[_Line], index: int) -> bool:
     """Whether the paragraph starting above ``index`` is followed (after its wrapped lines
-    and at most one blank line) by a status field that states a response."""
+    and at most one blank line) by a status field that states a response, or by a
+    sentence answering "this recommendation"."""
     blanks = 0
     while index < len(lines):
         line = lines[index]
@@ -543,6 +557,8 @@ def _answered_below(lines: list[_Line], index: int) -> bool:
             return _field_kind(field_match.group("name").lower()) == "status" and (
                 normalise_status(value) is not None or status_from_response(value) is not None
             )
+        if _THIS_RECOMMENDATION.search(line.text) and status_from_response(line.text):
+            return True  # "The Government accepts this recommendation. …"
         if blanks or _item_match(line.text, True) is not None or _is_table_line(line.text):
             return False
     return False
@@ -557,10 +573,10 @@ def _is_field_or_item(line: str) -> bool:
 def _field_kind(name: str) -> str:
     if re.search(r"response|status|decision|agreed|accepted|position", name):
         return "status"
+    if re.search(r"\brag\b|progress|update", name):  # before "date", which "update" holds
+        return "progress"
     if re.search(r"time|target|when|due|deadline|date", name):
         return "due"
-    if re.search(r"rag|progress|update", name):
-        return "progress"
     if name.startswith("comment"):
         return "comment"
     return "owner"
@@ -683,7 +699,7 @@ def _add_recommendation(
         owners = addressee(intro.rstrip(" :-–—") + " act.")
     if not owners and (intro or re.match(r"\W*that\b", body, re.I)):
         owners = _item_subject(body)
-    due = due_of(fields.get("due", (None, span))[0])
+    due = due_of(fields.get("due", (None, span))[0]) or due_in_text(body)
     progress = fields.get("progress", (None, span))[0]
     status_field = fields.get("status")
     status = None

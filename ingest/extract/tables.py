@@ -187,7 +187,7 @@ def parse_table_rows(text: str) -> tuple[TableRow, ...]:
                     header.span,
                 )
                 if is_header(merged):
-                    layout, header_line = columns, line
+                    layout, header_line = columns, f"{line}\n{lines[index][1]}"
                     rows.append(merged)
                     index += 1
                     continue
@@ -221,7 +221,9 @@ def _header_wrap(lines: list[tuple[int, str]], index: int, columns: list[int]) -
 
 
 _PAGE_FURNITURE = re.compile(
-    r"^\s*(?:page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|\d{1,4}\s+of\s+\d{1,4}|[-–]\s*\d{1,4}\s*[-–])\s*$",
+    # the page number, alone or set apart from a footer's words ("Internal Audit   Page 1 of 2")
+    r"^\s*(?:\S[^\n]{0,80}?\s{3,})?"
+    r"(?:page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|\d{1,4}\s+of\s+\d{1,4}|[-–]\s*\d{1,4}\s*[-–])\s*$",
     re.I,
 )
 _PAGE_HEADER_LINES = 6  # lines a page's running header may take before the header repeats
@@ -234,16 +236,24 @@ def is_page_furniture(line: str) -> bool:
 
 def _past_page_break(lines: list[tuple[int, str]], index: int, header_line: str) -> int:
     """The index after a page break inside a laid-out table: past the page's running
-    header and the table's repeated header row when they follow within a few lines,
-    else just past the page number."""
-    header = _WHITESPACE.sub(" ", header_line).strip()
+    header and the table's repeated header row (with the line its words wrap onto, given
+    after a newline in ``header_line``) when they follow within a few lines, else just
+    past the page number."""
+    header, *wrap = [_WHITESPACE.sub(" ", part).strip() for part in header_line.split("\n")]
     seen = 0
     for ahead in range(index, min(len(lines), index + 3 * _PAGE_HEADER_LINES)):
         line = lines[ahead][1]
         if not line.strip():
             continue
         if _WHITESPACE.sub(" ", line).strip() == header:
-            return ahead + 1
+            below = ahead + 1
+            if (
+                wrap
+                and below < len(lines)
+                and _WHITESPACE.sub(" ", lines[below][1]).strip() == wrap[0]
+            ):
+                below += 1  # the header's words wrapped onto a second line, repeated too
+            return below
         seen += 1
         if seen > _PAGE_HEADER_LINES:
             break
@@ -460,7 +470,8 @@ _STATUS_IN_PROSE: tuple[tuple[re.Pattern[str], ResponseStatus], ...] = (
     (
         re.compile(
             rf"\b{_ACCEPT_VERB} in (?:part|principle)\b|\bpartially {_ACCEPT_VERB}|"
-            rf"\bbroadly {_ACCEPT_VERB}|\b{_IS}partially\b|\bpart(?:ly|ially)[ -]{_ACCEPT_VERB}",
+            rf"\bbroadly {_ACCEPT_VERB}|\b{_IS}partially\b|\bpart(?:ly|ially)[ -]{_ACCEPT_VERB}|"
+            rf"\b{_ACCEPT_VERB} (?:this|the) recommendation in (?:part|principle)\b",
             re.I,
         ),
         ResponseStatus.PARTIALLY_ACCEPTED,
@@ -500,7 +511,10 @@ _STATUS_IN_PROSE: tuple[tuple[re.Pattern[str], ResponseStatus], ...] = (
         ),
         ResponseStatus.ACCEPTED,
     ),
-    (re.compile(rf"\b{_IS}noted\b", re.I), ResponseStatus.NOTED),
+    (
+        re.compile(rf"\b{_IS}noted\b|\bnotes? (?:this|the) recommendation\b", re.I),
+        ResponseStatus.NOTED,
+    ),
 )
 
 # Progress, never acceptance: a RAG rating or a delivery state.
@@ -561,6 +575,28 @@ def due_of(text: str | None) -> str | None:
     """A due cell's or field's text, or None when it states no date."""
     cleaned = strip_markup(text or "").strip(" *_")
     return cleaned if cleaned and not _NO_DUE.match(cleaned) else None
+
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
+)
+# "By 31 December 2024, chief constables should …": a deadline the recommendation opens with.
+_OPENING_DUE = re.compile(
+    r"^\W*(?:by|before|no later than|within)\s+(?:the\s+)?(?P<due>"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\s+\d{{4}}|"
+    rf"(?:the\s+)?end\s+of\s+(?:{_MONTH}\s+)?\d{{4}}|"
+    r"(?:spring|summer|autumn|winter)\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|"
+    r"(?:one|two|three|four|five|six|nine|twelve|eighteen|\d{1,2})\s+(?:months|years)"
+    r")\s*,",
+    re.I,
+)
+
+
+def due_in_text(text: str) -> str | None:
+    """The deadline a recommendation's words open with ("By 31 December 2024, …")."""
+    match = _OPENING_DUE.match(strip_markup(text))
+    return match.group("due") if match else None
 
 
 def progress_of(text: str) -> str | None:
@@ -978,10 +1014,46 @@ def _draft_status(draft: _Draft) -> tuple[ResponseStatus | None, str, float, str
     return None, status_text, 0.0, progress
 
 
-def _entities_from_draft(draft: _Draft, key: str) -> tuple[list[Entity], list[Link]]:
+_LABELLED_CELL = re.compile(r"^\W*(?:recommendation|rec\.?)\s*\d", re.I)
+
+
+def _actions_under(drafts: list[_Draft]) -> dict[int, _Draft]:
+    """Rows that are actions under a recommendation, by ``id``, with that recommendation:
+    where rows saying "Recommendation 2: …" are followed by rows numbered 2.1, 2.2 that
+    do not, those rows are the actions of an action plan, not recommendations."""
+    labelled = {
+        d.number: d
+        for d in drafts
+        if d.number and d.text_cells and _LABELLED_CELL.match(d.text_cells[0].text)
+    }
+    actions: dict[int, _Draft] = {}
+    for draft in drafts:
+        parent = labelled.get(draft.number.rsplit(".", 1)[0]) if "." in draft.number else None
+        if parent is not None and draft is not parent and draft.number not in labelled:
+            actions[id(draft)] = parent
+    return actions
+
+
+def _one_value(drafts: list[_Draft], role: Column) -> str:
+    """The value every one of ``drafts`` states in the ``role`` column, if they agree."""
+    values = {_joined(d.response_cells.get(role, [])) for d in drafts}
+    return values.pop() if len(values) == 1 else ""
+
+
+def _entities_from_draft(
+    draft: _Draft, key: str, actions: list[_Draft] | None = None
+) -> tuple[list[Entity], list[Link]]:
+    """The recommendation of a row (and its response); a recommendation stating no lead
+    or date of its own takes the one all its ``actions`` share."""
+    actions = actions or []
     owner_text = " ".join(cell.text for cell in draft.response_cells.get(Column.OWNER, []))
+    owner_text = owner_text.strip() or _one_value(actions, Column.OWNER)
     owners = split_organisations(owner_text) if owner_text else ()
-    due = due_of(_joined(draft.response_cells.get(Column.DUE, [])))
+    due = (
+        due_of(_joined(draft.response_cells.get(Column.DUE, [])))
+        or due_in_text(_recommendation_text(draft))
+        or due_of(_one_value(actions, Column.DUE))
+    )
     status, status_text, confidence, progress = _draft_status(draft)
     recommendation = Recommendation(
         key=key,
@@ -1110,7 +1182,11 @@ def table_recommendations(text: str, taken: set[str]) -> tuple[list[Entity], lis
     entities: list[Entity] = []
     links: list[Link] = []
     unnumbered = 0
-    for draft in _draft_rows(text):
+    drafts = _draft_rows(text)
+    actions = _actions_under(drafts)
+    for draft in drafts:
+        if id(draft) in actions:
+            continue
         if draft.number:
             if draft.number in taken:
                 continue
@@ -1119,7 +1195,9 @@ def table_recommendations(text: str, taken: set[str]) -> tuple[list[Entity], lis
         else:
             unnumbered += 1
             key = f"recommendation-t{unnumbered}"
-        new_entities, new_links = _entities_from_draft(draft, key)
+        new_entities, new_links = _entities_from_draft(
+            draft, key, [a for a in drafts if actions.get(id(a)) is draft]
+        )
         entities.extend(new_entities)
         links.extend(new_links)
     return entities, links
