@@ -41,6 +41,7 @@ from scrutiny.ingest.extract.tables import (
     due_of,
     is_page_furniture,
     is_table_line,
+    keyed_responses,
     normalise_number,
     normalise_status,
     parse_table_rows,
@@ -144,7 +145,8 @@ _FIELD_NAME = (
     r"lead(?:\s+(?:officer|member|agency|organisation|director))?|owner|"
     r"responsible(?:\s+(?:officer|person|lead|body|organisation|service))?|action(?:ed)? by|"
     r"(?:for the )?attention of|accountable(?:\s+officer)?|by whom|who|"
-    r"timescales?|target(?:\s+date)?|by when|due(?:\s+date)?|deadline|completion date|"
+    r"timescales?|target(?:\s+(?:implementation\s+|completion\s+)?date)?|by when|"
+    r"due(?:\s+date)?|deadline|(?:implementation|completion)\s+date|"
     r"timeframe|date|when|rag(?:\s+(?:rating|status))?|progress(?:\s+update)?|update|"
     r"comments?)"
 )
@@ -1223,12 +1225,19 @@ _STATUS_STATEMENT = re.compile(
 _ONLY_A_STATEMENT = re.compile(r"^\W*(?:that\s+)?(?=recommendations?\s)", re.I)
 _VERB_STATEMENT = re.compile(
     rf"\b(?P<status>accepted|agreed|approved|supported|endorsed|rejected|declined|noted|"
-    rf"deferred|accepts?|agrees?|rejects?)\s+recommendations?\s+(?P<numbers>{_NUMBER_LIST})\b"
+    rf"deferred|accepts?|agrees?|rejects?|notes?)\s+recommendations?\s+(?P<numbers>{_NUMBER_LIST})\b"
     r"(?P<part>\s+in part)?",
     re.I,
 )
 
 
+# "approved subject to recommendation 4 being amended to read …": accepted as amended.
+_AMENDED_STATEMENT = re.compile(
+    rf"\bsubject to (?:the )?recommendations?\s+(?P<numbers>{_NUMBER_LIST})\s+being\s+"
+    r"(?P<status>amended|modified|revised|deleted|removed|withdrawn)\b",
+    re.I,
+)
+_NEGATION = re.compile(r"\b(?:not|never|cannot)\s+(?:\w+ly\s+)?$|n['’]t\s+$", re.I)
 _SUBORDINATE = re.compile(
     r"\b(?:as|since|because|having|which|when|where|if|unless|whether|once)\s+(?:\w+\s+){0,2}$",
     re.I,
@@ -1258,6 +1267,9 @@ def _statements(text: str) -> list[re.Match[str]]:
         backward = _VERB_STATEMENT.search(text, max(0, position - 30), position + 200)
         if backward is not None and backward.start("numbers") > position:
             found.setdefault(backward.span(), backward)
+        amended = _AMENDED_STATEMENT.search(text, max(0, position - 30), position + 120)
+        if amended is not None and amended.start("numbers") > position:
+            found.setdefault(amended.span(), amended)
         position = lowered.find("recommendation", position + 14)
     return [found[key] for key in sorted(found)]
 
@@ -1276,6 +1288,15 @@ def _stated_responses(text: str, built: _Built) -> None:
         phrase = match.group("status") or match.groupdict().get("labelled") or ""
         if match.groupdict().get("part"):
             phrase += " in part"
+        if phrase.lower() in ("note", "notes"):
+            phrase = "noted"
+        if match.re is _AMENDED_STATEMENT:
+            amended = phrase.lower() in ("amended", "modified", "revised")
+            phrase = "accepted in part" if amended else "rejected"
+        if match.re is _VERB_STATEMENT and _NEGATION.search(
+            text[max(line_start, match.start() - 30) : match.start()]
+        ):
+            phrase = f"not {phrase}"  # "we do not accept recommendation 4"
         status = normalise_status(phrase) or status_from_response(f"is {phrase}")
         if status is None:
             continue
@@ -1604,7 +1625,46 @@ def _build(text: str) -> _Built:
     built.recommendation_numbers |= taken
     _sentence_items(text, built)
     _stated_responses(text, built)
+    _keyed_responses(text, built)
     return built
+
+
+def _keyed_responses(text: str, built: _Built) -> None:
+    """Responses from a table keyed by number, given to the recommendations set out
+    elsewhere in the document with those numbers (with the lead, due date and progress
+    the row states where the recommendation has none)."""
+    rows = {row.number: row for row in keyed_responses(text)}
+    if not rows:
+        return
+    responded = {e.recommendation_key for e in built.entities if isinstance(e, Response)}
+    for index, entity in enumerate(built.entities):
+        if not isinstance(entity, Recommendation) or entity.key in responded:
+            continue
+        row = rows.get(entity.number)
+        if row is None:
+            continue
+        built.entities[index] = replace(
+            entity,
+            owners=entity.owners or row.owners,
+            due=entity.due or row.due,
+            progress=entity.progress or row.progress,
+        )
+        response_key = entity.key.replace("recommendation-", "response-", 1)
+        built.entities.append(
+            Response(
+                key=response_key,
+                label=f"Response to {entity.label}",
+                span=row.span,
+                confidence=row.confidence,
+                recommendation_key=entity.key,
+                status=row.status,
+                status_text=row.status_text,
+                owners=row.owners or entity.owners,
+                comment=row.comment,
+            )
+        )
+        built.links.append(Link(response_key, LinkKind.RESPONDS_TO, entity.key))
+        responded.add(entity.key)
 
 
 def extract_recommendations(text: str) -> Extraction:

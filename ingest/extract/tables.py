@@ -437,7 +437,9 @@ _STATUS_WORDS: tuple[tuple[re.Pattern[str], ResponseStatus], ...] = (
     ),
     (
         re.compile(
-            r"^(?:not (?:accept|agree|support|approv|endors)\w*|reject|decline|refuse|no\b)", re.I
+            r"^(?:not (?:accept|agree|support|approv|endors)\w*|reject|decline|refuse|no\b|"
+            r"disagree)",
+            re.I,
         ),
         ResponseStatus.REJECTED,
     ),
@@ -454,7 +456,8 @@ _STATUS_WORDS: tuple[tuple[re.Pattern[str], ResponseStatus], ...] = (
     ),
     (
         re.compile(
-            r"^(?:already (?:in place|implemented|exists|happening|underway|in progress|"
+            r"^(?:already (?:in place|implemented|actioned|done|completed?|exists|happening|"
+            r"underway|in progress|"
             r"being (?:implemented|done|delivered|provided))|in place\b)",
             re.I,
         ),
@@ -627,7 +630,11 @@ _HEADER_ROLES: tuple[tuple[re.Pattern[str], Column], ...] = (
         Column.ID,
     ),
     (
-        re.compile(r"\brag\b|progress|\bupdate|rating|current position|position statement", re.I),
+        re.compile(
+            r"\brag\b|progress|\bupdate|rating|current position|position statement|"
+            r"\bimplement(?:ation|ed)\b(?!\s+date)|delivery status",
+            re.I,
+        ),
         Column.PROGRESS,
     ),
     (
@@ -663,7 +670,7 @@ _TICK_HEADER = re.compile(
     r"^(?:(?:not|partially|partly|fully)\s+)?"
     r"(?:accept(?:ed)?|reject(?:ed)?|(?:dis)?agreed?|support(?:ed)?|declined?|approved?|"
     r"noted|defer(?:red)?)"
-    r"(?:\s+in\s+(?:part|principle|full))?\??$|^(?:partial|in part)\??$",
+    r"(?:\s+in\s+(?:part|principle|full))?\??$|^(?:partial(?:ly)?|partly|in part)\??$",
     re.I,
 )
 _TICK = re.compile(r"^(?:[✓✔√☑xX✗✘•*]|yes|y|tick)$", re.I)
@@ -689,6 +696,18 @@ _SENTENCE_CELL = re.compile(r"\S+(?:\s+\S+){3,}[.!?]$")
 def header_roles(row: TableRow) -> dict[Column, int] | None:
     """Column roles if ``row`` is a recommendation table's header row: short labels, not
     a numbered row or a row holding sentences."""
+    roles = _column_roles(row)
+    if (
+        roles is not None
+        and Column.RECOMMENDATION in roles
+        and (len(roles) >= 2 or _tick_columns(row))
+    ):
+        return roles
+    return None
+
+
+def _column_roles(row: TableRow) -> dict[Column, int] | None:
+    """The role of each column ``row`` heads, if it reads as a header row."""
     if row.cells and _NUMBERED_CELL.match(row.cells[0].text):
         return None
     if any(_SENTENCE_CELL.search(cell.text) for cell in row.cells):
@@ -704,9 +723,7 @@ def header_roles(row: TableRow) -> dict[Column, int] | None:
                 break
     if ticks:
         roles.pop(Column.STATUS, None)
-    if Column.RECOMMENDATION in roles and (len(roles) >= 2 or ticks):
-        return roles
-    return None
+    return roles
 
 
 def is_header(row: TableRow) -> bool:
@@ -1201,6 +1218,71 @@ def table_recommendations(text: str, taken: set[str]) -> tuple[list[Entity], lis
         entities.extend(new_entities)
         links.extend(new_links)
     return entities, links
+
+
+@dataclass(frozen=True)
+class KeyedResponse:
+    """A row of a table answering recommendations set out elsewhere, by their number."""
+
+    number: str
+    status: ResponseStatus
+    status_text: str
+    owners: tuple[str, ...]
+    due: str | None
+    progress: str | None
+    comment: str
+    span: Span
+    confidence: float
+
+
+def keyed_responses(text: str) -> list[KeyedResponse]:
+    """The rows of tables headed by a number column and a status or response column but
+    no recommendation column ("No. | Response | Lead | Timescale" under a list of the
+    recommendations), each with the response it states."""
+    out: list[KeyedResponse] = []
+    roles: dict[Column, int] | None = None
+    ticks: dict[int, ResponseStatus] = {}
+    for row in parse_table_rows(text):
+        if row.is_blank:
+            continue
+        found = _column_roles(row)
+        if found is not None and not _NUMBERED_CELL.match(row.cells[0].text):
+            answers = Column.STATUS in found or Column.RESPONSE in found
+            keyed = Column.ID in found and Column.RECOMMENDATION not in found
+            roles = found if keyed and (answers or _tick_columns(row)) else None
+            ticks = _tick_columns(row) if roles is not None else {}
+            continue
+        id_cell = _role_cell(row, roles, Column.ID) if roles is not None else None
+        if roles is None or id_cell is None or not _NUMBERED_CELL.match(id_cell.text):
+            continue
+        draft = _Draft(_row_id(id_cell.text), [row], roles, [], 0, None, True, ticks)
+        draft.add_row(row, first=True)
+        status, status_text, confidence, progress = _draft_status(draft)
+        if status is None:
+            continue
+        owner_text = " ".join(c.text for c in draft.response_cells.get(Column.OWNER, []))
+        response_side = [c for cells in draft.response_cells.values() for c in cells]
+        out.append(
+            KeyedResponse(
+                number=draft.number,
+                status=status,
+                status_text=status_text,
+                owners=split_organisations(owner_text) if owner_text.strip() else (),
+                due=due_of(_joined(draft.response_cells.get(Column.DUE, []))),
+                progress=progress,
+                comment=_joined(draft.response_cells.get(Column.RESPONSE, [])),
+                span=_covering(response_side or list(row.cells)),
+                confidence=confidence * 0.9,
+            )
+        )
+    return out
+
+
+def _row_id(cell: str) -> str:
+    """ "R3." -> "3", "(2)" -> "2", "Rec 4" -> "4"."""
+    return normalise_number(
+        re.sub(r"^\(?(?:R|Rec\.?)\s*", "", cell.strip(), flags=re.I).strip("().:")
+    )
 
 
 def extract_recommendations(text: str) -> Extraction:
