@@ -182,6 +182,9 @@ def _html_text(markup: str) -> str:
             number = _int(str(item.get("value") or number), number)
             item.insert(0, f"{_list_number(number, style)}. ")
             number += 1
+    for listing in soup.find_all("ul"):
+        for item in listing.find_all("li", recursive=False):
+            item.insert(0, "• ")  # the bullet a browser shows
     carried: dict[int, dict[int, tuple[str, int]]] = {}  # per table: column -> (text, rows)
     for row in soup.find_all("tr"):
         cells = _html_row_cells(row, carried.setdefault(id(row.find_parent("table")), {}))
@@ -374,7 +377,8 @@ _ROMAN_NUMERALS = (
 class _WordNumbering:
     """The numbers Word shows before numbered paragraphs ("1.", "(a)", "ii."), which the
     paragraph text leaves out: counted per list and level from the document's numbering
-    definitions (on the paragraph or its style); bullets and unnumbered lists give none."""
+    definitions (on the paragraph or its style); a bullet shows as "•", an unnumbered list
+    item as nothing."""
 
     def __init__(self, document: Any) -> None:
         self._levels: dict[str, dict[int, tuple[str, str, int]]] = {}  # numId -> ilvl -> def
@@ -404,7 +408,7 @@ class _WordNumbering:
             self._levels[num.get(_w("numId"))] = levels
 
     def label(self, paragraph: Any) -> str | None:
-        """The paragraph's number as shown; "" for a bullet; ``None`` outside a list."""
+        """The paragraph's number as shown; "•" for a bullet; ``None`` outside a list."""
         if not self._levels:
             return None
         num_id, level = self._numbering_of(paragraph)
@@ -418,7 +422,9 @@ class _WordNumbering:
         for deeper in range(level + 1, len(counters)):
             counters[deeper] = 0
         fmt, text, _ = levels[level]
-        if fmt in ("bullet", "none") or not text:
+        if fmt == "bullet":
+            return "•"
+        if fmt == "none" or not text:
             return ""
 
         def shown(match: re.Match[str]) -> str:

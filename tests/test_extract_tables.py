@@ -547,7 +547,7 @@ def test_numbers_word_and_html_lists_show_are_read_with_the_items() -> None:
     document.save(buffer)
     text = read_canonical_text(Path("r.docx"), buffer.getvalue(), max_bytes=10_000_000)[1]
     assert "1. creates one hundred" in text and "2. freezes" in text
-    assert text.startswith("A bulleted note")
+    assert text.startswith("• A bulleted note")  # a bullet shows as Word shows it
     recs = recommendations(extract_recommendations(text))
     assert recs["2"].text == "freezes allotment rents for two years."
     assert recs["2"].owners == ("the Executive",)

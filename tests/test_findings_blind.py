@@ -855,50 +855,17 @@ CASES: list[FindingCase] = [
     SCRUTINY_CONCLUSIONS_HTML,
 ]
 
+#: Documents the extractors do not read as their reader would. Eight of the nine gaps found
+#: when the suite was written are closed. The Commons conclusions stay: the project cuts a
+#: numbered conclusion into its sentences (each concluding sentence a finding, each
+#: recommending one a recommendation), as its dev gold labels Commons conclusions, where this
+#: suite counts a paragraph as one finding.
 XFAIL: dict[str, str] = {
-    "scie-finding-one-markdown": (
-        "'### Finding One: <title>' headings not read as numbered findings: all three "
-        "titles missed; came out instead as two unnumbered findings of the first "
-        "paragraphs under Findings One and Two ('Professionals repeatedly recorded ...', "
-        "'The district nurses, the GP ...'); Finding Three nothing"
-    ),
-    "scrutiny-key-finding-n-docx": (
-        "'Key finding 1/2/3' headings (DOCX) not read: one unnumbered finding spanning "
-        "all three paragraphs, headings 'Key finding 2/3' inside it, so 'Parents are not "
-        "told ...' and 'Independent travel training ...' are not findings of their own"
-    ),
-    "inspection-what-we-found-html": (
-        "'What we found' bullets (HTML, the reader drops the bullet marks): only 'Work to "
-        "keep other people safe ... insufficient' came out; 'The management board ...', "
-        "'Case managers know the children well ...' and 'Joint work ... is strong' missed"
-    ),
     "commons-conclusions-and-recommendations": (
         "all four conclusions found and no recommendation taken, but 9 findings for 4 "
         "expected (limit 6): paragraphs 1, 5 and 7 split into a finding per sentence "
         "('The number of children in care ...', 'Some local authorities now pay ...', "
         "'Support varies greatly ...'), plus 8 ('We welcome ...') and 9's first sentence"
-    ),
-    "jtai-letter-inspectors-found": (
-        "no findings at all: the three 'Inspectors found that ...' / 'Inspectors also "
-        "found that ...' paragraphs under 'Headline findings' were missed"
-    ),
-    "audit-summary-of-findings-lettered": (
-        "lettered findings (a)-(d) all found, but the numbered 'Management actions' "
-        "('Procurement will reconcile ...', 'Directors will certify ...') came out as "
-        "findings 1 and 2"
-    ),
-    "healthwatch-key-findings-bullets-docx": (
-        "'Key findings' bullets (DOCX, the reader drops the bullet marks): one "
-        "unnumbered finding spanning all four items, so 'People without internet "
-        "access ...', 'Once seen ...' and 'Few people knew ...' are not findings of their own"
-    ),
-    "cspr-learning-points": (
-        "no findings at all: 'Learning point 1/2' paragraphs and the 'The review learned "
-        "that ...' sentences under 'Lessons learned' were missed"
-    ),
-    "scrutiny-minutes-noted": (
-        "no findings: 'The task group found that no NHS dental practice ...' in the "
-        "minutes was missed (nothing forbidden came out)"
     ),
 }
 

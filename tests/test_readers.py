@@ -56,6 +56,20 @@ def test_a_pdf_page_holding_a_table_keeps_its_columns_apart(tmp_path: Path) -> N
     assert "   " not in prose
 
 
+def test_bullets_of_html_and_word_lists_are_shown(tmp_path: Path) -> None:
+    import docx
+
+    page = tmp_path / "found.html"
+    page.write_text("<h2>What we found</h2><ul><li>Staff know the children.</li></ul>")
+    assert "• Staff know the children." in read(page)[1]
+    document = docx.Document()
+    document.add_paragraph("Key findings")
+    document.add_paragraph("Few people knew the other roles.", style="List Bullet")
+    path = tmp_path / "found.docx"
+    document.save(str(path))
+    assert "• Few people knew the other roles." in read(path)[1]
+
+
 def test_docx_paragraphs_and_tables_become_pipe_rows() -> None:
     fmt, text = read(FILES / "plan.docx")
     assert fmt is SourceFormat.DOCX

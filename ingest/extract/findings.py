@@ -14,6 +14,7 @@ from scrutiny.ingest.extract.records import Entity, Extraction, Finding
 from scrutiny.ingest.extract.tables import (
     TableCell,
     TableRow,
+    normalise_number,
     parse_table_rows,
     split_organisations,
     strip_markup,
@@ -30,9 +31,19 @@ _SUBJECT_HEADERS = (
     re.compile(r"subject|issue|description|area|theme|summary", re.I),
     re.compile(r"finding", re.I),
 )
+_LABEL_NUMBER = rf"{_FINDING_NUMBER}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+# "Finding 3: …", "### Finding One: <title>", "Key finding 2 – …", "Learning point 1: …"
 _PROSE_FINDING = re.compile(
-    rf"^[ \t]*(?:[-*•·#]+[ \t]*)*(?:\*\*)?Finding[ \t]+(?P<number>{_FINDING_NUMBER})"
+    r"^[ \t]*(?:[-*•·#]+[ \t]*)*(?:\*\*)?(?:key[ \t]+)?(?:finding|learning[ \t]+point)[ \t]+"
+    rf"(?P<number>{_LABEL_NUMBER})\b"
     r"[ \t]*(?:\*\*)?[ \t]*(?::|[–—]|-(?=\s))(?:\*\*)?[ \t]*(?P<text>\S[^\n]*)$",
+    re.I | re.M,
+)
+# The same label alone on its line, its finding the paragraph under it.
+_FINDING_LABEL_LINE = re.compile(
+    r"^[ \t]*(?:[-*•·#]+[ \t]*)*(?:\*\*)?(?:key[ \t]+)?(?:finding|learning[ \t]+point)[ \t]+"
+    rf"(?P<number>{_LABEL_NUMBER})[ \t]*(?:\*\*)?[ \t]*[:.]?[ \t]*(?:\*\*)?[ \t]*\n"
+    r"(?:[ \t]*\n)?(?P<text>[ \t]*\S[^\n]*)",
     re.I | re.M,
 )
 
@@ -113,20 +124,30 @@ def _table_findings(text: str) -> list[Finding]:
 
 def _prose_findings(text: str, taken: set[str]) -> list[Finding]:
     findings: list[Finding] = []
-    for match in _PROSE_FINDING.finditer(text):
-        line = match.group(0)
-        number = match.group("number").lower()
+    matches = sorted(
+        [*_PROSE_FINDING.finditer(text), *_FINDING_LABEL_LINE.finditer(text)],
+        key=lambda m: m.start(),
+    )
+    for match in matches:
+        line = match.group(0).split("\n", 1)[0]
+        number = normalise_number(match.group("number"))
         if "|" in line or "\t" in line.strip() or number in taken:
             continue
+        start, end = match.start("text"), match.end("text")
+        if match.re is _FINDING_LABEL_LINE:
+            end = _paragraph_end(text, end)
+        subject = strip_markup(text[start:end]).strip("* ")
+        if "learning" in line.lower() and _ADVICE.search(subject):
+            continue  # "Learning point 3: Practitioners should …" advises; it finds nothing
         taken.add(number)
         findings.append(
             Finding(
                 key=f"finding-{number}",
                 label=f"Finding {number}",
-                span=Span(match.start("text"), match.end("text")),
+                span=Span(start, end),
                 confidence=0.7,
                 number=number,
-                subject=strip_markup(match.group("text")).strip("* "),
+                subject=subject,
                 leads=(),
                 no_recommendation=False,
             )
@@ -134,12 +155,34 @@ def _prose_findings(text: str, taken: set[str]) -> list[Finding]:
     return findings
 
 
+_ADVICE = re.compile(r"^[^.]{0,80}\b(?:should|must|need to|needs to|ought to)\b", re.I)
+_LABEL_OR_HEADING = re.compile(
+    r"^\W*(?:(?:key\s+)?finding|learning\s+point|recommendations?)\b|^[^.!?;:]{0,60}$", re.I
+)
+
+
+def _paragraph_end(text: str, end: int) -> int:
+    """The end of the paragraph whose first line ends at ``end``: its next lines up to a
+    blank line, another label, a recommendation or a heading (a short line that does not
+    end a sentence)."""
+    while end < len(text) and text[end] == "\n":
+        next_end = text.find("\n", end + 1)
+        next_end = len(text) if next_end < 0 else next_end
+        line = text[end + 1 : next_end]
+        if not line.strip() or _LABEL_OR_HEADING.match(line.strip()):
+            break
+        end = next_end
+    return end
+
+
 def _overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
 
 def extract_findings(text: str) -> Extraction:
-    """Findings with their lead agencies, from findings tables and "Finding N:" lines."""
+    """Findings with their lead agencies, from findings tables, "Finding N:" lines (also
+    "Key finding N", "Learning point N", numbers in words) and such a label alone on its
+    line over the finding's paragraph."""
     findings: list[Finding] = []
     taken: set[str] = set()
     for finding in _table_findings(text):

@@ -281,6 +281,18 @@ def _heading_context(stripped: str) -> Context | None:
     return None
 
 
+def _last_words(text: str, count: int) -> str:
+    """The last ``count`` words of ``text`` (with the space after them)."""
+    words = text.split()
+    return " ".join(words[-count:]) + " " if words else ""
+
+
+def _markdown_level(line: str) -> int:
+    """The level of a markdown heading ("## Findings": 2); 0 for any other line."""
+    marks = len(line) - len(line.lstrip("#"))
+    return marks if marks and line[marks : marks + 1] == " " else 0
+
+
 def _negated(plain: str) -> bool:
     return bool(re.search(r"\b(?:not|no)\s+(?:to\s+)?recommend", plain, re.I))
 
@@ -354,6 +366,7 @@ def scan_items(text: str) -> list[Item]:
     parent: Item | None = None  # an item ending with ":" whose lettered children follow
     prose_run = 0
     intro_opened = False  # a list announced by a sentence ends at its first paragraph
+    level = 0  # the markdown level of the heading that opened the list ("## Findings": 2)
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -478,6 +491,8 @@ def scan_items(text: str) -> list[Item]:
             # An introduction right under a heading of its kind keeps the heading's reach.
             continues = context in (announced, Context.MIXED) and prose_run == 0
             context, context_intro = announced if not continues else context, stripped
+            if not continues:
+                level = _markdown_level(stripped)
             intro_opened = not _looks_like_heading(stripped) and not continues
             current = parent = None
             prose_run = 0
@@ -493,6 +508,8 @@ def scan_items(text: str) -> list[Item]:
         if _looks_like_heading(stripped):
             section = strip_markup(stripped).strip("*#_ ")[:120]
             current = parent = None
+            if context is not None and 0 < _markdown_level(stripped) <= level:
+                context = None  # "## Management actions" after "## Summary of findings"
             continue
         # Prose between items: three paragraphs in a row close the list. Under a
         # "Conclusions" or "Conclusions and recommendations" heading the prose itself
@@ -1071,7 +1088,7 @@ _FINDS_THAT = re.compile(
     r"\b(?:(?:is|was) clear from\b[^.]{0,80}?\bthat|"
     r"(?:provided|gave|gives|reached|reaches|made|makes) (?:an? )?(?:overall |clear )?"
     r"(?:judge?ment|conclusion|finding|verdict)s? that|"
-    r"found|finds|concluded|concludes|identified|identifies|revealed|reveals|"
+    r"found|finds|concluded|concludes|identified|identifies|revealed|reveals|learn(?:ed|t)|"
     r"highlighted|highlights|showed|shows|says|said|pointed to|points to|judged|judges|"
     r"(?:is|are|was|were|remains?|remained)\s+(?:very\s+|fully\s+|not\s+)?"
     r"(?:satisfied|concerned|convinced)\s+that|"
@@ -1082,7 +1099,7 @@ _FINDS_THAT = re.compile(
 _REVIEWER = re.compile(
     r"\b(?:review|report|inquiry|inspection|inspectors?|investigation|panel|committee|"
     r"audit|evaluation|ofsted|scr|serious case review|analysis|survey|research|evidence|"
-    r"study|commission|inspectorate|data)\b",
+    r"study|commission|inspectorate|data|(?:task|working|review|scrutiny) group)\b",
     re.I,
 )
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:it|they|this|the (?:report|review))\b", re.I)
@@ -1109,13 +1126,39 @@ _SENTENCE_WORDS = (
     "recommend", "found", "finds", "conclu", "finding", "identif", "reveal", "highlight",
     "show", "says", "said", "point", "judg", "seen", "clear", "underline", "emphasis", "warn",
     "felt", "feel", "believ", "consider", "think", "thought", "view", "opinion", "satisf",
-    "concerned", "convinced",
+    "concerned", "convinced", "learn",
 )  # fmt: skip
 
 
+def _unwrapped(lines: list[_Line]) -> list[_Line]:
+    """``lines`` with a hard-wrapped paragraph's lines joined into one (text laid out at a
+    fixed width, as PDFs and plain-text exports give it): a line joins the next when it
+    ends without a sentence's closing mark and the next opens in lower case, or it ends
+    on a comma or a word no sentence ends with ("in", "the", "and")."""
+    out: list[_Line] = []
+    for line in lines:
+        if out and line.stripped and _continues_wrapped(out[-1], line):
+            joined = out[-1]
+            out[-1] = _Line(joined.start, joined.text + "\n" + line.text)
+        else:
+            out.append(line)
+    return out
+
+
+def _continues_wrapped(previous: _Line, line: _Line) -> bool:
+    last = previous.stripped.splitlines()[-1] if previous.stripped else ""
+    if not last or last.endswith((".", "!", "?", ":", ";")) or _is_table_line(line.text):
+        return False
+    if _item_match(line.text, True) is not None or _is_table_line(last):
+        return False
+    opens_lower = line.stripped[:1].islower()
+    return opens_lower or last.endswith(",") or bool(_OPEN_ENDING.search(last))
+
+
 def _sentence_items(text: str, built: _Built) -> None:
-    """ "… recommends that …" sentences and "The review found that …" sentences."""
-    lines = _scan(text)
+    """ "… recommends that …" sentences and "The review found that …" sentences, read
+    across the lines of a hard-wrapped paragraph."""
+    lines = _unwrapped(_scan(text))
     # One pass for the words every pattern below needs; a line without them is skipped.
     lowered = text.lower()
     previous: _Line | None = None
@@ -1178,8 +1221,13 @@ def _sentence_items(text: str, built: _Built) -> None:
                 r"\b(?:we|i|you|they)\s+\w*\s*$", before, re.I
             ):
                 continue  # "what we found is …": speech, not a finding
+            # without "that" the verb may be a participle ("risks identified in the
+            # assessment"): its reviewer is then its subject, a few words before it
+            near = (
+                before[-80:] if finds.group(0).lower().endswith("that") else _last_words(before, 4)
+            )
             by_reviewer = (
-                bool(_REVIEWER.search(before[-80:] + finds.group(0)))
+                bool(_REVIEWER.search(near + finds.group(0)))
                 or bool(re.search(r"\bwe\s+(?:\w+\s+)?$", before, re.I))
                 or bool(
                     _PRONOUN_SUBJECT.match(before)
