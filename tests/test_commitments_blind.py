@@ -792,12 +792,14 @@ CASES: list[CommitmentCase] = [
 
 #: Documents the extractor does not read as its reader would, as found when the suite was
 #: written (13 of 14).
+#: Documents the extractor does not read as their reader would. Nine of the thirteen gaps
+#: found when the suite was written are closed (meeting logistics, reminders, reported
+#: questions and conditions are no promises; due dates such as "before Christmas"; "hon."
+#: inside a sentence; action tables). What is left: a promiser named in the sentence
+#: before ("… undertook to provide"), "The Clerk to obtain …" shorthand outside an action
+#: line, two promises in one sentence with two deadlines, and a report's title read as
+#: the speaker of "we".
 XFAIL: dict[str, str] = {
-    "scrutiny-committee-minutes": (
-        "'The Director undertook to circulate ...' found with due None (expected 'before the "
-        "budget meeting on 6 February'); 'Members will be aware that ...' and 'The next "
-        "meeting will be held on ...' came out as commitments"
-    ),
     "police-and-crime-panel-minutes": (
         "'the Commissioner undertook to provide ... breakdown of rural crime figures' came out "
         "by the Panel (the document's author), not the Commissioner; 'The Chief Executive of "
@@ -806,21 +808,9 @@ XFAIL: dict[str, str] = {
         "'if the estates budget allowed, he would consider reopening' and 'The next meeting "
         "will be held' came out (5 for 2)"
     ),
-    "icb-board-minutes-with-action-log": (
-        "'the Chief Operating Officer agreed to bring ... to the November Board' found with due "
-        "None; none of the three action-log rows (Action | Owner | Due date) came out"
-    ),
     "parish-council-minutes": (
         "'The Clerk to obtain three quotes ... for the April meeting' missed; 'The next "
         "meeting will be held on ...' came out"
-    ),
-    "health-scrutiny-minutes-trust": (
-        "both promises found, but 'The meeting adjourned ... and will resume at 2pm' came out"
-    ),
-    "commons-oral-questions": (
-        "'I will write to the hon. Member ...' cut at 'hon.': one record ends '... I will "
-        "write to the hon.' and another begins 'Member with the allocation ...' (actor "
-        "'Member with the allocation the council'); the strategy promise is found"
     ),
     "lords-repeated-statement": (
         "'The Government will reopen the Flood Recovery Framework ... from next week, and we "
@@ -828,32 +818,9 @@ XFAIL: dict[str, str] = {
         "of June' (two promises, two dues); 'I shall now repeat in the form of a Statement' "
         "came out"
     ),
-    "westminster-hall-debate": (
-        "'the Department will issue the bus service improvement plan allocations ... before "
-        "Christmas' found with due None; 'I will also meet the hon. Member for West Dales' "
-        "cut at 'hon.' (record text 'I will also meet the hon.')"
-    ),
-    "council-meeting-transcript": (
-        "'I will come back to Councillor Khan in writing ... by the end of next week' found "
-        "with due None; 'The meeting will adjourn ... and will resume at 8.15pm' came out"
-    ),
-    "government-response-to-select-committee": (
-        "all three promises found, but the conditional 'If further funding becomes available "
-        "..., we would consider supporting ...' came out"
-    ),
-    "council-action-plan-table": (
-        "the three table rows (Action | Lead | Timescale) missed; only 'The Council will open "
-        "a 20-bed assessment hub' came out"
-    ),
     "council-climate-report-prose": (
         "'We are committed to retrofitting all 1,100 council-owned homes' came out by "
         "'Climate Emergency Action Plan' (the report's title), not the Council"
-    ),
-    "community-safety-partnership-report": (
-        "'Saltmarsh Borough Council will recruit two additional IDVAs by the end of the "
-        "summer' and 'Sussex Police has committed to a monthly knife crime surgery ... from "
-        "the start of the autumn term' found with due None; the conditional 'If the Home "
-        "Office renews ..., we would extend ...' and 'The next meeting will be held' came out"
     ),
 }
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 
 from scrutiny.ingest.extract import undertakings
 from scrutiny.ingest.extract.records import Commitment, Extraction, Link, LinkKind
+from scrutiny.ingest.extract.tables import TableRow, parse_table_rows
 from scrutiny.ingest.records import Span
 
 
@@ -47,8 +48,16 @@ DUE_PATTERN = re.compile(
     \b(?:
         (?:by|before|until|from)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?
             (?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTH}(?:\s+\d{{4}})?
-      | (?:by|before|at)\s+the\s+end\s+of\s+(?:the\s+|this\s+)?
-            (?:financial\s+|academic\s+|calendar\s+|school\s+)?(?:year|term|month|quarter)
+      | (?:by|before|at)\s+the\s+end\s+of\s+(?:the\s+|this\s+|next\s+)?
+            (?:financial\s+|academic\s+|calendar\s+|school\s+)?
+            (?:year|term|month|quarter|week|spring|summer|autumn|winter)
+      | (?:before|by|over)\s+Christmas
+      | (?:before|after)\s+the\s+(?:summer|Christmas|Easter|conference)\s+recess
+      | from\s+the\s+(?:start|beginning)\s+of\s+the\s+(?:next\s+)?
+            (?:spring\s+|summer\s+|autumn\s+|new\s+|school\s+)?(?:term|year)
+      | (?:before|by|at|to|for)\s+the\s+(?:\w+\s+){{0,2}}?(?:meeting|Board|Cabinet|Committee)
+            \s+on\s+\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?
+      | (?:to|at|for)\s+the\s+{_MONTH}\s+(?:meeting|Board|Cabinet|Committee|Panel)
       | within\s+(?:the\s+)?(?:next\s+)?{_NUMBER_WORD}\s+{_UNIT}
       | in\s+{_NUMBER_WORD}\s+{_UNIT}['’]?\s+time
       | (?:at|for|to)\s+the\s+next\s+(?:\w+\s+){{0,3}}?meeting
@@ -81,6 +90,7 @@ DUE_PATTERN = re.compile(
 PROCEDURAL_VERBS = _words(
     """
     move hand skip start talk speak say see hear go let give answer expect need want try
+    repeat resume adjourn reconvene
     just probably restrict rush stop pause whiz summarise introduce welcome invite thank
     note ask wonder be have get come take look_forward present remain include require
     mean depend reflect allow help enable become feature not never no we i you they he
@@ -378,17 +388,36 @@ CHAMBER = re.compile(
 NO_AUTHOR = Author()
 
 
+# Sentences that speak of the future yet promise nothing: the meeting's own logistics
+# ("The next meeting will be held on …", "… adjourned and will resume at 2pm"), reminders
+# ("Members will be aware that …"), a reported question ("asked whether the Commissioner
+# would commit to …") and a condition ("if the budget allowed, he would consider …").
+_NO_UNDERTAKING = re.compile(
+    r"^\W*(?:the\s+)?(?:next|following|reconvened|adjourned)\s+(?:meeting|session|sitting)\b"
+    r"|\b(?:date|time)\s+of\s+(?:the\s+)?next\s+meeting\b"
+    r"|\bwill\s+(?:resume|reconvene|adjourn)\b"
+    r"|\b(?:members|councillors|you|colleagues|the\s+(?:committee|panel|board))\s+will\s+"
+    r"(?:be\s+aware|recall|remember|know|have\s+seen)\b"
+    r"|\basked\s+(?:whether|if|why|how|when|what)\b[^.;]*\bwould\b"
+    r"|\b(?:if|unless|provided)\b[^.;]{0,120}\bwould\b",
+    re.IGNORECASE,
+)
+
+
 def extract_commitments(text: str, author: Author = NO_AUTHOR) -> Extraction:
     """Extract commitments (and their ANSWERS links) from a document's canonical text."""
     found: list[tuple[_Unit, _Cue]] = []
     action_owners: list[tuple[int, int, str]] = []  # (line start, previous block start, owner)
     for unit in _units(text, action_owners):
+        if _NO_UNDERTAKING.search(text[unit.start : unit.end]):
+            continue
         cue = _find_cue(text, unit) or _classified_cue(text, unit)
         if cue is not None:
             if cue.category == DECISION:
                 unit = _with_motion(text, unit)
             found.append((unit, cue))
     commitments = _build_commitments(text, found, action_owners, author)
+    commitments = _drop_duplicates(commitments + _action_rows(text, commitments))
     links = tuple(
         Link(commitment.key, LinkKind.ANSWERS, commitment.answers_key)
         for commitment in commitments
@@ -496,6 +525,8 @@ def _joins_previous(text: str, previous: tuple[int, int], stripped: str) -> bool
     before = text[previous[0] : previous[1]].rstrip()
     if not before:
         return False
+    if before.endswith(".") and _is_abbreviation(before, len(before)):
+        return True  # "… I will also meet the hon." / "Member for West Dales …"
     if before.endswith((".", ":", ";", "?", "!", "”", '"')):
         return False
     if stripped[0].islower():
@@ -547,7 +578,9 @@ def _sentence_units(
         )
 
 
-ABBREVIATIONS = _words("e.g i.e eg no dept cllr mr mrs ms dr")
+ABBREVIATIONS = _words(
+    "e.g i.e eg no dept cllr cllrs mr mrs ms dr hon rt st prof supt insp sgt capt col gen rev"
+)
 
 
 def _is_abbreviation(text: str, position: int) -> bool:
@@ -1080,6 +1113,76 @@ def _narrow(text: str, unit: _Unit, cue: _Cue) -> _Unit:
     end = min([b_start for b_start, _ in breaks if b_start >= cue_at + 40], default=unit.end)
     start, end = _trim(text, start, min(end, start + MAX_UNIT_CHARS))
     return replace(unit, start=start, end=end) if end > start else unit
+
+
+# An action plan's or action log's table: a column of actions beside who leads each
+# ("Action | Owner | Due date", "No. | Action | Lead | Timescale").
+_ACTION_HEADER = re.compile(
+    r"^(?:agreed\s+|proposed\s+|planned\s+|key\s+)?actions?"
+    r"(?:\s+(?:required|to\s+be\s+taken|agreed|description))?$",
+    re.I,
+)
+_OWNER_HEADER = re.compile(
+    r"^(?:owner|lead(?:\s+(?:officer|agency|organisation|member))?|responsib\w*(?:\s+\w+)?|"
+    r"action(?:ed)?\s+by|by\s+whom|who)$",
+    re.I,
+)
+_DUE_HEADER = re.compile(
+    r"^(?:due(?:\s+date)?|timescales?|target(?:\s+date)?|deadline|by\s+when|when|"
+    r"completion\s+date|date\s+due)$",
+    re.I,
+)
+
+
+def _action_rows(text: str, found: list[Commitment]) -> list[Commitment]:
+    """Each row of an action table as an undertaking of its owner, due when the row says
+    (rows another pattern already read are left to it)."""
+    out: list[Commitment] = []
+    columns: tuple[int, int, int | None] | None = None
+    for row in parse_table_rows(text):
+        header = _action_columns(row)
+        if header is not None:
+            columns = header
+            continue
+        if columns is None or row.is_blank:
+            continue
+        action_at, owner_at, due_at = columns
+        cells = row.cells
+        if action_at >= len(cells) or len(cells[action_at].text.split()) < 3:
+            continue
+        action = cells[action_at]
+        owner = cells[owner_at].text.strip() if owner_at < len(cells) else ""
+        due = cells[due_at].text.strip() if due_at is not None and due_at < len(cells) else ""
+        span = action.span
+        if any(c.span.start < span.end and span.start < c.span.end for c in found):
+            continue
+        sentence = _normalise(action.text)
+        out.append(
+            Commitment(
+                key=f"commitment-a{len(out) + 1}",
+                label=_label(sentence),
+                span=span,
+                confidence=0.8,
+                text=sentence,
+                made_by=(owner,) if owner else (),
+                actor=(owner,) if owner else (),
+                due=due or None,
+            )
+        )
+    return out
+
+
+def _action_columns(row: TableRow) -> tuple[int, int, int | None] | None:
+    """(action, owner, due) columns if ``row`` heads an action table."""
+    labels = [cell.text.strip().strip("*") for cell in row.cells]
+    if any(re.search(r"recommendation", label, re.I) for label in labels):
+        return None
+    action = next((i for i, label in enumerate(labels) if _ACTION_HEADER.match(label)), None)
+    owner = next((i for i, label in enumerate(labels) if _OWNER_HEADER.match(label)), None)
+    if action is None or owner is None:
+        return None
+    due = next((i for i, label in enumerate(labels) if _DUE_HEADER.match(label)), None)
+    return action, owner, due
 
 
 def _drop_duplicates(commitments: list[Commitment]) -> list[Commitment]:
