@@ -379,6 +379,13 @@ _BODY_PATTERNS: tuple[tuple[re.Pattern[str], str, str], ...] = (
         "partnership",
     ),
     (re.compile(r"\b(?:[A-Z][\w'’.-]* )+L?SC[BP]\b"), "", "partnership"),
+    (
+        re.compile(
+            r"\b(?:[A-Z][\w'’.-]*(?:,? (?:and|&) | ))+Police,? (?:Fire and )?(?:and )?Crime Panel\b"
+        ),
+        "",
+        "panel",
+    ),
     (re.compile(r"\bSafeguarding (?:Children )?(?:Partnership|Board)\b"), "", "partnership"),
 )
 _COUNCIL_INQUIRY_AFTER = re.compile(r"\s(?:Panel|Group|Committee|Board|Team|Day)\b")
@@ -621,17 +628,30 @@ class CouncilDirectory:
         opening = [title or "", *lines]
 
         def council_named_in_opening() -> str | None:
+            """The council that publishes a partnership's document: a letterhead line
+            opening with its name, or "Published by …" — not a council a sentence lists
+            among the partners."""
             for line in opening:
                 if len(line) > 300:
                     continue
-                for named in self._named(line):
-                    if named.is_council:
-                        return named.label
+                found = [named for named in self._named(line) if named.is_council]
+                if len(found) != 1:
+                    continue  # none, or the partners listed
+                named = found[0]
+                letterhead = named.start == 0 and len(line) <= 100
+                if letterhead or _PUBLISHED_BY.search(line[: named.start]):
+                    return named.label
             return None
 
         def result(named: _Named, basis: str) -> Publisher:
             if named.is_council:
                 return Publisher(named.label, None, basis)
+            if named.label in ("House of Commons", "House of Lords"):
+                # "House of Commons" over "Housing, Communities and Local Government
+                # Committee": the committee's report
+                committee = next((c for c in opening[:4] if _COMMITTEE_LINE.match(c)), None)
+                if committee is not None:
+                    return Publisher(None, f"{named.label} {committee}", basis)
             council = council_named_in_opening() if named.kind == "partnership" else None
             return Publisher(council, named.label, basis)
 
@@ -703,6 +723,14 @@ class CouncilDirectory:
             and not named[0].is_council
             and named[0].kind != "parliament"
         )
+
+
+_COMMITTEE_LINE = re.compile(r"^[A-Z][\w ,'’&-]{2,90} (?:Select )?Committee$")
+_PUBLISHED_BY = re.compile(
+    r"\b(?:published|produced|prepared|issued|hosted)\s+by\s+(?:the\s+)?$|"
+    r"\bon\s+behalf\s+of\s+(?:the\s+)?$",
+    re.I,
+)
 
 
 def _default_domains(council: CouncilName) -> tuple[str, ...]:

@@ -338,8 +338,14 @@ def _joined(text: str, previous: _Token, current: _Token) -> bool:
 
 
 def _case_agrees(form: _AliasForm, window: Sequence[_Token]) -> bool:
+    """Whether ``window`` writes the alias in its case. A name of several words set all
+    in capitals ("RHONDDA CYNON TAF COUNTY BOROUGH COUNCIL", a letterhead) agrees too:
+    capitals say nothing about a short word's case there."""
+    shouting = len(window) >= 3 and all(t.text.isupper() or not t.text.isalpha() for t in window)
     return all(
-        not sensitive or token.text == alias_token
+        not sensitive
+        or token.text == alias_token
+        or (shouting and token.text == alias_token.upper())
         for alias_token, sensitive, token in zip(
             form.tokens, form.case_sensitive, window, strict=True
         )
