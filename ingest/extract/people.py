@@ -188,7 +188,8 @@ _ROLE_BEFORE_NAME_RE = re.compile(
 # Services and Skills, Amanda Spielman"), and opening a line or an entry when a title comes
 # before the name ("Cabinet Member for Children, Cllr Jo Bloggs").
 _APPOSITIVE_ROLE_RE = re.compile(
-    rf"(?:(?P<the>\b(?:[Tt]he|[A-Z][\w&-]*['’]s)[ \t]+)|^[ \t]*|(?<=[:;])[ \t]*)"
+    rf"(?:(?P<the>\b(?:[Tt]he|[Yy]our|[Oo]ur|[Hh]is|[Hh]er|[A-Z][\w&-]*['’]s)[ \t]+)|^[ \t]*|"
+    rf"(?<=[:;])[ \t]*)"
     rf"(?P<role>(?:(?!The[ \t])[A-Z][\w’'-]*(?<!['’]s)[ \t]+){{0,3}}(?:Member|"
     rf"Minister|Director|Chair|Chairman|Chairwoman|Leader|Officer|Manager|Commissioner|"
     rf"Secretary|Mayor|Executive|Inspector|Adviser|Advisor|Lead|Head|Speaker|President|"
@@ -196,7 +197,7 @@ _APPOSITIVE_ROLE_RE = re.compile(
     rf"Headteacher|Principal|Clerk|Holder|Spokesperson|Reviewer|Ombudsman)"
     rf"(?:[ \t]+(?:for|of)[ \t]+[^,\n]{{2,60}}"
     rf"(?:,[ \t]+(?:[A-Z][\w’'&-]*[ \t]+){{1,4}}and[ \t]+[A-Z][\w’'&-]*"
-    rf"(?:[ \t]+[A-Z][\w’'&-]*){{0,2}})?)?),[ \t]+"
+    rf"(?:[ \t]+[A-Z][\w’'&-]*){{0,2}})?)?),[ \t]*\n?[ \t]*"
     rf"(?:(?P<title>{_TITLE_ALTERNATION})\.?[ \t]+{_HONORIFIC_AFTER_TITLE})?"
     rf"(?P<name>{_FULL_NAME})(?![\w-])",
     re.MULTILINE,
@@ -312,7 +313,7 @@ _COMMA_ROLE_RE = re.compile(
 # "Tom Green – Democratic Services Officer" as an entry of a list (a line, or after ";"
 # or ":"): a name, a spaced dash, a post.
 _DASH_ROLE_RE = re.compile(
-    rf"(?:^|(?<=[;:,]))[ \t]*(?:[-•·*][ \t]*)?(?P<name>{_FULL_NAME})[ \t]+[–—-][ \t]+"
+    rf"(?:^|(?<=[;:,]))[ \t]*(?:[-•·*][ \t]*)?(?P<name>{_NAME_WITH_TITLE})[ \t]+[–—-][ \t]+"
     r"(?:(?:the|our)[ \t]+)?(?P<role>[^,;.\n()|\t]{3,120})",
     re.MULTILINE,
 )
@@ -754,10 +755,13 @@ def _default_gazetteer() -> OrganisationGazetteer:
     return OrganisationGazetteer.from_csv()
 
 
-def _clean_name(raw: str) -> str:
+def _clean_name(raw: str, titled: bool = False) -> str:
+    """``raw`` up to its first word that is no name's. After a title a lone capital opening
+    the name is an initial ("Councillor A Smith"), not the article."""
     kept = []
-    for token in raw.split():
-        if token.lower().strip("’'") in _NOT_NAME_WORDS:
+    for index, token in enumerate(raw.split()):
+        initial = titled and index == 0 and re.fullmatch(r"[A-Z]\.?", token) is not None
+        if not initial and token.lower().strip("’'") in _NOT_NAME_WORDS:
             break
         kept.append(token)
     return " ".join(kept)
@@ -800,7 +804,9 @@ def _clean_role(raw: str) -> str | None:
             continue  # "Council President Kevin J": the next person's post and name
         if role in _ROLE_TITLES:
             return _ROLE_TITLES[role]
-        words = {word.lower().strip("(),") for word in role.split()}
+        words = {
+            part for word in role.split() for part in word.lower().strip("(),").split("-")
+        }  # "Vice-Chairman" is a post of the word "chairman"
         if words & _ROLE_WORDS:
             following = index + 2
             while following < len(parts) and parts[following - 1] == ",":
@@ -1428,12 +1434,12 @@ def _several_names(item: str, offset: int) -> list[_Sighting]:
 def _list_entry(item: str, offset: int, rest: str) -> _Sighting | None:
     match = re.fullmatch(
         rf"\s*(?:(?P<title>{_TITLE_ALTERNATION})\.?[ \t]+{_HONORIFIC_AFTER_TITLE})?"
-        rf"(?P<name>{_NAME})\s*",
+        rf"(?P<name>{_INITIAL_NAME}|{_NAME})\s*",
         item,
     )
-    if match is None:
-        return None
-    name = _clean_name(match["name"])
+    if match is None or (match["title"] is None and re.match(r"[A-Z]\.?[ \t]", match["name"])):
+        return None  # an initial and a surname only straight after a title
+    name = _clean_name(match["name"], titled=match["title"] is not None)
     if name != match["name"] or (len(name.split()) < 2 and match["title"] is None):
         return None
     rest = rest.strip()
