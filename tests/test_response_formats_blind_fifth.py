@@ -1095,14 +1095,11 @@ CASES = [
     ),
 ]
 
-XFAIL: dict[str, str] = {
-    "pdf_cabinet_response_six_columns": "status: 2, 3 and 5 get no Response (expected accepted, partially accepted ('Partially / agreed' wrapped), accepted)",
-    "pdf_sar_action_plan_rag_column": "numbers: only one recommendation, numbered '' (the text of 3); 1 and 2 are missing",
-    "pdf_government_response_table_over_page_break": "due: 1 None, expected 'September 2025' ('by September 2025' in the response cell)",
-    "pdf_lettered_recommendations_centred_decision": "status: a, b, d get no Response (expected accepted, partially accepted, noted); c 'under consideration', expected 'deferred'",
-    "docx_word_list_numbering_with_response_paragraphs": "owner: 1 ('The Council',) lacks 'Head of Housing Needs', 2 lacks 'Director of Housing'; due: 1 None, expected 'March 2025'",
-    "docx_table_under_each_theme_heading": "due/progress: 2 due 'Complete' (a Timescale cell), expected None and progress 'Complete'",
-}
+#: Documents not yet read as their reader would. The six gaps found when the suite was
+#: written (drifting PDF header labels, "SAR Rec." and "Agreed actions" headers, a date
+#: promised in a response cell, fields run together on one line, "Complete" under
+#: "Timescale") are closed.
+XFAIL: dict[str, str] = {}
 
 
 def _norm(text: str | None) -> str:

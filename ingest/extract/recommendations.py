@@ -425,7 +425,8 @@ def scan_items(text: str) -> list[Item]:
                     value, span = text[start:end], Span(start, end)
             if value:
                 name = field_match.group("name").lower()
-                current.fields.setdefault(_field_kind(name), (strip_markup(value), span))
+                for kind, part, part_span in _inline_fields(_field_kind(name), text, span):
+                    current.fields.setdefault(kind, (strip_markup(part), part_span))
             continue
         if found is not None:
             number, offset, labelled = found
@@ -587,6 +588,31 @@ def _is_field_or_item(line: str) -> bool:
     return bool(
         _FIELD.match(line) or _FIELD_HEADING.match(line) or _item_match(line, True) is not None
     )
+
+
+_INLINE_FIELD = re.compile(rf"(?<=[.;])[ \t]+(?P<name>{_FIELD_NAME})[ \t]*:[ \t]*", re.I)
+
+
+def _inline_fields(kind: str, text: str, span: Span) -> list[tuple[str, str, Span]]:
+    """A field's value cut where another field follows on its line ("Response: Agreed. …
+    Lead officer: Head of Housing Needs. Target date: March 2025."): each field's kind,
+    value and span."""
+    value = text[span.start : span.end]
+    out: list[tuple[str, str, Span]] = []
+    start = 0
+    for match in _INLINE_FIELD.finditer(value):
+        if match.group("name").lower() in ("date", "when", "who", "update", "comments", "comment"):
+            continue  # too common a word to open a field inside a sentence
+        out.append(
+            (
+                kind,
+                value[start : match.start()],
+                Span(span.start + start, span.start + match.start()),
+            )
+        )
+        kind, start = _field_kind(match.group("name").lower()), match.end()
+    out.append((kind, value[start:], Span(span.start + start, span.end)))
+    return [(k, v.strip().rstrip("."), s) for k, v, s in out if v.strip()]
 
 
 def _field_kind(name: str) -> str:

@@ -206,17 +206,16 @@ def _header_wrap(lines: list[tuple[int, str]], index: int, columns: list[int]) -
     if index >= len(lines):
         return None
     line = lines[index][1]
-    pieces = [(m.start(), m.group(0)) for m in _LAYOUT_GAP.finditer(line)]
-    if not pieces or len(pieces) > len(columns):
+    found = list(_LAYOUT_GAP.finditer(line))
+    if not found or len(found) > len(columns):
         return None
     words = [""] * len(columns)
-    for start, piece in pieces:
-        if not _HEADER_WORDS.match(piece):
+    placed = _aligned([(m.start(), m.end()) for m in found], columns)
+    for match, column in zip(found, placed, strict=True):
+        # a PDF's layout drifts: a wrapped label sits near, not at, its column's start
+        if not _HEADER_WORDS.match(match.group(0)) or abs(columns[column] - match.start()) > 16:
             return None
-        column = max((i for i, c in enumerate(columns) if c <= start + 1), default=0)
-        if abs(columns[column] - start) > 2 or words[column]:
-            return None
-        words[column] = piece
+        words[column] = match.group(0)
     return words
 
 
@@ -574,6 +573,10 @@ _NO_DUE = re.compile(
 )
 
 
+# A due cell saying the work is done: progress, not a date ("Ongoing" stays a timescale).
+_DONE = re.compile(r"^(?:complete[d]?|done|achieved|implemented|closed|delivered)\.?$", re.I)
+
+
 def due_of(text: str | None) -> str | None:
     """A due cell's or field's text, or None when it states no date."""
     cleaned = strip_markup(text or "").strip(" *_")
@@ -592,6 +595,13 @@ _OPENING_DUE = re.compile(
     r"(?:spring|summer|autumn|winter)\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|"
     r"(?:one|two|three|four|five|six|nine|twelve|eighteen|\d{1,2})\s+(?:months|years)"
     r")\s*,",
+    re.I,
+)
+
+
+_RESPONSE_DUE = re.compile(
+    r"\b(?:by|before|no later than)\s+(?:the\s+end\s+of\s+)?(?P<due>"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\s+\d{{4}}|(?:spring|summer|autumn|winter)\s+\d{{4}})\b",
     re.I,
 )
 
@@ -624,7 +634,8 @@ class Column(StrEnum):
 _HEADER_ROLES: tuple[tuple[re.Pattern[str], Column], ...] = (
     (
         re.compile(
-            r"^(?:rec(?:ommendation)?\.?\s*)?(?:id|no\.?|number|ref(?:erence)?\.?|#)$|^(?:rec\.?|r|item)$",
+            r"^(?:rec(?:ommendation)?\.?\s*)?(?:id|no\.?|number|ref(?:erence)?\.?|#)$|^(?:rec\.?|r|item)$|"
+            r"^[A-Z]{2,5}\s+(?:rec\.?|ref\.?|no\.?)$",  # "SAR Rec.", "DHR Ref"
             re.I,
         ),
         Column.ID,
@@ -645,7 +656,10 @@ _HEADER_ROLES: tuple[tuple[re.Pattern[str], Column], ...] = (
         ),
         Column.DUE,
     ),
-    (re.compile(r"status|accept|reject|agreed\??$|^agreed|decision", re.I), Column.STATUS),
+    (
+        re.compile(r"status|accept|reject|agreed\??$|^agreed(?!\s+actions?)|decision", re.I),
+        Column.STATUS,
+    ),
     (re.compile(r"\bresponse\b|comment|reply", re.I), Column.RESPONSE),
     (
         re.compile(
@@ -1071,7 +1085,14 @@ def _entities_from_draft(
         or due_in_text(_recommendation_text(draft))
         or due_of(_one_value(actions, Column.DUE))
     )
+    if due is None and Column.DUE not in draft.roles:
+        # no due column: the date the response promises ("… will publish it by September 2025")
+        said = _RESPONSE_DUE.search(_joined(draft.response_cells.get(Column.RESPONSE, [])))
+        due = said.group("due") if said else None
     status, status_text, confidence, progress = _draft_status(draft)
+    stated_due = _joined(draft.response_cells.get(Column.DUE, []))
+    if due and due == due_of(stated_due) and _DONE.match(due):
+        due, progress = None, progress or due  # "Complete" under "Timescale" is progress
     recommendation = Recommendation(
         key=key,
         label=f"Recommendation {draft.number}".strip(),
