@@ -244,11 +244,6 @@ generous acts of public service, and our recruitment campaign has reached every 
             "Kettering",
             "Bristol North",
         ),
-        xfail=(
-            "the numbered question heading '1. Helen Croft (Bristol North) (Lab):' yields no "
-            "person (nor her later 'Helen Croft:'); Harker, Pollard and Daby found with their "
-            "posts"
-        ),
     ),
     PeopleCase(
         name="lords_hansard_question",
@@ -337,10 +332,6 @@ Mark Devlin: In short, no.
             "Q12",
             "Q13",
             "Witnesses",
-        ),
-        xfail=(
-            "'Ian Tennant', last in the Members present list, is missed; 'Mark Devlin, Chief "
-            "Executive, Kinship Care Trust' comes out with no role"
         ),
     ),
     PeopleCase(

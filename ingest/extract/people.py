@@ -154,7 +154,7 @@ _POST_NOMINALS = (
 )
 _PARTY = r"(?:Lab|Con|LD|Lib[ \t]Dem|SNP|DUP|PC|Green|Ind|CB|Lab/Co-op|UUP|SDLP|Alliance|Reform)"
 _SPEAKER_PARTY_RE = re.compile(
-    rf"^[ \t]*(?:(?:{_TITLE_ALTERNATION})\.?[ \t]+)?(?P<name>{_FULL_NAME})[ \t]*"
+    rf"^[ \t]*(?:\d{{1,3}}\.[ \t]+)?(?:(?:{_TITLE_ALTERNATION})\.?[ \t]+)?(?P<name>{_FULL_NAME})[ \t]*"
     rf"\((?P<seat>[^()\n]{{2,80}}(?:\n[^()\n]{{1,60}})?)\)[ \t]*\((?P<party>{_PARTY})\)",
     re.MULTILINE,
 )
@@ -305,7 +305,7 @@ _BRACKETED_ROLE_RE = re.compile(
     rf"\((?P<role>[^()\n]{{2,160}})\)"
 )
 _COMMA_ROLE_RE = re.compile(
-    rf"(?<![\w-])(?P<name>{_NAME_WITH_TITLE}){_POST_NOMINALS},[ \t]+"
+    rf"(?<![\w-])(?P<name>{_NAME_WITH_TITLE}){_POST_NOMINALS},(?:[ \t]+|[ \t]*\n[ \t]*)"
     rf"(?:(?:the|our)[ \t]+)?"
     rf"(?P<role>[^,;.\n|\t]{{3,120}})"
     r"(?P<more>(?:,[ \t]+[A-Z][^,;.\n()]{2,80})*)"
@@ -1352,7 +1352,7 @@ _INLINE_ATTENDANCE_RE = re.compile(
     r"^[ \t]*(?:Members[ \t]+present|Present|Also[ \t]+present|"
     r"(?:Also[ \t]+)?[Ii]n[ \t]+attendance|Attendees|Officers[ \t]+present|"
     r"Apologies(?:[ \t]+for[ \t]+absence)?)[ \t]*:[ \t]*"
-    r"(?P<list>[^\n]+)$",
+    r"(?P<list>[^\n]+(?:(?<=[;,])\n[^\n]+)*)$",  # a list wrapped after a separator goes on
     re.MULTILINE,
 )
 _LISTED_ENTRY_RE = re.compile(r"(?P<entry>[^,()]+?)[ \t]*(?P<role>\([^()]{1,80}\))?[ \t]*\.?$")
