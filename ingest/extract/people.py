@@ -154,7 +154,8 @@ _POST_NOMINALS = (
 )
 _PARTY = r"(?:Lab|Con|LD|Lib[ \t]Dem|SNP|DUP|PC|Green|Ind|CB|Lab/Co-op|UUP|SDLP|Alliance|Reform)"
 _SPEAKER_PARTY_RE = re.compile(
-    rf"^[ \t]*(?:\d{{1,3}}\.[ \t]+)?(?:(?:{_TITLE_ALTERNATION})\.?[ \t]+)?(?P<name>{_FULL_NAME})[ \t]*"
+    rf"^[ \t]*(?:\d{{1,3}}\.[ \t]+)?(?:(?:{_TITLE_ALTERNATION})\.?[ \t]+)?"
+    rf"(?P<name>{_FULL_NAME})[ \t]*"
     rf"\((?P<seat>[^()\n]{{2,80}}(?:\n[^()\n]{{1,60}})?)\)[ \t]*\((?P<party>{_PARTY})\)",
     re.MULTILINE,
 )
