@@ -774,16 +774,15 @@ def _problems(case: FindingCase) -> list[str]:
 
 # What the extractors gave when this suite was written, for the documents they do not yet
 # read as their reader would.
+#: Documents not yet read as their reader would. Six of the nine gaps found when the suite
+#: was written are closed (a findings column of a table, "What people told us" and "Matters
+#: of concern" lists, "(1)" numbering, strengths, "The group found that", requirements and
+#: plans listed among findings). Left: judgement paragraphs that state findings without a
+#: finding verb (Ofsted, HMICFRS) and an Ombudsman's "This was fault".
 GAPS: dict[str, str] = {
     "ofsted_ilacs_help_and_protection": "no finding at all: the six numbered judgement paragraphs (early help timely, strategy discussions not always held promptly, child in need plans lack actions, return home interviews not offered, disabled children, children come into care) all missed",
-    "cqc_inspection_summary_html": "all five 'We found' bullets found, but the two requirements under 'Areas for improvement' ('The trust must ensure …', 'The trust should ensure …') also came out as findings",
     "hmicfrs_peel_areas_for_improvement": "only 'We found that 27 of the 90 investigations …' came out; missed 'Supervisory reviews … seldom set out clear actions', 'The force is good at obtaining early evidence', 'Officers completed risk assessments … seldom described how the children' and the cause of concern 'The force doesn't answer non-emergency calls'",
     "lgsco_decision_html": "no finding at all: the three analysis paragraphs ('took more than 14 weeks … This was fault', 'did not give … written information about charging … fault', 'I have not found fault … contribution') all missed",
-    "internal_audit_key_findings_docx": "no finding at all: the three rows of the | Finding | Risk | Priority | table ('Leavers were not removed …', 'Changes to bank details …', 'Starter forms were authorised …') all missed",
-    "council_scrutiny_evidence_and_findings": "no finding at all: the three 'The group found that …' paragraphs under 'Evidence and findings' (58 weeks wait, web pages out of date, no agreed protocol) all missed",
-    "healthwatch_what_people_told_us": "no finding at all: the four themes under 'What people told us' (phone at 8am, online booking, reception staff, Deaf people) all missed",
-    "peer_challenge_letter": "no finding at all: the three strengths (clear and ambitious vision, financial management strong, trusted convenor) and 'The peer team found that decision-making on the town centre programme …' all missed",
-    "coroner_regulation_28_matters_of_concern": "the three matters of concern ((1) no system for 72-hour follow-up, (2) care plan not shared, (3) risk assessment not updated) all missed; instead 'The investigation concluded at the end of the inquest on 9 January 2025.' and 'During the course of the inquest the evidence revealed matters giving rise to concern.' came out",
 }
 
 

@@ -122,6 +122,56 @@ def _table_findings(text: str) -> list[Finding]:
     return findings
 
 
+# A table of findings named by its header ("| Finding | Risk | Priority |"): each row's
+# cell under it is a finding.
+_FINDING_COLUMN = re.compile(
+    r"^(?:key\s+|audit\s+)?(?:findings?|observations?|issues?(?:\s+(?:found|identified))?|"
+    r"weakness(?:es)?|what\s+we\s+found)$",
+    re.I,
+)
+_ID_COLUMN = re.compile(r"^(?:no\.?|ref(?:erence)?\.?|#|number|item)$", re.I)
+
+
+def _column_findings(text: str, taken: set[str]) -> list[Finding]:
+    findings: list[Finding] = []
+    column: int | None = None
+    number_at: int | None = None
+    for row in parse_table_rows(text):
+        labels = [strip_markup(cell.text).strip(" *") for cell in row.cells]
+        named = [i for i, label in enumerate(labels) if _FINDING_COLUMN.match(label)]
+        if named:
+            recommending = any(re.search(r"recommend", label, re.I) for label in labels)
+            column = None if recommending else named[0]
+            number_at = next((i for i, label in enumerate(labels) if _ID_COLUMN.match(label)), None)
+            continue
+        if column is None or column >= len(row.cells) or row.is_blank:
+            continue
+        cell = row.cells[column]
+        subject = strip_markup(cell.text).strip()
+        if len(subject.split()) < 5 or _FINDING_LABEL.match(subject):
+            continue
+        number = ""
+        if number_at is not None and number_at < len(row.cells):
+            number = normalise_number(row.cells[number_at].text.strip(" .()"))
+            if number in taken or not re.fullmatch(r"[\w.()]{1,8}", number):
+                number = ""
+        if number:
+            taken.add(number)
+        findings.append(
+            Finding(
+                key=f"finding-{number}" if number else f"finding-c{len(findings) + 1}",
+                label=f"Finding {number}" if number else f"Finding: {subject[:60]}",
+                span=cell.span,
+                confidence=0.8,
+                number=number,
+                subject=subject,
+                leads=(),
+                no_recommendation=False,
+            )
+        )
+    return findings
+
+
 def _prose_findings(text: str, taken: set[str]) -> list[Finding]:
     findings: list[Finding] = []
     matches = sorted(
@@ -190,6 +240,11 @@ def extract_findings(text: str) -> Extraction:
             taken.add(finding.number)
             findings.append(finding)
     findings.extend(_prose_findings(text, taken))
+    findings.extend(
+        f
+        for f in _column_findings(text, taken)
+        if not any(_overlaps(f.span, other.span) for other in findings)
+    )
     for finding in prose_findings(text):
         if finding.number and finding.number in taken:
             continue

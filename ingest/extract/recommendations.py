@@ -77,7 +77,9 @@ _RECOMMENDATIONS_HEADING = re.compile(
 )
 _FINDINGS_HEADING = re.compile(
     r"^(?:#+\s*)?(?:\d+(?:\.\d+)*\.?\s+)?(?:summary of |key |our |the |main |overall |"
-    r"principal |review |panel )*(?:findings|conclusions|key messages|what we found)"
+    r"principal |review |panel |headline )*(?:findings|conclusions|key messages|what we found|"
+    r"what (?:people|you|residents|patients|children and young people) told us|what we heard|"
+    r"(?:the )?matters of concern|(?:areas of )?strengths?)"
     r"(?:\s+(?:of|from)\s+[\w ,'’&-]{1,60})?\s*:?-?$",
     re.I,
 )
@@ -89,7 +91,8 @@ _RECOMMEND_INTRO = re.compile(
 )
 _FINDING_INTRO = re.compile(
     r"\b(?:found|finds|concluded|concludes|findings|conclusions|"
-    r"key messages|learning points)\b[^.\n]{0,80}(?::-?|—)\s*$",
+    r"key messages|learning points|matters of concern|what people told us)\b[^.\n]{0,80}"
+    r"(?::-?|—)\s*$",
     re.I,
 )
 _OTHER_SECTION = re.compile(
@@ -101,7 +104,8 @@ _OTHER_SECTION = re.compile(
     r"executive summary|summary|foreword|purpose|"
     r"reasons? for (?:the )?(?:decision|recommendation)s?|"
     r"options considered|financial implications|legal implications|risk management|"
-    r"equalities|consultation|background papers)\b",
+    r"equalities|consultation|background papers|"
+    r"areas? for (?:consideration|improvement|development|action)|what happens next)\b",
     re.I,
 )
 # A decision notice's line over the recommendations it decided ("Recommendations agreed
@@ -134,7 +138,8 @@ _NUMBERED_ITEM = re.compile(
     r"^[ \t]*(?:[-*•·▪◦‣][ \t]*)?(?:\*\*)?(?:"
     r"(?P<number>\d{1,3}(?:\.\d{1,2}){0,2})(?:[.):](?:[ \t]+|(?=[A-Z“\"‘'(]))|[ \t]+(?=[A-Z])|"
     r"(?<=\.\d)[ \t]+(?=[a-z])|(?<=\.\d\d)[ \t]+(?=[a-z]))"
-    rf"|\(?(?P<letter>[a-z]|{_ROMAN})\)[ \t]*|(?P<bare_letter>[a-z]|{_ROMAN})\.[ \t]+(?=[A-Za-z]))"
+    rf"|\(?(?P<letter>[a-z]|{_ROMAN})\)[ \t]*|(?P<bare_letter>[a-z]|{_ROMAN})\.[ \t]+(?=[A-Za-z])"
+    r"|\((?P<bracketed>\d{1,2})\)[ \t]+(?=[A-Z“\"‘']))"
     r"(?:\*\*)?(?P<text>\S.*)$"
 )
 _BULLET_ITEM = re.compile(r"^[ \t]*[-*•·▪◦‣–][ \t]+(?P<text>\S.*)$")
@@ -246,7 +251,10 @@ def _is_table_line(line: str) -> bool:
     return is_table_line(line) and not _TABBED_LIST_ITEM.match(line)
 
 
-_CONTEXT_WORDS = ("recommend", "finding", "conclu", "found", "finds", "key messages", "learning")
+_CONTEXT_WORDS = (
+    "recommend", "finding", "conclu", "found", "finds", "key messages", "learning", "told us",
+    "we heard", "concern", "strength",
+)  # fmt: skip
 
 
 def _heading_context(stripped: str) -> Context | None:
@@ -345,7 +353,10 @@ def _item_match(line: str, in_context: bool) -> tuple[str, int, bool] | None:
     numbered = _NUMBERED_ITEM.match(line)
     if numbered:
         number = (
-            numbered.group("number") or numbered.group("letter") or numbered.group("bare_letter")
+            numbered.group("number")
+            or numbered.group("letter")
+            or numbered.group("bare_letter")
+            or numbered.group("bracketed")
         )
         return normalise_number(number or ""), numbered.start("text"), False
     bullet = _BULLET_ITEM.match(line)
@@ -511,7 +522,11 @@ def scan_items(text: str) -> list[Item]:
             current = parent = None
             if context is not None and 0 < _markdown_level(stripped) <= level:
                 context = None  # "## Management actions" after "## Summary of findings"
+            elif context is not None and _markdown_level(stripped) > level > 0:
+                prose_run = 0  # a theme's sub-heading inside the list: the list goes on
             continue
+        if context is not None and stripped.startswith(">"):
+            continue  # a quotation beside the list's items
         # Prose between items: three paragraphs in a row close the list. Under a
         # "Conclusions" or "Conclusions and recommendations" heading the prose itself
         # states them.
@@ -1041,6 +1056,10 @@ def _from_items(text: str, items: list[Item], built: _Built, taken: set[str]) ->
             # "We recommend that …" under a "Conclusions" heading: the recommending
             # sentences are a recommendation, the others findings.
             _from_conclusion(text, item, built)
+        elif item.context is Context.FINDINGS and _ADVISES.match(
+            strip_markup(text[item.start : item.end])
+        ):
+            continue  # "The trust must ensure …" listed with what was found: a requirement
         elif item.context is Context.FINDINGS:
             _add_finding(built, text, item.number, Span(item.start, item.end), 0.7)
             for child in item.children:
@@ -1051,6 +1070,12 @@ def _from_items(text: str, items: list[Item], built: _Built, taken: set[str]) ->
 
 
 _SHORT_SENTENCE = 60
+# An item that asks for action: its subject then "must", "should", "needs to".
+_ADVISES = re.compile(
+    r"^\W*(?:[\w'’-]+\s+){1,6}?(?:must|should|needs?\s+to|ought\s+to)\s+(?!have\b|be\b)"
+    r"|^\W*(?:we|i|the\s+[\w'’-]+(?:\s+[\w'’-]+)?)\s+will\s+",  # or says what will be done
+    re.I,
+)
 
 
 def _from_conclusion(text: str, item: Item, built: _Built) -> None:
@@ -1125,7 +1150,7 @@ _FINDS_THAT = re.compile(
 _REVIEWER = re.compile(
     r"\b(?:review|report|inquiry|inspection|inspectors?|investigation|panel|committee|"
     r"audit|evaluation|ofsted|scr|serious case review|analysis|survey|research|evidence|"
-    r"study|commission|inspectorate|data|(?:task|working|review|scrutiny) group)\b",
+    r"study|commission|inspectorate|data|(?:task|working|review|scrutiny) group|peer team)\b",
     re.I,
 )
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:it|they|this|the (?:report|review))\b", re.I)
@@ -1254,6 +1279,10 @@ def _sentence_items(text: str, built: _Built) -> None:
             )
             by_reviewer = (
                 bool(_REVIEWER.search(near + finds.group(0)))
+                or bool(  # "The group found that …" in a task group's report
+                    finds.group(0).lower().endswith("that")
+                    and re.search(r"\bthe\s+group\s+$", before, re.I)
+                )
                 or bool(re.search(r"\bwe\s+(?:\w+\s+)?$", before, re.I))
                 or bool(
                     _PRONOUN_SUBJECT.match(before)
@@ -1262,6 +1291,10 @@ def _sentence_items(text: str, built: _Built) -> None:
                 )
             )
             rest = sentence[finds.end() :] if finds else ""
+            if not finds.group(0).lower().endswith("that") and re.match(
+                r"\s*(?:at|on|in|with|after|before|when|during|matters)\b", rest, re.I
+            ):
+                continue  # "The investigation concluded at the end of the inquest"
             if _ABOUT_THE_LIST.search(rest):
                 continue  # "The review identified 8 findings which are set out below"
             if (
