@@ -835,79 +835,41 @@ CASES: tuple[DecisionCase, ...] = (
 )
 
 # What the extractor reads differently from a reader, per document (strict expected failures).
+#: Minutes not yet read as their reader would, with what comes out (refreshed as gaps
+#: close). Closed since the suite was written: "RESOLVED:" over numbered or lettered items,
+#: "The Panel AGREED to recommend to Cabinet that:", "It was resolved to …", a capitalised
+#: "That … be …", "RECOMMENDED TO COUNCIL", an amendment "put to the vote and LOST".
 XFAIL: dict[str, str] = {
-    "district-cabinet-numbered-resolutions": (
-        "'RESOLVED:' followed by numbered (1)-(3) gave no decision ('... Strategy 2025-2030 be "
-        "approved', 'authority be delegated ...', '... reported to Cabinet every six months' "
-        "missed); 'RECOMMENDED TO COUNCIL - That the revised prudential indicators ...' "
-        "missed; the two one-line 'RESOLVED - That' (minutes, exclusion) came out"
-    ),
     "borough-planning-committee-resolved-dash": (
-        "'RESOLVED - That planning permission be refused for the following reason: ...' came "
-        "out cut at the colon, without the reason (Mill Lane visibility, Policy T2); the "
-        "granted and noted resolutions came out"
+        "missed: [('planning permission be refused', 'Policy T2')]"
     ),
     "parish-council-it-was-resolved": (
-        "only 'It was RESOLVED that the minutes ...' came out as a decision; 'It was resolved "
-        "to accept the quotation from Greenway Fencing ...', 'It was RESOLVED to adopt the "
-        "revised Financial Regulations ...' and 'The Council resolved to make no objection' "
-        "came out as commitments, not decisions; 'It was RESOLVED that the payments listed "
-        "below be authorised:' missed"
+        "missed: [('Greenway Fencing Ltd', '£3,480'), ('Financial Regulations', "
+        "'£25,000'), ('no objection',)]"
     ),
     "health-and-wellbeing-board-agreed-lettered": (
-        "only 'AGREED: that the minutes ...' came out; 'AGREED: that the Board' with lettered "
-        "(a)-(d) gave no decision ((c) 'asks the Integrated Care Board to report back ...' "
-        "came out as a commitment); 'AGREED: to establish a steering group ...' missed"
+        "missed: [('notes the progress', 'four priorities'), (\"children's oral health\",),"
+        " ('report back in March 2026', 'NHS Health Checks'), ('Better Care Fund quarter "
+        "1 return',), ('steering group', 'Pharmaceutical Needs Assessment')]"
     ),
     "scottish-committee-resolved-against-report": (
-        "no decisions: 'The Committee resolved:-' with its resolution on the following lines "
-        "('to approve the minute ...', '(i) to defer consideration ...', '(ii) to instruct "
-        "... revised school roll projections ...', 'to approve the school holiday dates ...') "
-        "missed all four"
+        "missed: [('approve the minute as a correct record',), ('revised school roll "
+        "projections',), ('approve the school holiday dates',)]"
     ),
-    "scottish-area-committee-decision-heading": (
-        "the minutes 'were approved as a correct record' came out; 'Decision / The Committee "
-        "agreed to: 1. note the contents ... 2. request ... B8035' missed; 'Decision: The "
-        "Committee agreed to award grants totalling £18,750 ...' came out as a commitment, "
-        "not a decision"
-    ),
-    "scrutiny-panel-agreed-to-recommend-to-cabinet": (
-        "the work programme RESOLVED came out; 'The Panel AGREED to recommend to Cabinet "
-        "that: (a) ... (b) ... (c) ...' gave no decision (fixed penalty notices, deployable "
-        "cameras, bulky waste collection day missed)"
-    ),
-    "welsh-county-borough-cabinet-resolved": (
-        "'RESOLVED that:' followed by numbered 1./2. missed ('the progress made ... be "
-        "noted', '... seedling school ... statutory consultation'); the two one-line "
-        "RESOLVED (Council Tax Reduction Scheme, exclusion) came out"
-    ),
-    "police-and-crime-panel-decision-page-amendment-lost": (
-        "no decisions: 'RESOLVED that:' followed by numbered 1./2. (precept of £302.48 "
-        "supported; report sent by 8 February 2026) missed under both 'Decision:' and "
-        "'Minutes:'; 'The amendment was put to the vote and LOST' missed"
-    ),
+    "scottish-area-committee-decision-heading": ("missed: [('award grants totalling £18,750',)]"),
     "city-council-motion-amendment-lost-then-carried": (
-        "'RESOLVED - That this Council notes ... and resolves to:' came out cut at the "
-        "colon; (i) '... net zero council operations from 2040 to 2035' and (ii) '... report "
-        "to Council in March 2026 ...' missed ((ii) came out twice as a commitment); 'The "
-        "amendment was put to the vote and LOST' missed"
+        "missed: [('net zero council operations', '2035'), ('report to Council in March 2026',)]"
     ),
     "commons-votes-and-proceedings": (
-        "came out as bare outcome lines 'Question accordingly agreed to.', 'Bill accordingly "
-        "read a second time.', 'Question agreed to.', 'Question negatived.'; the second "
-        "reading is found, but the programme (Public Bill Committee) and the negatived "
-        "motion (rural bus service improvement grant) lack what was decided; 'Resolved, That "
-        "this House do now adjourn' missed"
+        "missed: [('Public Bill Committee',), ('rural bus service improvement grant', "
+        "'negatived'), ('do now adjourn',)]"
     ),
     "commons-hansard-question-put-and-agreed-to": (
-        "came out as bare 'Question put and agreed to.' and 'Question agreed to.' without "
-        "the motions (leave for the tenancy deposits Bill; Scrap Metal Dealers (Licence "
-        "Fees) Regulations 2025 approved)"
+        "missed: [('tenancy deposits',), ('Scrap Metal Dealers (Licence Fees) Regulations 2025',)]"
     ),
     "lords-motion-agreed": (
-        "came out as bare 'Motion agreed.' twice and 'Amendment to the Motion withdrawn.', "
-        "without the motions (draft Regulations laid on 15 September approved; Standing "
-        "Order 47 dispensed with)"
+        "missed: [('laid before the House on 15 September be approved',), ('Standing "
+        "Order 47 be dispensed with',)]"
     ),
 }
 

@@ -404,14 +404,104 @@ _NO_UNDERTAKING = re.compile(
 )
 
 
+# A line that introduces what a meeting resolved, the items following it ("RESOLVED:",
+# "The Committee resolved:-", "Decision: The Committee agreed to:", "The Panel AGREED to
+# recommend to Cabinet that:", "AGREED: that the Board").
+_RESOLUTION_INTRO = re.compile(
+    r"^[ \t]*(?:\d{1,3}\.?[ \t]+)?(?:(?:Decision|DECISION)[ \t]*[:\-–—]?[ \t]*)?"
+    r"(?:(?:It[ \t]+was[ \t]+)?(?:RESOLVED|Resolved|AGREED|Agreed|DECIDED|Decided)|"
+    r"(?:The[ \t]+)?(?:Committee|Sub-Committee|Panel|Board|Council|Cabinet|Commission|"
+    r"Executive|Forum|Group)[ \t]+(?:RESOLVED|resolved|AGREED|agreed|DECIDED|decided)|"
+    r"RECOMMENDED(?:[ \t]+TO[ \t]+[A-Z]+)?|Decision|DECISION)"
+    r"[^\n.]{0,90}?(?::-?|[-–—])[ \t]*$",
+    re.MULTILINE,
+)
+# A resolution's items are numbered or lettered; bullets under one list what it refers to.
+_ITEM_MARKER = re.compile(r"^[ \t]*\(?(?:\d{1,2}|[a-h]|i{1,3}|iv|vi{0,3})[.)][ \t]+\S")
+# "It was RESOLVED to accept …", "The Council resolved to make no objection": decided by
+# the meeting, whatever verb follows.
+_BODY_RESOLVED = re.compile(
+    r"^\W*(?:It[ \t]+was[ \t]+(?:RESOLVED|resolved|AGREED|agreed|decided)|"
+    r"(?:The[ \t]+)?(?:Committee|Sub-Committee|Panel|Board|Council|Cabinet|Commission)[ \t]+"
+    r"(?:RESOLVED|resolved|AGREED|DECIDED|decided))[ \t]+(?:that|to)\b"
+)
+
+
+def _resolution_items(text: str) -> list[tuple[int, int]]:
+    """Spans of the list items under each line introducing what a meeting resolved: the
+    items run until a blank line not followed by another item, or an agenda heading; an
+    item ends where a sentence ends and the next line opens anew."""
+    spans: set[tuple[int, int]] = set()
+    for intro in _RESOLUTION_INTRO.finditer(text):
+        lines = _lines_from(text, intro.end() + 1)
+        current: int | None = None
+        previous = ""
+        for index, (start, line) in enumerate(lines):
+            stripped = line.strip()
+            is_item = bool(_ITEM_MARKER.match(line)) and not _AGENDA_HEADING.match(line)
+            ends_item = current is not None and (
+                not stripped
+                or is_item
+                or (previous.endswith((".", ";")) and stripped[:1].isupper())
+            )
+            if ends_item and current is not None:
+                spans.add((current, start - 1))
+                current = None
+            if not stripped:
+                following = next((ln for _, ln in lines[index + 1 :] if ln.strip()), "")
+                if not (_ITEM_MARKER.match(following) and not _AGENDA_HEADING.match(following)):
+                    break
+            elif is_item:
+                current = start
+            elif current is None and not (previous == "" and stripped.endswith((":", ":-"))):
+                break  # no list under the introduction (or the list has ended)
+            previous = stripped
+        if current is not None:
+            end = lines[-1][0] + len(lines[-1][1]) if lines else len(text)
+            spans.add((current, end))
+    return sorted(spans)
+
+
+def _first_line_end(text: str, start: int, end: int) -> int:
+    """Where the first line of an item (``start``..``end``) ends: its opening sentence is
+    the decision; a list under it ("That the grounds for call-in be:" / "· Lack of …")
+    details it."""
+    newline = text.find("\n", start, end)
+    return end if newline < 0 else newline
+
+
+def _lines_from(text: str, position: int, most: int = 60) -> list[tuple[int, str]]:
+    """Up to ``most`` lines of ``text`` from ``position``, each with its start."""
+    out: list[tuple[int, str]] = []
+    while position < len(text) and len(out) < most:
+        end = text.find("\n", position)
+        end = len(text) if end < 0 else end
+        out.append((position, text[position:end]))
+        position = end + 1
+    return out
+
+
+# "4. COUNCIL TAX REDUCTION SCHEME 2026/27": an agenda heading, not a resolution's item.
+_AGENDA_HEADING = re.compile(r"^[ \t]*\d{1,3}\.?[ \t]+[A-Z0-9][A-Z0-9 ,'’&()/:–-]{3,}$")
+
+
 def extract_commitments(text: str, author: Author = NO_AUTHOR) -> Extraction:
     """Extract commitments (and their ANSWERS links) from a document's canonical text."""
     found: list[tuple[_Unit, _Cue]] = []
     action_owners: list[tuple[int, int, str]] = []  # (line start, previous block start, owner)
+    resolved = _resolution_items(text)
     for unit in _units(text, action_owners):
         if _NO_UNDERTAKING.search(text[unit.start : unit.end]):
             continue
         cue = _find_cue(text, unit) or _classified_cue(text, unit)
+        resolved_here = any(
+            start <= unit.start < _first_line_end(text, start, end) for start, end in resolved
+        ) or bool(_BODY_RESOLVED.search(text[unit.start : unit.end]))
+        if resolved_here and (cue is None or cue.category == DECISION or not cue.subject):
+            # what a meeting resolved, item by item ("RESOLVED: (1) That the strategy be
+            # approved", "It was resolved to accept the quotation"); an item directing
+            # someone's work stays their undertaking ("… the Cabinet agrees to provide …")
+            cue = _Cue(0, "", 0.75, passive=True, category=DECISION)
         if cue is not None:
             if cue.category == DECISION:
                 unit = _with_motion(text, unit)
@@ -843,6 +933,13 @@ def _with_motion(text: str, unit: _Unit) -> _Unit:
     return replace(unit, start=start, block_start=min(unit.block_start, start))
 
 
+# A motion as moved ("Moved by Lord X" / "That the draft Regulations … be approved."): not
+# decided until the House agrees it.
+_MOVED = re.compile(
+    r"\b(?:[Mm]oved\s+by|beg\s+to\s+move|[Tt]o\s+move)\b[^\n]*\n(?:[ \t]*\n)*[ \t]*$"
+)
+
+
 def _classified_cue(text: str, unit: _Unit) -> _Cue | None:
     """An undertaking or decision the patterns missed, found by the sentence classifier."""
     sentence = text[unit.start : unit.end]
@@ -857,7 +954,9 @@ def _classified_cue(text: str, unit: _Unit) -> _Cue | None:
         # "The plan needed to be approved by Council": the subject is what is done
         passive = bool(found and TO_BE_DONE_AT.match(sentence, position))
         return _Cue(position, subject, round(min(probability, 0.9), 2), passive=passive)
-    if undertakings.is_decision(sentence):
+    if undertakings.is_decision(sentence) and not _MOVED.search(
+        text, max(0, unit.start - 160), unit.start
+    ):
         return _Cue(0, "", 0.7, passive=True, category=DECISION)
     return None
 

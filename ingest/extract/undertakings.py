@@ -310,10 +310,13 @@ PARLIAMENTARY_OUTCOME = re.compile(
 )
 DECISION = re.compile(
     r"""
-    ^(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:RESOLVED|Resolved|AGREED|DECISION|Decision)\b
-  | ^(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:that|THAT)\s+.{3,300}?\s+be\s+
+    ^(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:RESOLVED|Resolved|AGREED|DECISION|Decision|
+        RECOMMENDED(?:\s+TO\s+[A-Z]+)?)\b
+  | ^(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:that|That|THAT)\s+.{3,300}?\s+be\s+
         (?:noted|approved|agreed|endorsed|adopted|accepted|received|confirmed|signed|
-         referred|deferred|recommended)\b
+         referred|deferred|recommended|delegated|granted|refused|authorised|authorized|
+         rejected|reported|sent|circulated|published|established|made|asked|requested|
+         instructed|dispensed)\b
   | \b(?:was|were)\s+(?:\w+\s+)?(?:agreed|approved|confirmed|accepted|endorsed|adopted)\s+
         as\s+a\s+(?:correct|true|accurate)\s+record
   | \b(?:was|were)\s+(?:duly\s+|unanimously\s+)?(?:re-?)?(?:elected|appointed)\s+(?:as\s+)?
@@ -321,6 +324,8 @@ DECISION = re.compile(
          Deputy\s+Chair\w*)\b
   | \bminutes\b[^.;]{0,120}?\b(?:was|were)\s+(?:\w+\s+and\s+)?signed\s+by\s+the\s+Chair
   | \bit\s+was\s+(?:RESOLVED|resolved|agreed|AGREED|decided)\s+(?:that|to)\b
+  | \b(?:amendment|motion)\b[^.;]{0,60}?\b(?:was|were)\s+(?:put\s+to\s+the\s+vote\s+and\s+)?
+        (?:LOST|lost|CARRIED|carried|defeated|withdrawn|negatived)\b
   | \b(?:is|are|was|were)\s+accepted\s+in\s+(?:full|principle|part)\b
   | \brecommendations?\b[^.;]{0,80}?(?<!whether\s)(?<!if\s)\b(?:was|were)\s+(?:\w+\s+)?
         (?:accepted|agreed|approved|endorsed|adopted)\b
