@@ -843,10 +843,6 @@ XFAIL: dict[str, str] = {
     "borough-planning-committee-resolved-dash": (
         "missed: [('planning permission be refused', 'Policy T2')]"
     ),
-    "parish-council-it-was-resolved": (
-        "missed: [('Greenway Fencing Ltd', '£3,480'), ('Financial Regulations', "
-        "'£25,000'), ('no objection',)]"
-    ),
     "health-and-wellbeing-board-agreed-lettered": (
         "missed: [('notes the progress', 'four priorities'), (\"children's oral health\",),"
         " ('report back in March 2026', 'NHS Health Checks'), ('Better Care Fund quarter "

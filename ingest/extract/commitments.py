@@ -423,7 +423,14 @@ _ITEM_MARKER = re.compile(r"^[ \t]*\(?(?:\d{1,2}|[a-h]|i{1,3}|iv|vi{0,3})[.)][ \
 _BODY_RESOLVED = re.compile(
     r"^\W*(?:It[ \t]+was[ \t]+(?:RESOLVED|resolved|AGREED|agreed|decided)|"
     r"(?:The[ \t]+)?(?:Committee|Sub-Committee|Panel|Board|Council|Cabinet|Commission)[ \t]+"
-    r"(?:RESOLVED|resolved|AGREED|DECIDED|decided))[ \t]+(?:that|to)\b"
+    r"(?:RESOLVED|resolved|AGREED|DECIDED|decided))\s+(?:that|to)\b"
+)
+
+
+# The meeting itself as the subject of what it resolved ("It was resolved to accept …").
+_MEETING_SUBJECT = re.compile(
+    r"^\W*(?:it\b|(?:the\s+)?(?:committee|sub-committee|panel|board|council|cabinet|commission)\b)",
+    re.I,
 )
 
 
@@ -494,13 +501,18 @@ def extract_commitments(text: str, author: Author = NO_AUTHOR) -> Extraction:
         if _NO_UNDERTAKING.search(text[unit.start : unit.end]):
             continue
         cue = _find_cue(text, unit) or _classified_cue(text, unit)
-        resolved_here = any(
+        listed = any(
             start <= unit.start < _first_line_end(text, start, end) for start, end in resolved
-        ) or bool(_BODY_RESOLVED.search(text[unit.start : unit.end]))
-        if resolved_here and (cue is None or cue.category == DECISION or not cue.subject):
-            # what a meeting resolved, item by item ("RESOLVED: (1) That the strategy be
-            # approved", "It was resolved to accept the quotation"); an item directing
-            # someone's work stays their undertaking ("… the Cabinet agrees to provide …")
+        )
+        by_meeting = bool(_BODY_RESOLVED.search(text[unit.start : unit.end]))
+        undertaken = cue is not None and cue.category != DECISION and bool(cue.subject)
+        if (listed and not undertaken) or (
+            by_meeting and (not undertaken or _MEETING_SUBJECT.match(cue.subject if cue else ""))
+        ):
+            # what a meeting resolved: the items of its resolution ("RESOLVED: (1) That the
+            # strategy be approved"), or "It was resolved to accept the quotation"; an item
+            # directing someone's work stays their undertaking ("the Cabinet agrees to
+            # provide …", "ask the Director to prepare …")
             cue = _Cue(0, "", 0.75, passive=True, category=DECISION)
         if cue is not None:
             if cue.category == DECISION:
