@@ -836,69 +836,77 @@ CASES = (
 )
 
 # What the extractor gives for each document it does not yet read as a reader would.
+#: Documents not yet read as their reader would, with what comes out (refreshed as gaps
+#: close). Closed since the suite was written: a chair moving to the next panel, a letter's
+#: "Response" label taken as its speaker, "introduce a call-back facility", the items under
+#: "The Council has agreed to:" / "the school will:".
 XFAIL: dict[str, str] = {
     "council-leader-budget-speech": (
-        "'freeze ... council tax for 2025/26' and '23 of our libraries will stay open "
-        "throughout 2025/26' come out with due None, not 2025/26"
+        "[\"('freeze', 'council tax') found but wants ('Morrow', 'Leader', 'council') "
+        "('2025/26',): by=('Northmoor County Council',)/('Northmoor County Council',) "
+        "due=None\", \"('23', 'libraries', 'stay open') found but wants () ('2025/26',): "
+        "by=('Northmoor County Council',)/() due=None\"]"
     ),
     "cabinet-member-written-answer": (
-        "'I will ask officers to install two additional CCTV cameras' and 'I will provide "
-        "Councillor Shah with a breakdown' are made by 'Westford City Council', not the "
-        "Cabinet Member (Councillor Birch) who answers"
+        "[\"('CCTV', 'Mill Lane') found but wants ('Birch', 'Cabinet Member') ('end of "
+        "April',): by=('Westford City Council',)/() due='by the end of April'\", "
+        "\"('breakdown of the fixed penalty notices',) found but wants ('Birch', 'Cabinet "
+        "Member') (): by=('Westford City Council',)/() due=None\"]"
     ),
     "council-press-release": (
-        "missed 'Eastholme Borough Council will introduce weekly food waste collections' and "
-        "'we will publish our recycling rates'; 'We will make sure that every flat' is made by "
-        "'Issued', not Councillor Marsh or the council"
+        "[\"missed ('weekly food waste collections', '54,000')\", \"missed ('publish our "
+        "recycling rates',)\"]"
     ),
     "nhs-trust-letter-to-healthwatch": (
-        "'We will install real-time waiting time screens', 'We will extend this to a 24-hour "
-        "service' and 'I will write to you again' are made by 'Response', not the Trust or "
-        "Dr Hale; 'write to you again in six months' has due None"
+        "[\"('waiting time screens',) found but wants ('Trust', 'Hale') ('May 2025',): "
+        "by=('Ms Grace Okonjo',)/('Ms Grace Okonjo',) due='by the end of May 2025'\", "
+        "\"('24-hour service',) found but wants ('Trust', 'Hale') ('April 2025',): by=('Ms"
+        " Grace Okonjo',)/('Ms Grace Okonjo',) due='from April 2025'\", \"('write to you "
+        "again',) found but wants ('Hale', 'Chief Executive') ('six months',):"
     ),
     "ofsted-improvement-plan-owner-table": (
-        "table row 'Recruit permanent team managers' has due None, not July 2025 (made_by "
-        "also takes the next row's 'Principal Social Worker')"
-    ),
-    "select-committee-oral-evidence-write-to-committee": (
-        "the Chair's 'We will now move to our second panel of witnesses' comes out as a commitment"
+        "[\"('permanent team managers',) found but wants ('Head of Service',) ('July "
+        "2025',): by=('Head of Service', 'Assessment', 'Principal Social "
+        "Worker')/('Recruit permanent team managers',) due=None\"]"
     ),
     "lords-oral-question-minister-undertakings": (
-        "missed 'I am happy to meet the noble Baroness and carers' organisations'"
+        "[\"missed ('happy to meet the noble Baroness',)\"]"
     ),
     "scrutiny-minutes-undertook-and-action-lines": (
-        "missed 'ACTION: arrange an all-member briefing (Democratic Services Manager) - by 28 "
-        "February 2025'; 'ACTION: update the flexible working policy (Head of HR)' is made by "
-        "the council, not the Head of HR; 'undertook to circulate a breakdown of agency spend "
-        "before the next meeting' has due None; 'there were no plans to do so' comes out"
+        "[\"('breakdown of agency spend',) found but wants ('Cabinet Member', 'Doyle') "
+        "('next meeting',): by=('The Cabinet Member for Resources',)/('The Cabinet Member"
+        " for Resources',) due=None\", \"('flexible working policy',) found but wants "
+        "('Head of HR',) (): by=('Brackenfield District Council',)/() due=None\", \"missed "
+        "('all-member briefing',)\", \"not commitments, came out: ['no plans to"
     ),
     "welsh-government-written-statement": (
-        "'I will publish the draft network plan' and 'I will also establish a bus reform "
-        "advisory panel' are made by 'BY', not the Cabinet Secretary (Rhian Pryce), and the "
-        "first has due 'in June' without 2025; 'Transport for Wales will let the first "
-        "franchise contracts ... in 2027' has due None; 'Local authorities will continue to be "
-        "responsible' and 'I hope Members across the Senedd will support' come out"
+        "[\"('draft network plan',) found but wants ('Pryce', 'Cabinet Secretary') ('June "
+        "2025',): by=('Welsh Government',)/() due='in June'\", \"('first franchise "
+        "contracts',) found but wants ('Transport for Wales',) ('2027',): by=('Transport "
+        "for Wales',)/('Transport for Wales',) due=None\", \"('advisory panel',) found but "
+        "wants ('Pryce', 'Cabinet Secretary') ('summer',): by=('Welsh Governm"
     ),
     "police-response-to-hmicfrs": (
-        "missed 'The force will introduce a call-back facility for 101 callers by June 2025' "
-        "and 'will recruit 25 additional call handlers by the end of the financial year'"
+        "[\"('25 additional call handlers',) found but wants ('force',) ('financial "
+        "year',): by=('The force',)/('The force',) due='by June 2025'\"]"
     ),
     "school-exclusion-reconsideration-letter": (
-        "missed the listed 'put in place a pastoral support plan' and 'give Jordan a named key "
-        "worker'; 'arrange for Jordan to be assessed by the educational psychologist' has due "
-        "'before the end of the spring' (no 'term'); 'The headteacher will review the behaviour "
-        "policy' is made by the Academy, not the headteacher, with due 'by the end of the "
-        "summer' (no 'term')"
+        "['(\\'educational psychologist\\',) found but wants (\\'school\\', \\'Academy\\') "
+        "(\\'spring term\\',): by=(\"St Aidan\\'s Church of England Academy\",)/() "
+        "due=\\'before the end of the spring\\'', '(\\'review the behaviour policy\\',) found"
+        " but wants (\\'headteacher\\',) (\\'summer term\\',): by=(\"St Aidan\\'s Church of "
+        "England Academy\",)/() due=\\'by the end of the summer\\'']"
     ),
     "ombudsman-decision-agreed-remedy": (
-        "missed the agreed actions 'apologise to Mrs X in writing' and 'pay Mrs X £900' "
-        "(within one month); 'review its staffing' is made by the Ombudsman, not the Council, "
-        "with due None, not 'three months'"
+        "[\"('apologise to Mrs X',) found but wants ('Council',) ('one month',): by=('the "
+        "Council',)/('the Council',) due=None\", \"('£900',) found but wants ('Council',) "
+        "('one month',): by=('the Council',)/('the Council',) due=None\", \"('review its "
+        "staffing',) found but wants ('Council',) ('three months',): by=('Local "
+        "Government and Social Care Ombudsman',)/() due=None\"]"
     ),
     "flooding-public-meeting-notes": (
-        "'will publish its Section 19 report in the spring' is made by 'Fenbury District "
-        "Council', not Fenshire County Council; 'A further public meeting will be held' comes "
-        "out"
+        "[\"('Section 19 report',) found but wants ('Fenshire County Council', 'county "
+        "council') ('spring',): by=('Fenbury District Council',)/() due='in the spring'\"]"
     ),
 }
 

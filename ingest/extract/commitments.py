@@ -393,7 +393,9 @@ NO_AUTHOR = Author()
 # ("Members will be aware that …"), a reported question ("asked whether the Commissioner
 # would commit to …") and a condition ("if the budget allowed, he would consider …").
 _NO_UNDERTAKING = re.compile(
-    r"^\W*(?:the\s+)?(?:next|following|reconvened|adjourned)\s+(?:meeting|session|sitting)\b"
+    r"^\W*(?:an?\s+|the\s+)?(?:next|following|further|another|special|reconvened|adjourned)"
+    r"(?:\s+(?:public|special|extraordinary))?\s+(?:meeting|session|sitting|hearing)\b"
+    r"|\bwill\s+now\s+(?:move|turn|go|proceed)\s+(?:on\s+)?to\b"
     r"|\b(?:date|time)\s+of\s+(?:the\s+)?next\s+meeting\b"
     r"|\bwill\s+(?:resume|reconvene|adjourn)\b"
     r"|\b(?:members|councillors|you|colleagues|the\s+(?:committee|panel|board))\s+will\s+"
@@ -469,6 +471,40 @@ def _resolution_items(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+# A sentence announcing a list of what someone will do: "The Council has agreed to:",
+# "The school will:", "We will:", "In response, the force has committed to:".
+_PROMISE_INTRO = re.compile(
+    r"^[ \t]*(?:[^\n:]{0,60}?,[ \t]*)?(?P<subject>(?:[Tt]he[ \t]+)?[\w'’&-]+(?:[ \t]+"
+    r"[\w'’&-]+){0,6}?)[ \t]+"
+    r"(?:will|shall|(?:has|have)[ \t]+(?:agreed|committed|undertaken)[ \t]+to|agreed[ \t]+to|"
+    r"(?:is|are)[ \t]+committed[ \t]+to|undertakes?[ \t]+to|commits?[ \t]+to)"
+    r"[ \t]*:-?[ \t]*$",
+    re.MULTILINE,
+)
+_LISTED = re.compile(r"^[ \t]*(?:[-•·*–]|\(?(?:\d{1,2}|[a-h]|i{1,3}|iv|vi{0,3})[.)])[ \t]+\S")
+
+
+def _promised_items(text: str) -> list[tuple[int, int, str]]:
+    """(start, end of first line, promiser) of each item under a sentence announcing what
+    someone will do."""
+    out: list[tuple[int, int, str]] = []
+    for intro in _PROMISE_INTRO.finditer(text):
+        subject = intro.group("subject").strip()
+        institution = re.search(r"\b(?:school|academy|college|headteacher|nursery)$", subject, re.I)
+        if subject.lower() in DESCRIPTIVE_SUBJECTS or not (
+            institution or _acts(subject, passive=False)
+        ):
+            continue
+        seen = False
+        for start, line in _lines_from(text, intro.end() + 1, most=30):
+            if _LISTED.match(line):
+                out.append((start, start + len(line), subject))
+                seen = True
+            elif line.strip() and not (seen and line[:1] in " \t"):
+                break  # the list has ended (a wrapped item's next line is indented)
+    return out
+
+
 def _first_line_end(text: str, start: int, end: int) -> int:
     """Where the first line of an item (``start``..``end``) ends: its opening sentence is
     the decision; a list under it ("That the grounds for call-in be:" / "· Lack of …")
@@ -497,6 +533,7 @@ def extract_commitments(text: str, author: Author = NO_AUTHOR) -> Extraction:
     found: list[tuple[_Unit, _Cue]] = []
     action_owners: list[tuple[int, int, str]] = []  # (line start, previous block start, owner)
     resolved = _resolution_items(text)
+    promised = _promised_items(text)
     for unit in _units(text, action_owners):
         if _NO_UNDERTAKING.search(text[unit.start : unit.end]):
             continue
@@ -514,6 +551,9 @@ def extract_commitments(text: str, author: Author = NO_AUTHOR) -> Extraction:
             # directing someone's work stays their undertaking ("the Cabinet agrees to
             # provide …", "ask the Director to prepare …")
             cue = _Cue(0, "", 0.75, passive=True, category=DECISION)
+        promiser = next((who for start, end, who in promised if start <= unit.start < end), None)
+        if promiser is not None and (cue is None or not cue.subject):
+            cue = _Cue(0, promiser, 0.8)  # an item of "The Council has agreed to:"
         if cue is not None:
             if cue.category == DECISION:
                 unit = _with_motion(text, unit)
@@ -1027,6 +1067,13 @@ def _committing_phrase(verb: str, rest: str) -> bool:
         return bool(re.match(r"\s+(?:into|at|to\s+[a-z]+)\b", rest))
     if verb == "give":
         return bool(re.match(r"\s+(?:\w+\s+){0,2}?(?:an?\s+)?update", rest))
+    if verb == "introduce":  # "introduce a call-back facility", not "introduce the report"
+        return not re.match(
+            r"\s+(?:the\s+|our\s+|my\s+)?(?:next\s+)?(?:item|items|report|speakers?|witness(?:es)?|"
+            r"panel|guests?|colleagues?|members?|myself|himself|herself|themselves|him|her|them|"
+            r"this|today)\b",
+            rest,
+        )
     return False
 
 
@@ -1359,6 +1406,8 @@ DOCUMENT_LABELS = _words(
     title source url date minutes present resolved agenda contact venue note notes action
     decision decisions purpose summary background recommendation recommendations apologies
     attendees subject report author transcript meeting item items published location
+    response reply answer question issued by from to ref reference copy cc dear status
+    statement embargo press release ends
     """
 )
 MINISTERIAL = re.compile(r"\b(?:Minister|Secretary\s+of\s+State|Under-Secretary)\b")

@@ -162,6 +162,12 @@ _FIELD = re.compile(
     r"(?:\*\*)?[ \t]*[:\-–—](?:\*\*)?[ \t]*(?P<value>.*)$",
     re.I,
 )
+# "Response (Agreed)": the value in brackets after the field's name.
+_BRACKETED_FIELD = re.compile(
+    rf"^[ \t]*(?:\*\*)?(?P<name>{_FIELD_NAME})(?:\*\*)?[ \t]*\((?P<value>[^()\n]{{2,40}})\)"
+    r"[ \t]*\.?[ \t]*$",
+    re.I,
+)
 # The field's name alone on its line ("Cabinet Response"), its value in the lines below.
 _FIELD_HEADING = re.compile(rf"^[ \t]*(?:\*\*|#+\s*)?(?P<name>{_FIELD_NAME})(?:\*\*)?[ \t]*$", re.I)
 # A line that opens by naming a numbered recommendation ("Recommendation 2 is not accepted").
@@ -411,7 +417,11 @@ def scan_items(text: str) -> list[Item]:
             continue
         field_match = None
         if current is not None and found is None:
-            field_match = _FIELD.match(line.text) or _FIELD_HEADING.match(line.text)
+            field_match = (
+                _FIELD.match(line.text)
+                or _BRACKETED_FIELD.match(line.text)
+                or _FIELD_HEADING.match(line.text)
+            )
         if field_match is not None and current is not None:
             value = (field_match.groupdict().get("value") or "").strip()
             span = Span(line.start + field_match.end("name"), line.end)
@@ -586,7 +596,7 @@ def _answered_below(lines: list[_Line], index: int) -> bool:
             if blanks > 1:
                 return False
             continue
-        field_match = _FIELD.match(line.text)
+        field_match = _FIELD.match(line.text) or _BRACKETED_FIELD.match(line.text)
         if field_match is not None:
             value = field_match.group("value")
             return _field_kind(field_match.group("name").lower()) == "status" and (
@@ -601,7 +611,10 @@ def _answered_below(lines: list[_Line], index: int) -> bool:
 
 def _is_field_or_item(line: str) -> bool:
     return bool(
-        _FIELD.match(line) or _FIELD_HEADING.match(line) or _item_match(line, True) is not None
+        _FIELD.match(line)
+        or _BRACKETED_FIELD.match(line)
+        or _FIELD_HEADING.match(line)
+        or _item_match(line, True) is not None
     )
 
 
@@ -1397,6 +1410,8 @@ def _stated_responses(text: str, built: _Built) -> None:
             phrase += " in part"
         if phrase.lower() in ("note", "notes"):
             phrase = "noted"
+        if re.match(r"\s+subject\s+to\b", text[match.end() : match.end() + 20], re.I):
+            phrase = f"{phrase} in part"  # "Recommendation 2 was agreed subject to funding"
         if match.re is _AMENDED_STATEMENT:
             amended = phrase.lower() in ("amended", "modified", "revised")
             phrase = "accepted in part" if amended else "rejected"

@@ -436,7 +436,8 @@ _STATUS_WORDS: tuple[tuple[re.Pattern[str], ResponseStatus], ...] = (
     ),
     (
         re.compile(
-            r"^(?:not (?:accept|agree|support|approv|endors)\w*|reject|decline|refuse|no\b|"
+            r"^(?:(?:do\s+|does\s+)?not (?:accept|agree|support|approv|endors)\w*|reject|decline|"
+            r"refuse|no\b|"
             r"disagree)",
             re.I,
         ),
@@ -643,6 +644,7 @@ _HEADER_ROLES: tuple[tuple[re.Pattern[str], Column], ...] = (
     (
         re.compile(
             r"\brag\b|progress|\bupdate|rating|current position|position statement|"
+            r"\bstatus\s+(?:at|as\s+at|as\s+of|in)\b|"
             r"\bimplement(?:ation|ed)\b(?!\s+date)|delivery status",
             re.I,
         ),
