@@ -635,9 +635,7 @@ CASES: list[Case] = [
 FAILING: dict[str, str] = {
     "final_report_summary_then_body": "due of 1 is None; 'by December 2025' in its text",
     "sub_parts_and_two_paragraph_recommendation": "text of 2 stops at its first paragraph (no 'Wildlife Trust')",
-    "safeguarding_review_addressed_to_bodies": "owners from the addressee label missed: 1 ('The Board',) not 'Safeguarding Adults Board', 4 () and 5 ('The force',) not 'Police' from 'For the Police:'",
     "cabinet_member_letter_in_prose": "1, 3 and 4 not extracted ('On recommendation 1, … we agree', 'On recommendation 3, … we will consider', 'unable to support recommendation 4'); 2 has no response (expected partially accepted from 'accepted in principle'); 5-7 owners () not 'Private Sector Housing Manager'",
-    "rec_dot_items_with_bracketed_response": "no responses from 'Response (Agreed)' / '(Partially agreed)' / '(Not agreed)': 1, 2, 3 status None, expected accepted, partially accepted, rejected",
     "pdf_two_column_wrapped_cells": "nothing extracted from the two-column PDF table; expected 1-4",
 }
 

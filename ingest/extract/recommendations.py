@@ -384,6 +384,7 @@ def scan_items(text: str) -> list[Item]:
     prose_run = 0
     intro_opened = False  # a list announced by a sentence ends at its first paragraph
     level = 0  # the markdown level of the heading that opened the list ("## Findings": 2)
+    addressee: tuple[str, Span] | None = None  # "For the Police:" over the items it owns
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -472,6 +473,8 @@ def scan_items(text: str) -> list[Item]:
                 )
             item = Item(number, start, end, item_context, section, labelled=labelled)
             item.intro = context_intro if context is not None else ""
+            if addressee is not None and item_context is Context.RECOMMENDATIONS:
+                item.fields.setdefault("owner", addressee)
             is_sub = bool(
                 parent is not None and number and not number[0].isdigit() and not labelled
             )
@@ -508,8 +511,14 @@ def scan_items(text: str) -> list[Item]:
             end, index = _continue_item(lines, index, line.end, wrap_only=False)
             current.fields["comment"] = (strip_markup(text[start:end]), Span(start, end))
             continue
+        addressed = _FOR_BODY.match(stripped) if context is Context.RECOMMENDATIONS else None
+        if addressed is not None:
+            addressee = (addressed.group("body"), Span(line.start, line.end))
+            current = parent = None
+            continue
         announced = _heading_context(stripped)
         if announced is not None:
+            addressee = None
             # An introduction right under a heading of its kind keeps the heading's reach.
             continues = context in (announced, Context.MIXED) and prose_run == 0
             context, context_intro = announced if not continues else context, stripped
@@ -678,6 +687,7 @@ def _continue_item(lines: list[_Line], index: int, end: int, *, wrap_only: bool)
         if (
             _is_table_line(line.text)
             or _FIELD.match(line.text)
+            or _BRACKETED_FIELD.match(line.text)
             or _FIELD_HEADING.match(line.text)
             or _item_match(line.text, True) is not None
             or _heading_context(stripped) is not None
@@ -733,6 +743,17 @@ class _Built:
     covered: list[Span] = field(default_factory=list)
 
 
+# A line naming whom the recommendations below it are for: "For the Police:".
+_FOR_BODY = re.compile(
+    r"^\W*(?:For|To)\s+(?:the\s+)?(?!(?:Note|Example|Information|Consideration|Decision|"
+    r"Approval|Action|Agree|Discuss)\b)(?P<body>[A-Z][\w'’&,() -]{1,60}?)\s*:\s*$"
+)
+# A recommendation's addressee in brackets before its words: "(to the ICB): …".
+_ADDRESSED_TO = re.compile(
+    r"^\(\s*(?:to|for)\s+(?:the\s+)?(?P<body>[^()\n]{2,80}?)\s*\)\s*[:.\-–—]?\s*", re.I
+)
+
+
 def _clean_text(text: str, span: Span) -> str:
     cleaned = _PARAGRAPH_REF.sub("", strip_markup(span.slice(text)))
     return cleaned.lstrip("-*•·▪◦‣– ").rstrip("* ")
@@ -750,6 +771,10 @@ def _add_recommendation(
     intro: str = "",
 ) -> None:
     body = body if body is not None else _clean_text(text, span)
+    addressed = _ADDRESSED_TO.match(body)
+    if addressed:  # "Recommendation 2 (to the ICB): The ICB should …"
+        fields = {**(fields or {}), "owner": (addressed.group("body"), span)}
+        body = body[addressed.end() :]
     if len(body.split()) < 4 or (number and number in built.recommendation_numbers):
         return
     if not number and any(isinstance(e, Recommendation) and e.text == body for e in built.entities):
