@@ -1414,9 +1414,35 @@ MINISTERIAL = re.compile(r"\b(?:Minister|Secretary\s+of\s+State|Under-Secretary)
 SPEAKER_REACH = 6000  # characters back from a first-person undertaking to its speaker
 
 
+# Who wrote a statement, an answer or a letter, on a line of its own: "BY: Rhian Pryce MS,
+# Cabinet Secretary for Transport", "Reply from Councillor Tom Birch, Cabinet Member for …".
+AUTHOR_LINE = re.compile(
+    rf"^[ \t]*(?:BY|By|(?:Reply|Answer|Response|Statement|Letter)[ \t]+(?:from|by))[ \t]*:?[ \t]+"
+    rf"(?P<name>(?:{_SPEAKER_TITLE}[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){{1,3}})"
+    r"(?:[ \t]+(?:MS|MP|MSP|MLA|AM))?(?:,[ \t]*(?P<role>[^\n]{3,100}))?[ \t]*$",
+    re.MULTILINE,
+)
+
+
 def _speaker(text: str, position: int) -> tuple[str, ...]:
-    """Who says "I will ..." or "We will ...": the label of the turn it stands in."""
+    """Who says "I will ..." or "We will ...": the label of the turn it stands in, or the
+    author a line before it names ("BY: Name, post")."""
     window_start = max(0, position - SPEAKER_REACH)
+    authors = list(AUTHOR_LINE.finditer(text, window_start, position))
+    turn = _speaker_turn(text, window_start, position)
+    if authors and (turn is None or authors[-1].start() > turn.start()):
+        author = authors[-1]
+        role = (author.group("role") or "").strip()
+        return (author.group("name"), role) if role else (author.group("name"),)
+    if turn is None:
+        return ()
+    if turn.group("named"):
+        return (turn.group("named"), turn.group("role").strip())
+    return (turn.group("name").strip(),)
+
+
+def _speaker_turn(text: str, window_start: int, position: int) -> re.Match[str] | None:
+    """The last speaker label between ``window_start`` and ``position``."""
     last = None
     for match in SPEAKER.finditer(text, window_start, position):
         name = match.group("named") or match.group("name") or ""
@@ -1428,11 +1454,7 @@ def _speaker(text: str, position: int) -> tuple[str, ...]:
         if len(name.split()) > 5 or name.strip().lower() in DOCUMENT_LABELS:
             continue
         last = match
-    if last is None:
-        return ()
-    if last.group("named"):
-        return (last.group("named"), last.group("role").strip())
-    return (last.group("name").strip(),)
+    return last
 
 
 def _actor(cue: _Cue, made_by: tuple[str, ...], author: Author = NO_AUTHOR) -> tuple[str, ...]:
