@@ -847,12 +847,6 @@ XFAIL: dict[str, str] = {
         "due=None\", \"('23', 'libraries', 'stay open') found but wants () ('2025/26',): "
         "by=('Northmoor County Council',)/() due=None\"]"
     ),
-    "cabinet-member-written-answer": (
-        "[\"('CCTV', 'Mill Lane') found but wants ('Birch', 'Cabinet Member') ('end of "
-        "April',): by=('Westford City Council',)/() due='by the end of April'\", "
-        "\"('breakdown of the fixed penalty notices',) found but wants ('Birch', 'Cabinet "
-        "Member') (): by=('Westford City Council',)/() due=None\"]"
-    ),
     "council-press-release": (
         "[\"missed ('weekly food waste collections', '54,000')\", \"missed ('publish our "
         "recycling rates',)\"]"
