@@ -1339,7 +1339,11 @@ def _named_in_prose(text: str) -> Iterator[_Sighting]:
         if not _plain_name(text, name, match.end("name")) or _trim_role(raw_role) != raw_role:
             continue
         role = _clean_role(raw_role)
-        if role is None or len(raw_role.split()) > 12 or not _WHOLE_POST_RE.search(role):
+        # "Independent Scrutineer, Northfield Safeguarding Children Partnership": the post
+        # is whole before the body it serves
+        if role is None or len(raw_role.split()) > 12 or not _WHOLE_POST_RE.search(
+            role.split(",")[0].strip()
+        ):
             continue
         start = match.start("title") if match["title"] else match.start("name")
         span = Span(start, match.end("name"))
