@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from scrutiny.ingest.extract.findings import extract_findings
 from scrutiny.ingest.extract.recommendations import extract_recommendations
-from scrutiny.ingest.extract.records import Finding, Recommendation
+from scrutiny.ingest.extract.records import Finding, Recommendation, Response
 
 REPORT = "\n".join(
     [
@@ -199,3 +199,23 @@ def test_a_recommendation_labelled_with_a_bracketed_letter_keeps_its_letter() ->
     }
     assert set(found) == {"a", "b"}
     assert found["b"].startswith("the scheme is reviewed")
+
+
+def test_a_response_naming_a_recommendation_after_its_verb_keeps_a_negation() -> None:
+    text = "\n".join(
+        [
+            "Recommendations",
+            "",
+            "1. The Council should publish its housing register figures every quarter.",
+            "",
+            "2. The Council should open a second advice centre in the town centre.",
+            "",
+            "We support recommendation 1. We are unable to support recommendation 2 "
+            "because no site is available.",
+        ]
+    )
+    extraction = extract_recommendations(text)
+    statuses = {
+        e.recommendation_key: e.status.value for e in extraction.entities if isinstance(e, Response)
+    }
+    assert statuses == {"recommendation-1": "accepted", "recommendation-2": "rejected"}

@@ -1341,8 +1341,10 @@ def _named_in_prose(text: str) -> Iterator[_Sighting]:
         role = _clean_role(raw_role)
         # "Independent Scrutineer, Northfield Safeguarding Children Partnership": the post
         # is whole before the body it serves
-        if role is None or len(raw_role.split()) > 12 or not _WHOLE_POST_RE.search(
-            role.split(",")[0].strip()
+        if (
+            role is None
+            or len(raw_role.split()) > 12
+            or not _WHOLE_POST_RE.search(role.split(",")[0].strip())
         ):
             continue
         start = match.start("title") if match["title"] else match.start("name")

@@ -1370,7 +1370,8 @@ _STATUS_STATEMENT = re.compile(
 _ONLY_A_STATEMENT = re.compile(r"^\W*(?:that\s+)?(?=recommendations?\s)", re.I)
 _VERB_STATEMENT = re.compile(
     rf"\b(?P<status>accepted|agreed|approved|supported|endorsed|rejected|declined|noted|"
-    rf"deferred|accepts?|agrees?|rejects?|notes?)\s+recommendations?\s+(?P<numbers>{_NUMBER_LIST})\b"
+    rf"deferred|accepts?|agrees?|rejects?|notes?|supports?)\s+recommendations?\s+"
+    rf"(?P<numbers>{_NUMBER_LIST})\b"
     r"(?P<part>\s+in part)?",
     re.I,
 )
@@ -1382,7 +1383,7 @@ _AMENDED_STATEMENT = re.compile(
     r"(?P<status>amended|modified|revised|deleted|removed|withdrawn)\b",
     re.I,
 )
-_NEGATION = re.compile(r"\b(?:not|never|cannot)\s+(?:\w+ly\s+)?$|n['’]t\s+$", re.I)
+_NEGATION = re.compile(r"\b(?:not|never|cannot|unable\s+to)\s+(?:\w+ly\s+)?$|n['’]t\s+$", re.I)
 _SUBORDINATE = re.compile(
     r"\b(?:as|since|because|having|which|when|where|if|unless|whether|once)\s+(?:\w+\s+){0,2}$",
     re.I,
