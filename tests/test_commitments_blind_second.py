@@ -863,9 +863,6 @@ XFAIL: dict[str, str] = {
         "2025',): by=('Head of Service', 'Assessment', 'Principal Social "
         "Worker')/('Recruit permanent team managers',) due=None\"]"
     ),
-    "lords-oral-question-minister-undertakings": (
-        "[\"missed ('happy to meet the noble Baroness',)\"]"
-    ),
     "scrutiny-minutes-undertook-and-action-lines": (
         "[\"('breakdown of agency spend',) found but wants ('Cabinet Member', 'Doyle') "
         "('next meeting',): by=('The Cabinet Member for Resources',)/('The Cabinet Member"

@@ -176,6 +176,8 @@ EXPLICIT_CUE = re.compile(
       | (?:we|I)(?:['’]re|['’]m|\s+are|\s+am)\s+going\s+to\s+
         (?!have\b|take\b|talk\b|ask\b|hand\b|bring\b|move\b|start\b|come\b|go\b|be\b|try\b|say\b|skip\b)
       | in\s+the\s+process\s+of\s+\w+ing
+      | (?:I|we)(?:['’]m|['’]re|\s+am|\s+are|\s+would\s+be)\s+(?:very\s+)?(?:happy|glad|pleased)\s+
+        to\s+(?:meet|write|arrange|share|provide|look\s+into|follow\s+up)\b
       | (?:have|has|with)\s+plans?\s+to
       | plans\s+(?:to|include)
       | (?:is|are|am)\s+(?:also\s+)?intending\s+to
@@ -935,6 +937,9 @@ def _find_cue(text: str, unit: _Unit) -> _Cue | None:
     if explicit and not embedded_question and not _hedged(sentence, explicit.start()):
         planned = explicit.group(0).lower().startswith("planned")
         subject = "" if planned else _subject_before(sentence, explicit.start())
+        pronoun = re.match(r"(?:I|we|We)\b", explicit.group(0))
+        if pronoun and not subject:
+            subject = pronoun.group(0)  # "I am happy to meet …": the cue holds its subject
         return _Cue(explicit.start(), subject, 0.85)
     for match in MODAL_FUTURE.finditer(sentence):
         cue = _modal_cue(sentence, match, unit)
