@@ -675,6 +675,8 @@ def _joins_previous(text: str, previous: tuple[int, int], stripped: str) -> bool
         return False
     if stripped[0].islower():
         return True
+    if re.match(r"(?:19|20)\d\d\b(?![.)][ \t])", stripped):
+        return True  # "… for public consultation in June" / "2025."
     # Hard-wrapped text: the previous line stops mid-phrase.
     last_word = before.split()[-1]
     return len(before) >= 25 and (last_word.islower() or last_word.endswith(","))
