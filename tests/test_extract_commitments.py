@@ -470,7 +470,8 @@ def test_elections_of_a_chair_and_signed_minutes_are_decisions() -> None:
 def test_a_year_wrapped_onto_the_next_line_stays_in_the_due_date() -> None:
     text = (
         "BY: Rhian Pryce MS, Cabinet Secretary for Transport\n\n"
-        "I will publish the draft network plan for public consultation in June\n2025.\n"
+        "I will publish the draft network plan for south west Wales for public consultation in "
+        "June\n2025.\n"
     )
     promise = _find(_commitments(text), "draft network plan")
     assert promise.due == "in June 2025"
