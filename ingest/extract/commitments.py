@@ -3,7 +3,11 @@
 The extractor cuts a document into candidate units (sentences, or clauses of
 run-on transcript speech, or sentences inside response-table cells), keeps the
 units that contain an undertaking cue with an acting subject, and records who made
-the undertaking, who must act, any due date and the recommendation it answers.
+the undertaking, who must act, any due date and the recommendation it answers. Lists
+say who acts for each item: the items under "The Council has agreed to:" are the
+Council's, the rows of an action table ("Action | Owner | Due date") their owners', and
+the numbered items under "RESOLVED:" are the meeting's decisions (an item directing a
+named body's work stays that body's undertaking).
 
 Future tense alone is not enough: descriptive subjects ("this will include",
 "it will be important"), hedged or conditional modals, questions, expectations of
@@ -11,9 +15,10 @@ others ("we will expect") and meeting procedure ("I'll hand over") are rejected.
 
 Who acts: the subject when it acts, else a passive's agent ("to be approved by the
 Cabinet"; the subject of a passive is what is done); "I" and "we" resolve to the speaker
-of the turn, else to the document's author ("we" in the government's response to an
-inquiry is HM Government); a body's short name ("the Panel") is spelled out as the
-document names it in full when it names one such body.
+of the turn or the author a line names ("BY: Name, post", "Reply from Councillor …"),
+else to the document's author ("we" in the government's response to an inquiry is HM
+Government); a body's short name ("the Panel") is spelled out as the document names it
+in full when it names one such body.
 """
 
 from __future__ import annotations

@@ -1,4 +1,7 @@
-"""Findings of safeguarding reviews: "Finding N" table rows and paragraphs.
+"""Findings of reviews, inspections and audits: "Finding N" table rows and paragraphs (also
+"Key finding N", "Learning point N", numbers in words, a label alone on its line over its
+paragraph), the findings column of a table ("| Finding | Risk | Priority |"), and the
+findings ``recommendations.prose_findings`` reads from lists and sentences.
 
 A findings table lists each finding's subject and the agencies leading the response;
 a lead cell such as "No rec as system amended" means the finding carries no

@@ -14,7 +14,13 @@ Response tables are read by ``tables``; this module reads everything else:
 * single sentences: "The review recommends that …" (a recommendation the document does
   not number), "The review found that …" (a finding);
 * statements of a response to a numbered recommendation anywhere in the text:
-  "(a) recommendation 1 is accepted", "Recommendations 2 and 4 were agreed".
+  "(a) recommendation 1 is accepted", "Recommendations 2 and 4 were agreed", "we are unable
+  to support recommendation 4", "approved subject to recommendation 4 being amended";
+* a table keyed by number ("No. | Response | Lead | Timescale") answering recommendations
+  set out above it.
+
+A recommendation's owner is the one its fields, an addressee in brackets ("(to the ICB):")
+or a line over its list ("For the Police:") name, else whom its own words ask to act.
 """
 
 from __future__ import annotations
