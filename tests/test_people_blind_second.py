@@ -401,10 +401,6 @@ provisions of Standing Order No. 134.
         "Ordered",
         "Resolved",
     ),
-    xfail=(
-        "formal minutes: only Robin Walker (Chair), Caroline Ansell and Apsana Begum found; Flick "
-        "Drummond (split over a line break), Nick Fletcher and Ian Mearns missed"
-    ),
 )
 
 COMMONS_DEBATE = PeopleCase(
@@ -700,10 +696,6 @@ how the school was preparing for its next Ofsted inspection.
         "Headteacher",
         "Clerk to governors",
         "Apologies",
-    ),
-    xfail=(
-        "governors: 'Headteacher: Mrs A. Khan' and 'Clerk to governors: Mr B. Lowe' found with no "
-        "roles"
     ),
 )
 

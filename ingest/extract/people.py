@@ -100,6 +100,10 @@ _ROLE_TITLES: dict[str, str] = {
     "Professor": "Professor",
     "Prof": "Professor",
     "Minister": "Minister",
+    "Lord Provost": "Lord Provost",
+    "Depute Provost": "Depute Provost",
+    "Provost": "Provost",
+    "Bailie": "Bailie",
 }
 # Honorifics introduce a name but are not roles.
 _HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Rt Hon", "Revd", "Rev", "Reverend")
@@ -230,10 +234,11 @@ _CONTACT_LABEL = (
 _LABEL_THEN_NAME_RE = re.compile(
     rf"^[ \t|]*(?:[A-Z][^:|\t\n]{{0,40}}:[ \t]*)?(?P<role>{_CONTACT_LABEL}|Clerk|Speaker|"
     rf"(?:[A-Z][\w’'&-]*?(?:[ \t]+|-)){{0,4}}{_LABEL_ROLE_END}"
-    rf"(?:[ \t]+(?:of|for)[ \t]+[^:|\t\n()]{{2,60}})?)"
+    rf"(?:[ \t]+(?:of|for|to)[ \t]+[^:|\t\n()]{{2,60}})?)"
     rf"(?:\(s\))?[ \t]*[:|\t][ \t|]*(?P<next_line>\n[ \t|]*)?(?:[Tt]he[ \t]+)?"
     rf"(?:(?:{_TITLE_ALTERNATION})\.?[ \t]+{_HONORIFIC_AFTER_TITLE})?"
-    rf"(?P<name>{_FULL_NAME})(?![\w-])",
+    # an initial and a surname only straight after a title ("Headteacher: Mrs A. Khan")
+    rf"(?P<name>{_FULL_NAME}|(?<=[a-z.][ \t]){_INITIAL_NAME})(?![\w-])",
     re.MULTILINE,
 )
 _CONTACT_LABEL_RE = re.compile(_CONTACT_LABEL)
@@ -1239,7 +1244,7 @@ def _speakers_and_labelled_roles(text: str) -> Iterator[_Sighting]:
                     starts.append(more.start("name"))
                     position = more.end("name")
             for start in starts:
-                raw = re.match(_FULL_NAME, text[start : start + 80])
+                raw = re.match(rf"{_FULL_NAME}|{_INITIAL_NAME}", text[start : start + 80])
                 name = _titled_name(raw.group()) if raw else ""
                 if len(name.split()) < 2 or raw is None:
                     continue
@@ -1359,7 +1364,9 @@ _INLINE_ATTENDANCE_RE = re.compile(
     r"^[ \t]*(?:Members[ \t]+present|Present|Also[ \t]+present|"
     r"(?:Also[ \t]+)?[Ii]n[ \t]+attendance|Attendees|Officers[ \t]+present|"
     r"Apologies(?:[ \t]+for[ \t]+absence)?)[ \t]*:[ \t]*"
-    r"(?P<list>[^\n]+(?:(?<=[;,])\n[^\n]+)*)$",  # a list wrapped after a separator goes on
+    # a list goes on over a line break after a separator, or inside a name ("Flick" /
+    # "Drummond; Nick Fletcher")
+    r"(?P<list>[^\n]+(?:(?:(?<=[;,])|(?=\n[A-Z][\w'’-]+[;,]))\n[^\n]+)*)$",
     re.MULTILINE,
 )
 _LISTED_ENTRY_RE = re.compile(r"(?P<entry>[^,()]+?)[ \t]*(?P<role>\([^()]{1,80}\))?[ \t]*\.?$")
@@ -1367,7 +1374,8 @@ _LISTED_ENTRY_RE = re.compile(r"(?P<entry>[^,()]+?)[ \t]*(?P<role>\([^()]{1,80}\
 
 def _inline_attendance(text: str) -> Iterator[_Sighting]:
     for match in _INLINE_ATTENDANCE_RE.finditer(text):
-        listed, offset = match["list"], match.start("list")
+        # a list wrapped onto more lines reads as one line (a name may break across them)
+        listed, offset = match["list"].replace("\n", " "), match.start("list")
         if ";" in listed:
             for piece in re.finditer(r"[^;]+", listed):
                 raw = piece.group()
