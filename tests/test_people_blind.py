@@ -658,10 +658,6 @@ Superintendent Clive Barr, Southmoor Police.
             "Primary Care Network",
             "Southmoor Police",
         ),
-        xfail=(
-            "'Baroness Okoro of Hartwell, Patron, Southmoor Carers Centre' comes out as 'Baroness"
-            " Okoro' ['Baroness'] without 'Patron'"
-        ),
     ),
     PeopleCase(
         name="westminster_hall_debate",
