@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
+from blind_matching import distinct_matches, plain
 
 from scrutiny.ingest.extract.commitments import Author, extract_commitments
 from scrutiny.ingest.extract.records import Commitment
@@ -48,23 +49,18 @@ class CommitmentCase:
     forbidden: tuple[str, ...]  # texts no commitment may contain
 
 
-def _plain(text: str) -> str:
-    """Lower case, straight apostrophes and single spaces (a line break is a space)."""
-    return " ".join(text.replace("\u2019", "'").replace("\u2018", "'").lower().split())
-
-
 def _fits(promise: Promise, found: Commitment) -> bool:
     """Whether one extracted commitment holds the promise's words, actor and due."""
-    text = _plain(found.text)
-    if not all(_plain(w) in text for w in promise.words):
+    text = plain(found.text)
+    if not all(plain(w) in text for w in promise.words):
         return False
     if promise.actor:
-        who = _plain(" | ".join(found.made_by + found.actor))
-        if not any(_plain(a) in who for a in promise.actor):
+        who = plain(" | ".join(found.made_by + found.actor))
+        if not any(plain(a) in who for a in promise.actor):
             return False
     if promise.due:
-        due = _plain(found.due or "")
-        if not all(_plain(w) in due for w in promise.due):
+        due = plain(found.due or "")
+        if not all(plain(w) in due for w in promise.due):
             return False
     return True
 
@@ -73,21 +69,7 @@ def _matched(expected: tuple[Promise, ...], found: list[Commitment]) -> list[int
     """For each expected promise, the index of a distinct found commitment fitting it
     (a maximum matching, so one commitment covering two promises counts once)."""
     holds = [[i for i, c in enumerate(found) if _fits(p, c)] for p in expected]
-    owner: dict[int, int] = {}
-
-    def assign(e: int, seen: set[int]) -> bool:
-        for i in holds[e]:
-            if i not in seen:
-                seen.add(i)
-                if i not in owner or assign(owner[i], seen):
-                    owner[i] = e
-                    return True
-        return False
-
-    for e in range(len(expected)):
-        assign(e, set())
-    by_expected = {e: i for i, e in owner.items()}
-    return [by_expected.get(e) for e in range(len(expected))]
+    return distinct_matches(holds)
 
 
 def commitments_of(case: CommitmentCase) -> list[Commitment]:
@@ -837,12 +819,12 @@ def _params() -> list[object]:
 @pytest.mark.parametrize("case", [pytest.param(c, id=c.name) for c in CASES])
 def test_case_is_consistent(case: CommitmentCase) -> None:
     """Every expected word and forbidden text is in the document itself."""
-    document = _plain(case.text)
+    document = plain(case.text)
     for promise in case.expected:
         for word in promise.words:
-            assert _plain(word) in document, word
+            assert plain(word) in document, word
     for text in case.forbidden:
-        assert _plain(text) in document, text
+        assert plain(text) in document, text
 
 
 def problems_of(case: CommitmentCase) -> list[str]:
@@ -852,7 +834,7 @@ def problems_of(case: CommitmentCase) -> list[str]:
     matches = _matched(case.expected, found)
     missed = [p for p, i in zip(case.expected, matches, strict=True) if i is None]
     forbidden = [
-        text for text in case.forbidden if any(_plain(text) in _plain(c.text) for c in found)
+        text for text in case.forbidden if any(plain(text) in plain(c.text) for c in found)
     ]
     problems: list[str] = []
     if missed:

@@ -28,6 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
+from blind_matching import distinct_matches, plain
 
 from scrutiny.ingest.extract.commitments import extract_commitments
 from scrutiny.ingest.extract.records import Commitment
@@ -50,36 +51,17 @@ class DecisionCase:
     forbidden: tuple[str, ...]  # texts no decision may contain
 
 
-def _plain(text: str) -> str:
-    """Lower case, straight apostrophes and single spaces (a line break is a space)."""
-    return " ".join(text.replace("\u2019", "'").replace("\u2018", "'").lower().split())
-
-
 def _fits(decision: Decision, found: Commitment) -> bool:
     """Whether one extracted decision holds the expected decision's words."""
-    text = _plain(found.text)
-    return all(_plain(w) in text for w in decision.words)
+    text = plain(found.text)
+    return all(plain(w) in text for w in decision.words)
 
 
 def _matched(expected: tuple[Decision, ...], found: list[Commitment]) -> list[int | None]:
     """For each expected decision, the index of a distinct found decision fitting it (a
     maximum matching, so one record covering two resolutions counts once)."""
     holds = [[i for i, c in enumerate(found) if _fits(d, c)] for d in expected]
-    owner: dict[int, int] = {}
-
-    def assign(e: int, seen: set[int]) -> bool:
-        for i in holds[e]:
-            if i not in seen:
-                seen.add(i)
-                if i not in owner or assign(owner[i], seen):
-                    owner[i] = e
-                    return True
-        return False
-
-    for e in range(len(expected)):
-        assign(e, set())
-    by_expected = {e: i for i, e in owner.items()}
-    return [by_expected.get(e) for e in range(len(expected))]
+    return distinct_matches(holds)
 
 
 def decisions_of(case: DecisionCase) -> list[Commitment]:
@@ -882,12 +864,12 @@ def _params() -> list[object]:
 @pytest.mark.parametrize("case", [pytest.param(c, id=c.name) for c in CASES])
 def test_case_is_consistent(case: DecisionCase) -> None:
     """Every expected word and forbidden text is in the document itself."""
-    document = _plain(case.text)
+    document = plain(case.text)
     for decision in case.expected:
         for word in decision.words:
-            assert _plain(word) in document, word
+            assert plain(word) in document, word
     for text in case.forbidden:
-        assert _plain(text) in document, text
+        assert plain(text) in document, text
 
 
 def problems_of(case: DecisionCase) -> list[str]:
@@ -897,7 +879,7 @@ def problems_of(case: DecisionCase) -> list[str]:
     matches = _matched(case.expected, found)
     missed = [d.words for d, i in zip(case.expected, matches, strict=True) if i is None]
     forbidden = [
-        text for text in case.forbidden if any(_plain(text) in _plain(c.text) for c in found)
+        text for text in case.forbidden if any(plain(text) in plain(c.text) for c in found)
     ]
     problems: list[str] = []
     if missed:

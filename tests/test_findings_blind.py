@@ -20,6 +20,7 @@ import io
 from dataclasses import dataclass
 
 import pytest
+from blind_matching import distinct_matches, plain
 from docx import Document
 from response_documents import read
 
@@ -38,33 +39,14 @@ class FindingCase:
     forbidden: tuple[str, ...]  # texts no finding may contain
 
 
-def _plain(text: str) -> str:
-    """Lower case, straight apostrophes and single spaces (a line break is a space)."""
-    return " ".join(text.replace("\u2019", "'").replace("\u2018", "'").lower().split())
-
-
 def _matched(expected: tuple[tuple[str, ...], ...], found: list[str]) -> list[int | None]:
     """For each expected finding, the index of a distinct found finding holding all its
     words (a maximum matching, so one finding covering two expected ones counts once)."""
     holds = [
-        [i for i, covered in enumerate(found) if all(_plain(w) in covered for w in words)]
+        [i for i, covered in enumerate(found) if all(plain(w) in covered for w in words)]
         for words in expected
     ]
-    owner: dict[int, int] = {}
-
-    def assign(e: int, seen: set[int]) -> bool:
-        for i in holds[e]:
-            if i not in seen:
-                seen.add(i)
-                if i not in owner or assign(owner[i], seen):
-                    owner[i] = e
-                    return True
-        return False
-
-    for e in range(len(expected)):
-        assign(e, set())
-    by_expected = {e: i for i, e in owner.items()}
-    return [by_expected.get(e) for e in range(len(expected))]
+    return distinct_matches(holds)
 
 
 def findings_of(text: str) -> list[tuple[Finding, str]]:
@@ -77,7 +59,7 @@ def findings_of(text: str) -> list[tuple[Finding, str]]:
     out: list[tuple[Finding, str]] = []
     for (start, end), finding in sorted(seen.items()):
         covered = text[start:end]
-        if finding.subject and _plain(finding.subject) not in _plain(covered):
+        if finding.subject and plain(finding.subject) not in plain(covered):
             covered = f"{covered} {finding.subject}"
         out.append((finding, covered))
     return out
@@ -881,11 +863,11 @@ def _params() -> list[object]:
 
 @pytest.mark.parametrize("case", _params())
 def test_findings_read_as_a_reader_would(case: FindingCase) -> None:
-    found = [_plain(covered) for _, covered in findings_of(case.text)]
+    found = [plain(covered) for _, covered in findings_of(case.text)]
     matches = _matched(case.expected, found)
     missed = [words for words, i in zip(case.expected, matches, strict=True) if i is None]
     forbidden = [
-        text for text in case.forbidden if any(_plain(text) in covered for covered in found)
+        text for text in case.forbidden if any(plain(text) in covered for covered in found)
     ]
     assert not missed, f"expected findings missed: {missed}; found: {found}"
     assert not forbidden, f"texts that are not findings came out as findings: {forbidden}"

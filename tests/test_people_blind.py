@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import pytest
+from blind_matching import plain
 
 from scrutiny.ingest.extract.organisations import OrganisationGazetteer
 from scrutiny.ingest.extract.people import Person, find_people
@@ -50,10 +51,7 @@ class PeopleCase:
 
 
 def _plain(text: str) -> str:
-    """Lower case, straight apostrophes, hyphens for dashes and single spaces."""
-    text = text.replace("\u2019", "'").replace("\u2018", "'")
-    text = text.replace("\u2013", "-").replace("\u2014", "-")
-    return " ".join(text.lower().split())
+    return plain(text, dashes=True)
 
 
 def _words(label: str) -> frozenset[str]:
