@@ -1230,18 +1230,21 @@ def _unwrapped(lines: list[_Line]) -> list[_Line]:
     fixed width, as PDFs and plain-text exports give it): a line joins the next when it
     ends without a sentence's closing mark and the next opens in lower case, or it ends
     on a comma or a word no sentence ends with ("in", "the", "and")."""
-    out: list[_Line] = []
+    groups: list[list[_Line]] = []
     for line in lines:
-        if out and line.stripped and _continues_wrapped(out[-1], line):
-            joined = out[-1]
-            out[-1] = _Line(joined.start, joined.text + "\n" + line.text)
+        if groups and line.stripped and _continues_wrapped(groups[-1][-1], line):
+            groups[-1].append(line)
         else:
-            out.append(line)
-    return out
+            groups.append([line])
+    return [
+        group[0] if len(group) == 1 else _Line(group[0].start, "\n".join(g.text for g in group))
+        for group in groups
+    ]
 
 
 def _continues_wrapped(previous: _Line, line: _Line) -> bool:
-    last = previous.stripped.splitlines()[-1] if previous.stripped else ""
+    """Whether ``line`` goes on the sentence the line ``previous`` leaves open."""
+    last = previous.stripped
     if not last or last.endswith((".", "!", "?", ":", ";")) or _is_table_line(line.text):
         return False
     if _item_match(line.text, True) is not None or _is_table_line(last):
