@@ -40,6 +40,7 @@ from scrutiny.ingest.extract.records import (
     Response,
 )
 from scrutiny.ingest.extract.tables import (
+    _MONTH,
     _is_contents_entry,
     _listed_recommendations,
     _prose_recommendations,
@@ -1539,10 +1540,6 @@ _FLAT_PROGRESS = re.compile(
 )
 _HEADER_WRAP = re.compile(r"^[A-Za-z()/?&'’]+(?:\s+[A-Za-z()/?&'’]+){0,4}$")
 _STATUS_CLOSE = re.compile(r"(?<!\S)(?:agreed|accepted|supported)(?!\S)")
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
 _FLAT_DUE = re.compile(
     rf"\s(?P<due>(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\s+\d{{4}}|Q[1-4]\s+\d{{4}}(?:/\d{{2}})?|"
     r"(?:19|20)\d{2}(?:/\d{2,4})?|Ongoing|Immediate(?:ly)?|TBC|n/a|N/A)\s*$"

@@ -584,9 +584,10 @@ def due_of(text: str | None) -> str | None:
     return cleaned if cleaned and not _NO_DUE.match(cleaned) else None
 
 
+#: A month's name, in full or shortened ("Sept", "Dec"); the recommendation readers share it.
 _MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
 # "By 31 December 2024, chief constables should …": a deadline the recommendation opens with.
 _OPENING_DUE = re.compile(
